@@ -1,0 +1,281 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Problem is one thing wrong with a config file.
+type Problem struct {
+	File  string
+	Line  int // 0 when the problem has no single line
+	Field string
+	Msg   string
+}
+
+func (p Problem) String() string {
+	loc := p.File
+	if loc == "" {
+		loc = "config"
+	}
+	if p.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", loc, p.Line)
+	}
+	if p.Field == "" {
+		return loc + ": " + p.Msg
+	}
+	return loc + ": " + p.Field + ": " + p.Msg
+}
+
+// Problems is every problem found in a config, in file order. It is the
+// error Load, Parse and Validate return.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Lines maps a field path ("schedules[0].cron") to its line in the file.
+type Lines map[string]int
+
+// Getenv looks up an environment variable; os.LookupEnv in production.
+type Getenv func(name string) (string, bool)
+
+// Load reads, parses and validates the config file at path. On any problem
+// it returns the parsed config (as far as it goes) and a Problems error.
+func Load(path string) (*Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open config: %w", err)
+	}
+	defer f.Close()
+	cfg, lines, err := Parse(path, f, os.LookupEnv)
+	if err != nil {
+		return cfg, err
+	}
+	if err := cfg.Validate(path, lines, ValidateOptions{}); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// Parse reads YAML from r on top of Defaults(). ${VAR} is expanded inside
+// values only (never keys); an unset variable, an unknown key or a value of
+// the wrong type is a Problem naming file, line and field. It returns the
+// config, the line of every field, and a Problems error when anything was
+// wrong.
+func Parse(file string, r io.Reader, getenv Getenv) (*Config, Lines, error) {
+	cfg := Defaults()
+	lines := Lines{}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return cfg, lines, fmt.Errorf("read config: %w", err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := lineRe.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "")
+		return cfg, lines, Problems{{File: file, Line: yamlErrLine(err), Msg: strings.TrimLeft(msg, ": ")}}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return cfg, lines, nil // an empty file: all defaults
+	}
+	w := walker{file: file, getenv: getenv, lines: lines}
+	root := doc.Content[0]
+	w.walk(root, reflect.TypeOf(*cfg), "")
+	if len(w.problems) == 0 {
+		if err := root.Decode(cfg); err != nil {
+			w.problems = append(w.problems, Problem{File: file, Msg: err.Error()})
+		}
+	}
+	if len(w.problems) > 0 {
+		sortProblems(w.problems)
+		return cfg, lines, w.problems
+	}
+	return cfg, lines, nil
+}
+
+type walker struct {
+	file     string
+	getenv   Getenv
+	lines    Lines
+	problems Problems
+}
+
+func (w *walker) add(n *yaml.Node, field, format string, args ...any) {
+	w.problems = append(w.problems, Problem{File: w.file, Line: n.Line, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+var (
+	durationType = reflect.TypeOf(Duration(0))
+	boolPtrType  = reflect.TypeOf((*bool)(nil))
+)
+
+// walk checks node against type t: unknown keys, kinds, scalar types, and
+// expands ${VAR} in scalar values in place.
+func (w *walker) walk(n *yaml.Node, t reflect.Type, path string) {
+	if path != "" {
+		if _, ok := w.lines[path]; !ok {
+			w.lines[path] = n.Line
+		}
+	}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	switch {
+	case t == durationType:
+		if !w.scalar(n, path) {
+			return
+		}
+		if _, err := time.ParseDuration(n.Value); err != nil {
+			w.add(n, path, "%q is not a duration (use 90s, 15m, 6h)", n.Value)
+		}
+	case t.Kind() == reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			w.add(n, path, "must be a mapping of keys")
+			return
+		}
+		fields := yamlFields(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			f, ok := fields[k.Value]
+			sub := join(path, k.Value)
+			if !ok {
+				w.add(k, sub, "unknown key (known: %s)", strings.Join(sortedKeys(fields), ", "))
+				continue
+			}
+			w.lines[sub] = k.Line
+			w.walk(v, f.Type, sub)
+		}
+	case t.Kind() == reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			w.add(n, path, "must be a list")
+			return
+		}
+		for i, c := range n.Content {
+			w.walk(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i))
+		}
+	case t == boolPtrType:
+		w.walk(n, t.Elem(), path)
+	default:
+		if !w.scalar(n, path) {
+			return
+		}
+		v := reflect.New(t)
+		if err := n.Decode(v.Interface()); err != nil {
+			w.add(n, path, "%q is not a valid %s", n.Value, t.Kind())
+		}
+	}
+}
+
+// scalar checks n is a scalar and expands variables in it.
+func (w *walker) scalar(n *yaml.Node, path string) bool {
+	if n.Kind != yaml.ScalarNode {
+		w.add(n, path, "must be a single value")
+		return false
+	}
+	if !strings.Contains(n.Value, "${") {
+		return true
+	}
+	ok := true
+	n.Value = varRef.ReplaceAllStringFunc(n.Value, func(ref string) string {
+		name := varRef.FindStringSubmatch(ref)[1]
+		val, set := w.getenv(name)
+		if !set {
+			w.add(n, path, "environment variable %s is not set", name)
+			ok = false
+		}
+		return val
+	})
+	if ok && n.Style == 0 {
+		// A plain scalar whose value came from the environment is a string
+		// unless the field wants another type; let Decode resolve it.
+		n.Tag = ""
+	}
+	return ok
+}
+
+func yamlFields(t reflect.Type) map[string]reflect.StructField {
+	out := map[string]reflect.StructField{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		out[name] = f
+	}
+	return out
+}
+
+func sortedKeys(m map[string]reflect.StructField) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+var lineRe = regexp.MustCompile(`line (\d+):?`)
+
+func yamlErrLine(err error) int {
+	m := lineRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0
+	}
+	var n int
+	fmt.Sscan(m[1], &n)
+	return n
+}
+
+func sortProblems(ps Problems) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
+}
+
+// UnmarshalYAML reads a duration such as "90s" or "6h".
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	v, err := time.ParseDuration(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %q is not a duration", n.Line, n.Value)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalYAML writes a duration as "6h0m0s".
+func (d Duration) MarshalYAML() (any, error) { return time.Duration(d).String(), nil }
+
+// Std returns d as a time.Duration.
+func (d Duration) Std() time.Duration { return time.Duration(d) }
+
+// IsProblems reports whether err carries config problems.
+func IsProblems(err error) (Problems, bool) {
+	var ps Problems
+	ok := errors.As(err, &ps)
+	return ps, ok
+}
