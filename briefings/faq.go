@@ -1,4 +1,160 @@
 package briefings
 
-// buildFAQ returns the admin entries followed by entries extracted from the articles.
-func buildFAQ(kb *KB) []FAQEntry { return append([]FAQEntry(nil), kb.opts.FAQ...) }
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// buildFAQ returns the admin entries followed by entries extracted from the
+// articles, in article order then document order. An extracted entry whose
+// question (or an admin alternate) matches an admin entry is dropped; the
+// same question found in several articles is one entry with several sources.
+func buildFAQ(kb *KB) []FAQEntry {
+	out := make([]FAQEntry, 0, len(kb.opts.FAQ))
+	seen := make(map[string]int)
+	for _, e := range kb.opts.FAQ {
+		e.Alternates = nonNilStrings(e.Alternates)
+		if e.Sources == nil {
+			e.Sources = []Source{}
+		}
+		out = append(out, e)
+		seen[questionKey(e.Question)] = -1
+		for _, alt := range e.Alternates {
+			seen[questionKey(alt)] = -1
+		}
+	}
+	for _, a := range kb.articles {
+		src := Source{ID: a.ID, Title: a.Title, URL: a.URL}
+		for _, qa := range extractFAQ(a) {
+			key := questionKey(qa.question)
+			if i, ok := seen[key]; ok {
+				if i >= 0 && !hasSource(out[i].Sources, a.ID) {
+					out[i].Sources = append(out[i].Sources, src)
+				}
+				continue
+			}
+			seen[key] = len(out)
+			out = append(out, FAQEntry{Question: qa.question, Answer: qa.answer, Alternates: []string{}, Sources: []Source{src}})
+		}
+	}
+	return out
+}
+
+// qaPair is one extracted question with its answer.
+type qaPair struct{ question, answer string }
+
+// extractFAQ finds the question/answer pairs of one article: a question
+// line or heading (possibly numbered, possibly wrapped) followed by its
+// answer blocks up to the next question or heading. In a document whose
+// numbered sections are mostly questions (a numbered FAQ), every numbered
+// section with text under it is an entry, titled by its heading.
+func extractFAQ(a corpus.Article) []qaPair {
+	lines := make([]questionLine, len(a.Blocks))
+	dottedQ, dottedAll := 0, 0
+	for i, b := range a.Blocks {
+		lines[i] = readQuestion(b)
+		if lines[i].dotted && utf8.RuneCountInString(lines[i].text) <= maxQuestionChars {
+			dottedAll++
+			if lines[i].question {
+				dottedQ++
+			}
+		}
+	}
+	numberedFAQ := dottedQ >= 5 && 2*dottedQ >= dottedAll
+	section := func(i int) bool {
+		l := lines[i]
+		if !numberedFAQ || !l.dotted || l.text == "" {
+			return false
+		}
+		return l.question || (utf8.RuneCountInString(l.text) <= 160 && !strings.HasSuffix(l.text, "."))
+	}
+	starts := func(i int) bool {
+		if lines[i].question {
+			return a.Blocks[i].Kind != corpus.Item || lines[i].numbered
+		}
+		return section(i)
+	}
+	ends := func(i int) bool {
+		if starts(i) {
+			return true
+		}
+		if numberedFAQ {
+			return a.Blocks[i].Kind == corpus.Heading
+		}
+		return looksLikeHeading(a.Blocks[i])
+	}
+	var out []qaPair
+	for i := 0; i < len(a.Blocks); i++ {
+		if !starts(i) {
+			continue
+		}
+		j := i + 1
+		for j < len(a.Blocks) && !ends(j) {
+			j++
+		}
+		if ans := answerText(a.Blocks[i+1 : j]); ans != "" {
+			out = append(out, qaPair{question: lines[i].text, answer: ans})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// answerText joins answer blocks into plain text: paragraphs apart by a
+// blank line, list items as "- " bullets on their own lines. It stops at a
+// block boundary once the answer is long enough, and returns "" when the
+// blocks hold no real answer.
+func answerText(blocks []corpus.Block) string {
+	var b strings.Builder
+	prevItem := false
+	words := 0
+	for k, blk := range blocks {
+		t := cleanLine(blk.Text)
+		if k == 0 {
+			t = answerPrefix.ReplaceAllString(t, "")
+		}
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 && b.Len()+len(t) > maxAnswerChars {
+			break
+		}
+		isItem := blk.Kind == corpus.Item
+		switch {
+		case b.Len() == 0:
+		case isItem && prevItem:
+			b.WriteByte('\n')
+		default:
+			b.WriteString("\n\n")
+		}
+		if isItem {
+			b.WriteString("- ")
+		}
+		b.WriteString(t)
+		prevItem = isItem
+		words += len(strings.Fields(t))
+	}
+	s := b.String()
+	if words < 3 && !strings.ContainsAny(s, ".!") {
+		return ""
+	}
+	return s
+}
+
+func hasSource(ss []Source, id string) bool {
+	for _, s := range ss {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

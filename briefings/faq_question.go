@@ -1,0 +1,161 @@
+package briefings
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// Limits on what can be a question line.
+const (
+	maxQuestionChars    = 320
+	minQuestionChars    = 8
+	maxQuestionSentence = 4
+	maxAnswerChars      = 4000
+)
+
+var (
+	// sectionNumber matches the numbering of a section or question:
+	// "2.1. ", "3.1.10 ", "4) ", "Chapter 7. ", "Q3: ", "Q. ".
+	sectionNumber = regexp.MustCompile(`^(?:(?:(?i:chapter|section|part|question)\s+\d+(?:\.\d+)*[.:)]?|\d+(?:\.\d+)+\.?|\d+[.)]|(?i:q)\d*[.:)])\s+)`)
+	// dottedNumber is numbering with at least two levels or a chapter word:
+	// the mark of a document's section structure, not of a list.
+	dottedNumber = regexp.MustCompile(`^(?:(?i:chapter|section|part)\s+\d+|\d+(?:\.\d+)+)`)
+	// answerPrefix is the "A:" that some FAQs put before answers.
+	answerPrefix = regexp.MustCompile(`^(?i:a|answer)[.:)]\s+`)
+	// sentenceBreak is a sentence end followed by the start of another.
+	sentenceBreak = regexp.MustCompile(`[^.][.!?]["”’)]*\s+["“‘(]?[\p{Lu}\d]`)
+	spaceRun      = regexp.MustCompile(`\s+`)
+)
+
+// cleanLine folds non-breaking spaces and collapses whitespace.
+func cleanLine(s string) string {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+}
+
+// splitNumber splits leading section numbering from s. dotted reports
+// numbering that marks document structure ("2.1.", "Chapter 3").
+func splitNumber(s string) (body string, numbered, dotted bool) {
+	loc := sectionNumber.FindStringIndex(s)
+	if loc == nil {
+		return s, false, false
+	}
+	body = strings.TrimSpace(s[loc[1]:])
+	mark := strings.TrimSpace(s[:loc[1]])
+	if r, _ := utf8.DecodeRuneInString(body); unicode.IsLower(r) && !strings.ContainsAny(mark[len(mark)-1:], ".):") {
+		return s, false, false // "3.5 million …" is a number, not numbering
+	}
+	return body, true, dottedNumber.MatchString(s)
+}
+
+// trimClosers drops closing quotes, brackets and exclamation marks at the
+// end, so "what is Linux?!" and "…completion?”" end with the question mark.
+func trimClosers(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return r == '!' || r == '"' || r == '”' || r == '’' || r == '\'' || r == ')' || r == ']' || unicode.IsSpace(r)
+	})
+}
+
+// countSentences counts the sentences of s by its sentence breaks.
+func countSentences(s string) int {
+	return len(sentenceBreak.FindAllStringIndex(s, -1)) + 1
+}
+
+// firstSentenceIsQuestion reports whether the first sentence of s ends
+// with a question mark.
+func firstSentenceIsQuestion(s string) bool {
+	q := strings.IndexByte(s, '?')
+	if q < 0 {
+		return false
+	}
+	loc := sentenceBreak.FindStringIndex(s)
+	return loc == nil || loc[0]+1 >= q
+}
+
+// startsWithQuote reports whether s opens with a quotation mark: quoted
+// speech, not a question the document asks.
+func startsWithQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("\"“‘'«„", r)
+}
+
+// questionLine is what a block says when read as a possible question.
+type questionLine struct {
+	text     string // the question without numbering
+	question bool   // shaped as a question
+	numbered bool
+	dotted   bool
+}
+
+// readQuestion reads block b as a possible question line.
+func readQuestion(b corpus.Block) questionLine {
+	raw := cleanLine(b.Text)
+	body, numbered, dotted := splitNumber(raw)
+	q := questionLine{text: body, numbered: numbered, dotted: dotted}
+	n := utf8.RuneCountInString(body)
+	if n < minQuestionChars || n > maxQuestionChars || startsWithQuote(body) {
+		return q
+	}
+	sentences := countSentences(body)
+	endsQ := strings.HasSuffix(trimClosers(body), "?")
+	switch {
+	case numbered:
+		q.question = sentences <= maxQuestionSentence && (endsQ || firstSentenceIsQuestion(body))
+	case b.Kind == corpus.Heading:
+		q.question = endsQ
+	case b.Kind == corpus.Para:
+		// A single question, or a paragraph made only of questions; a
+		// rhetorical question inside prose is neither.
+		q.question = endsQ && (sentences == 1 || allQuestions(b, body))
+	}
+	return q
+}
+
+// allQuestions reports whether every sentence of the block is a question.
+func allQuestions(b corpus.Block, body string) bool {
+	ss := b.Sentences
+	if len(ss) == 0 {
+		ss = []string{body}
+	}
+	for _, s := range ss {
+		if !strings.HasSuffix(trimClosers(cleanLine(s)), "?") {
+			return false
+		}
+	}
+	return countSentences(body) <= maxQuestionSentence
+}
+
+// looksLikeHeading reports whether a paragraph reads as a heading or a
+// label rather than text: short, and without sentence punctuation.
+func looksLikeHeading(b corpus.Block) bool {
+	if b.Kind == corpus.Heading {
+		return true
+	}
+	if b.Kind != corpus.Para {
+		return false
+	}
+	t := cleanLine(b.Text)
+	if utf8.RuneCountInString(t) > 80 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(trimClosers(t))
+	return !strings.ContainsRune(".?:;,", last) && !strings.HasSuffix(t, "!")
+}
+
+// questionKey is the form under which two questions count as the same.
+func questionKey(q string) string {
+	var b strings.Builder
+	for _, f := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
