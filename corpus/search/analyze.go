@@ -1,0 +1,161 @@
+package search
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+// BuiltinSynonyms are the synonym groups every index knows. Members are
+// words or phrases; each group folds to one term.
+var BuiltinSynonyms = [][]string{
+	{"US", "U.S.", "USA", "U.S.A.", "United States", "United States of America", "America", "Washington"},
+	{"UK", "U.K.", "United Kingdom", "Britain", "Great Britain"},
+	{"EU", "E.U.", "European Union"},
+	{"UN", "U.N.", "United Nations"},
+	{"point", "pt", "pts"},
+}
+
+// ignored tokens carry no meaning once numbers are normalised ("95%" and
+// "95 percent" both keep only "95").
+var ignored = map[string]bool{"percent": true, "pct": true, "cent": true}
+
+var numberWords = map[string]string{
+	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+	"six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+	"eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+	"fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+	"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+	"fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+	"ninety": "90", "hundred": "100",
+}
+
+// analyzer turns text into term keys. It is read-only after construction.
+type analyzer struct {
+	fold    map[string]string // name variant -> canonical token
+	phrases map[string][][]string
+	// phraseKey is what a matched synonym phrase becomes.
+	phraseKey map[string]string
+	stems     map[string]string // token -> stem cache filled at build time
+}
+
+// token is one analysed word.
+type token struct {
+	raw  string // lowercased token after number/name normalisation
+	key  string // stem, or synonym group key
+	stop bool
+}
+
+func (a *analyzer) normalize(tok string) (string, bool) {
+	if ignored[tok] {
+		return "", false
+	}
+	if d, ok := numberWords[tok]; ok {
+		return d, true
+	}
+	if f, ok := a.fold[tok]; ok {
+		return f, true
+	}
+	return tok, true
+}
+
+func (a *analyzer) stem(tok string) string {
+	if s, ok := a.stems[tok]; ok {
+		return s
+	}
+	return text.Stem(tok)
+}
+
+// words returns the normalised, stemmed tokens of s with synonym phrases
+// folded, stopwords marked.
+func (a *analyzer) words(s string) []token {
+	raw := text.Tokens(s)
+	toks := make([]token, 0, len(raw))
+	for _, r := range raw {
+		n, ok := a.normalize(r)
+		if !ok {
+			continue
+		}
+		t := token{raw: n}
+		if text.IsStopword(n) {
+			t.stop, t.key = true, n
+		} else {
+			t.key = a.stem(n)
+		}
+		toks = append(toks, t)
+	}
+	if len(a.phrases) == 0 {
+		return toks
+	}
+	out := toks[:0]
+	for i := 0; i < len(toks); {
+		best, bestKey := 0, ""
+		for _, p := range a.phrases[toks[i].key] {
+			if len(p) > best && i+len(p) <= len(toks) && matchAt(toks[i:], p) {
+				best, bestKey = len(p), a.phraseKey[strings.Join(p, " ")]
+			}
+		}
+		if best == 0 {
+			out = append(out, toks[i])
+			i++
+			continue
+		}
+		out = append(out, token{raw: toks[i].raw, key: bestKey})
+		i += best
+	}
+	return out
+}
+
+func matchAt(toks []token, p []string) bool {
+	for j, k := range p {
+		if toks[j].key != k {
+			return false
+		}
+	}
+	return true
+}
+
+// addSynonyms registers groups; a member already in a group joins that
+// group's key.
+func (a *analyzer) addSynonyms(groups [][]string) {
+	if a.phrases == nil {
+		a.phrases = map[string][][]string{}
+		a.phraseKey = map[string]string{}
+	}
+	for _, g := range groups {
+		var members [][]string
+		key := ""
+		for _, m := range g {
+			ws := a.words(m) // earlier groups already apply
+			if len(ws) == 0 {
+				continue
+			}
+			ks := make([]string, len(ws))
+			for i, w := range ws {
+				ks[i] = w.key
+			}
+			if key == "" && len(ws) == 1 && strings.HasPrefix(ws[0].key, "~") {
+				key = ws[0].key
+			}
+			members = append(members, ks)
+		}
+		if len(members) < 2 {
+			continue
+		}
+		if key == "" {
+			key = "~" + strconv.Itoa(len(a.phraseKey)) + "~" + strings.Join(members[0], "_")
+		}
+		for _, m := range members {
+			if len(m) == 1 && m[0] == key {
+				continue
+			}
+			j := strings.Join(m, " ")
+			if _, dup := a.phraseKey[j]; dup {
+				continue
+			}
+			a.phraseKey[j] = key
+			a.phrases[m[0]] = append(a.phrases[m[0]], m)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package search
+
+import (
+	"container/heap"
+	"math"
+
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+// QueryTerm is one content word of a query as the index understood it.
+type QueryTerm struct {
+	// Word is the word as typed, lowercased and normalised.
+	Word string
+	// Corrected is the indexed word Word was corrected to; empty if none.
+	Corrected string
+	// Term is the index term searched for.
+	Term string
+	// Weight is the term's share of the query: its query weight times its
+	// idf (the largest idf for a word the index does not know).
+	Weight float64
+	// Known is true when the term occurs in the index.
+	Known bool
+}
+
+// Hit is one matching document.
+type Hit struct {
+	Doc     int // position in the indexed docs
+	ID      string
+	Payload int
+	Score   float64
+	// Coverage is the share of the query's total weight that the document
+	// matches, in [0,1].
+	Coverage float64
+	// Matched is a bit set of the query terms the document contains
+	// (bit i = Result.Terms[i]; terms past 64 are not tracked).
+	Matched uint64
+}
+
+// Result is what Search returns.
+type Result struct {
+	Terms []QueryTerm
+	// Weight is the total weight of Terms.
+	Weight float64
+	// Hits are the best documents, best first; empty when none matched.
+	Hits []Hit
+}
+
+const maxQueryTerms = 64
+
+type scratch struct {
+	score   []float32
+	mask    []uint64
+	touched []int32
+}
+
+// Analyze returns the query terms of q: content words, corrected when the
+// index does not know them and a close indexed word exists, duplicates
+// dropped, at most 64.
+func (ix *Index) Analyze(q string) []QueryTerm {
+	var out []QueryTerm
+	seen := map[string]bool{}
+	for _, w := range ix.an.words(q) {
+		if w.stop {
+			continue
+		}
+		qt := QueryTerm{Word: w.raw, Term: w.key}
+		id, ok := ix.terms[w.key]
+		if !ok && !text.IsNumber(w.raw) {
+			if c, fixed := ix.Correct(w.raw); fixed {
+				if cw := ix.an.words(c); len(cw) == 1 && !cw[0].stop {
+					if cid, cok := ix.terms[cw[0].key]; cok {
+						qt.Corrected, qt.Term, id, ok = c, cw[0].key, cid, true
+					}
+				}
+			}
+		}
+		if seen[qt.Term] {
+			continue
+		}
+		seen[qt.Term] = true
+		qw := 1.0
+		if v, has := ix.qw[w.raw]; has {
+			qw = v
+		}
+		qt.Known = ok
+		if ok {
+			qt.Weight = qw * float64(ix.idf[id])
+		} else {
+			qt.Weight = qw * ix.maxIDF
+		}
+		out = append(out, qt)
+		if len(out) == maxQueryTerms {
+			break
+		}
+	}
+	return out
+}
+
+// Search returns the k best documents for q (BM25F over the weighted
+// fields, query terms weighted by Options.QueryWeights). Equal scores are
+// ordered by document position. A query without known terms has no hits.
+func (ix *Index) Search(q string, k int) Result {
+	return ix.SearchTerms(ix.Analyze(q), k)
+}
+
+// SearchTerms is Search over terms returned by Analyze (possibly edited,
+// e.g. reweighted).
+func (ix *Index) SearchTerms(terms []QueryTerm, k int) Result {
+	res := Result{Terms: terms}
+	for _, t := range terms {
+		res.Weight += t.Weight
+	}
+	if k <= 0 || len(ix.docs) == 0 {
+		return res
+	}
+	s, _ := ix.pool.Get().(*scratch)
+	if s == nil {
+		s = &scratch{score: make([]float32, len(ix.docs)), mask: make([]uint64, len(ix.docs))}
+	}
+	defer ix.pool.Put(s)
+	s.touched = s.touched[:0]
+	for qi, t := range terms {
+		if !t.Known {
+			continue
+		}
+		id := ix.terms[t.Term]
+		w := float32(t.Weight)
+		bit := uint64(1) << uint(qi)
+		post, imp := ix.post[id], ix.impact[id]
+		for j, d := range post {
+			if s.mask[d] == 0 {
+				s.touched = append(s.touched, d)
+			}
+			s.score[d] += w * imp[j]
+			s.mask[d] |= bit
+		}
+	}
+	h := make(hitHeap, 0, k)
+	for _, d := range s.touched {
+		sc := s.score[d]
+		if len(h) < k {
+			heap.Push(&h, scored{d, sc})
+		} else if better(scored{d, sc}, h[0]) {
+			h[0] = scored{d, sc}
+			heap.Fix(&h, 0)
+		}
+	}
+	res.Hits = make([]Hit, len(h))
+	for i := len(h) - 1; i >= 0; i-- {
+		top := heap.Pop(&h).(scored)
+		doc := ix.docs[top.doc]
+		m := s.mask[top.doc]
+		cov := 0.0
+		for qi, t := range terms {
+			if qi < 64 && m&(1<<uint(qi)) != 0 {
+				cov += t.Weight
+			}
+		}
+		if res.Weight > 0 {
+			cov = math.Min(1, cov/res.Weight)
+		}
+		res.Hits[i] = Hit{Doc: int(top.doc), ID: doc.ID, Payload: doc.Payload, Score: float64(top.score), Coverage: cov, Matched: m}
+	}
+	for _, d := range s.touched {
+		s.score[d], s.mask[d] = 0, 0
+	}
+	return res
+}
+
+type scored struct {
+	doc   int32
+	score float32
+}
+
+// better orders by score, then by earlier position.
+func better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.doc < b.doc
+}
+
+// hitHeap is a min-heap: the worst kept hit on top.
+type hitHeap []scored
+
+func (h hitHeap) Len() int           { return len(h) }
+func (h hitHeap) Less(i, j int) bool { return better(h[j], h[i]) }
+func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *hitHeap) Push(x any)        { *h = append(*h, x.(scored)) }
+func (h *hitHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
