@@ -30,10 +30,14 @@ type Article struct {
 	Title     string
 	URL       string
 	Source    string // where it came from: a file path, "sample:NAME" or a feed URL
+	Site      string // the publisher or site name, when the document names it
 	Byline    string
 	Published time.Time // zero when unknown
 	Tags      []string
 	Blocks    []Block
+	// Duplicates lists the other sources of the same content (same ID)
+	// that Load folded into this article.
+	Duplicates []string
 }
 
 // Warning is a problem with one input that did not stop the load.

@@ -1,0 +1,143 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// The generic furniture of web pages, matched against a whole short unit
+// (case-insensitive). These are conventions of the web, not phrases of any
+// particular corpus.
+var (
+	// boilerRe is a unit that is only page furniture.
+	boilerRe = regexp.MustCompile(`(?i)^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion)|\d*\s*comments?( \(\d+\))?|no comments( yet)?|show comments|view comments|reply|share( this| the)?( article| story| post| page)?( on| via| with) \S+|share( this| the)?( article| story| post| page)?|tweet( this)?|pin it|print( this)?( article| page| story)?|e-?mail( this)?( article| page| story)?|copy( the)? link|save( article| story)?|bookmark|subscribe( now| today| here)?|sign up( now| today| here)?|log ?in|sign in|register|follow us( on \S+)?|read more|continue reading|read (the )?full (story|article)|load more|show more|see more|advertisement|advert|sponsored( content)?|skip to (main )?content|back to top|scroll to top|(table of )?contents|menu|search|home|close|next( article| story| post)?|previous( article| story| post)?|click (here )?to .*|click here.*|tap (here )?to .*|listen to (this )?(article|story).*|\d+ min(ute)?s? read|.*\bnewsletters?\b.*|all rights reserved.*|copyright .*|© .*|(updated|published|posted)( on)?:? .{0,40}\d{4}.*|by [\p{Lu}][\p{L}.'-]+( [\p{Lu}][\p{L}.'-]+){0,3}|(\d+ )?(shares?|views?|likes?)|was this (article|page) helpful\??|report an? (error|typo|correction)|cookies?( policy| settings)?|privacy( policy)?|terms( of (use|service))?)[\s:.!]*$`)
+
+	// prefixBoilerRe is a unit that starts like page furniture and goes on
+	// with a list of labels: "Tags: ...", "Filed under: ...".
+	prefixBoilerRe = regexp.MustCompile(`(?i)^(tags?|topics?|categor(y|ies)|filed under|posted in|share this|keywords|more in|sections?)\s*:`)
+
+	// listHeadRe is a heading that introduces a list of links to other
+	// articles; it and the list after it go.
+	listHeadRe = regexp.MustCompile(`(?i)^(read also|also read|read more|more to read|see also|related|related (articles?|posts?|stories|coverage|links|reading|content|news|topics)|more (on|from|about|stories|news|like this)\b.{0,40}|further reading|you (may|might) also (like|enjoy)|recommended( for you| reading| stories)?|popular( posts| stories| now)?|trending( now| stories)?|latest( news| posts| stories)?|most (read|popular|viewed)|don'?t miss|editor'?s picks?|what to read next|other stories)[\s:.!]*$`)
+
+	// captionStartRe is a caption or credit introduced by a label.
+	captionStartRe = regexp.MustCompile(`(?i)^[(\[]?(image|photo|picture|photograph|illustration|graphic|video|credit|credits|pictured|caption|foto|source|cover image|featured image|header image|top image|main image)s?( credits?| by| courtesy| source)?\s*[:|]`)
+	// creditEndRe is a photo credit at the end of a caption: an agency
+	// and a name ("AGENCY/First Last/File Photo"), or "(Photo: X)".
+	creditEndRe = regexp.MustCompile(`(\b(?:\p{Lu}[\p{Lu}&.-]+|\p{Lu}\p{L}* (?i:photo|images?))/\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){1,3}(?:/[\p{L} ]{0,20})?|(?i:\b(photo|image|picture)s?\s*(by|credit|courtesy|:)\s*[^.]{2,60}|file photo|via getty images|getty images|shutterstock(\.com)?|ap photo[^.]{0,40}|afp via [^.]{0,30}|stock photo))\s*[)\]]?\.?$`)
+	// slugRe is a lone token of markup or file name left from a page:
+	// "#image_title", "image-36", "hero.jpg", "{{ var }}".
+	slugRe = regexp.MustCompile(`(?i)^([#@{<\[]\S*|\S*[_{}<>=]\S*|[a-z]+(-[a-z]+)*-\d+|\S+\.(jpe?g|png|gif|webp|svg|avif|mp4)|\S+://\S+|www\.\S+)$`)
+	// counterRe is a row of counters: "0 18", "12 comments 3 shares".
+	counterRe = regexp.MustCompile(`(?i)^(\d[\d.,]*[km]?\s*(comments?|shares?|views?|likes?|reactions?|replies|votes?)?[\s|·•]*)+$`)
+	// ctaRe is a promotional line in the head of a page that invites the
+	// reader instead of reporting: "Explore the latest developments as...".
+	ctaRe = regexp.MustCompile(`(?i)^(explore|discover|learn (how|what|why|more|about)|find out|check out|stay (informed|updated|up to date)|get (the|all|your) (latest|news|full)|don'?t miss|catch up|here'?s (what|everything))\b`)
+	// authorHeadRe is the heading of an author box.
+	authorHeadRe = regexp.MustCompile(`(?i)^(about the (author|authors|writer|reporter|contributor)s?|about (him|her)|author bio|the author|written by|author)\b\s*:?\s*(.*)$`)
+	// bioRe is a third-person biography of the writer.
+	bioRe = regexp.MustCompile(`(?i)^[\p{Lu}][\p{L}'.-]+( [\p{Lu}][\p{L}'.-]+){0,3},? (is|was) (an?|the) [^.]{0,120}\b(journalist|writer|reporter|editor|correspondent|author|contributor|columnist|analyst|producer|blogger|freelancer|veteran|fellow)\b`)
+	// breadcrumbSepRe splits a breadcrumb trail.
+	breadcrumbSepRe = regexp.MustCompile(`\s+[/>»›|\\]\s+`)
+	// leadPunctRe is stray punctuation glued to the start of a sentence.
+	leadPunctRe = regexp.MustCompile(`^[.,;:·]+\s*(\p{Lu})`)
+	// chapterWordRe is a numbered chapter, part or section title.
+	chapterWordRe = regexp.MustCompile(`(?i)^(chapter|part|section|appendix)\s+[\dA-Z]{1,4}[.:]?\s+\S`)
+	// chapterRe is a chapter, part or section number before a title.
+	chapterRe = regexp.MustCompile(`(?i)^((chapter|part|section|appendix)\s+[\dA-Z]+[.:]?\s+|\d{1,3}(\.\d{1,3})*\.?\s+)`)
+)
+
+// words counts the words of s.
+func words(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// hasLetter reports whether s has at least one letter.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// isBoilerplate reports whether one unit on its own is page furniture.
+func isBoilerplate(u unit) bool {
+	t := u.text
+	if !hasLetter(t) || counterRe.MatchString(t) {
+		return true
+	}
+	if !strings.Contains(t, " ") && slugRe.MatchString(t) {
+		return true
+	}
+	n := words(t)
+	if n <= 12 && (boilerRe.MatchString(t) || prefixBoilerRe.MatchString(t)) {
+		return true
+	}
+	if n <= 40 && captionStartRe.MatchString(t) {
+		return true
+	}
+	if n <= 60 && creditEndRe.MatchString(t) && !isQuoteOnly(t) {
+		return true
+	}
+	// In HTML, a short unit that is mostly link text is navigation.
+	if u.links > 0.6 && (n <= 15 || u.kind == Item) {
+		return true
+	}
+	return false
+}
+
+// isBreadcrumb reports whether t is a trail like "News / World / Title".
+func isBreadcrumb(t string) bool {
+	parts := breadcrumbSepRe.Split(t, -1)
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if words(p) > 5 || endsSentence(p) {
+			return false
+		}
+	}
+	return words(parts[len(parts)-1]) <= 20
+}
+
+// isQuoteOnly reports whether t is a quotation and nothing else (a pull
+// quote): it opens with a quote mark and ends with its closing mark.
+func isQuoteOnly(t string) bool {
+	rs := []rune(strings.TrimSpace(t))
+	if len(rs) < 2 || !isOpenQuote(rs[0]) {
+		return false
+	}
+	last := rs[len(rs)-1]
+	if last == '.' || last == '!' || last == '?' {
+		last = rs[len(rs)-2]
+	}
+	return isCloseQuote(last)
+}
+
+// smallWords stay lower-case in a title-cased headline.
+var smallWords = set("a", "an", "the", "and", "or", "but", "nor", "for", "of", "to", "in", "on",
+	"at", "by", "from", "with", "as", "vs", "via", "into", "onto", "over", "per", "than", "up")
+
+// isTitleCase reports whether most words of t (small words aside) start
+// with an upper-case letter or a digit, as headlines do.
+func isTitleCase(t string) bool {
+	n, up := 0, 0
+	for _, w := range strings.Fields(t) {
+		w = strings.TrimLeftFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" || smallWords[strings.ToLower(w)] {
+			continue
+		}
+		n++
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			up++
+		}
+	}
+	return n >= 3 && up*5 >= n*4
+}

@@ -1,0 +1,214 @@
+package corpus
+
+import (
+	"strings"
+)
+
+// headSpan is how many units from the top count as the head of a page,
+// where breadcrumbs, counters, captions and teasers sit.
+const headSpan = 8
+
+// clean removes from one document's units what is not the article, in
+// this order: furniture units (counters, slugs, captions, share prompts),
+// breadcrumbs and promotional teasers in the head, link lists with their
+// heading, author boxes with the bio after them, table-of-contents entries
+// that repeat later headings, a teaser repeated further down, repeated
+// paragraphs, and short non-sentence lines trailing at the end. It then
+// guesses which of the remaining units are headings. It returns the byline
+// found in an author box or a "By ..." line, if any.
+func clean(units []unit) ([]unit, string) {
+	for i := range units {
+		units[i].text = fold(leadPunctRe.ReplaceAllString(units[i].text, "$1"))
+	}
+	byline := ""
+	drop := make([]bool, len(units))
+	for i, u := range units {
+		if u.text == "" || isBoilerplate(u) {
+			drop[i] = true
+			if byline == "" && words(u.text) <= 6 && strings.HasPrefix(strings.ToLower(u.text), "by ") {
+				byline = strings.TrimSpace(u.text[3:])
+			}
+			continue
+		}
+		if i < headSpan && (isBreadcrumb(u.text) || words(u.text) <= 40 && ctaRe.MatchString(u.text)) {
+			drop[i] = true
+		}
+	}
+	dropLinkLists(units, drop)
+	if b := dropAuthorBoxes(units, drop); b != "" {
+		byline = b
+	}
+	dropTOC(units, drop)
+	dropRepeats(units, drop)
+	kept := units[:0:0]
+	for i, u := range units {
+		if !drop[i] {
+			kept = append(kept, u)
+		}
+	}
+	kept = trimTail(kept)
+	guessKinds(kept)
+	return kept, byline
+}
+
+// dropLinkLists drops a "Read also:"-style heading and the list of links
+// after it: the list items, or short lines that are not sentences.
+func dropLinkLists(units []unit, drop []bool) {
+	for i, u := range units {
+		if drop[i] || words(u.text) > 8 || !listHeadRe.MatchString(u.text) {
+			continue
+		}
+		drop[i] = true
+		for j := i + 1; j < len(units); j++ {
+			v := units[j]
+			if v.kind == Item || v.links > 0.5 || words(v.text) <= 15 && !endsSentence(v.text) {
+				drop[j] = true
+				continue
+			}
+			break
+		}
+	}
+}
+
+// dropAuthorBoxes drops "About the Author: NAME" and the biography that
+// follows it, and a third-person biography near the end on its own. It
+// returns the name from the box.
+func dropAuthorBoxes(units []unit, drop []bool) string {
+	name := ""
+	for i, u := range units {
+		if drop[i] {
+			continue
+		}
+		m := authorHeadRe.FindStringSubmatch(u.text)
+		if m != nil && words(u.text) <= 10 && !endsSentence(u.text) {
+			drop[i] = true
+			name = strings.TrimSpace(m[len(m)-1])
+			for j := i + 1; j < len(units) && j <= i+2; j++ {
+				v := units[j]
+				first := ""
+				if f := strings.Fields(name); len(f) > 0 {
+					first = f[0]
+				}
+				if v.kind == Para && (first != "" && strings.HasPrefix(v.text, first) || bioRe.MatchString(v.text)) {
+					drop[j] = true
+				}
+			}
+			continue
+		}
+		if i >= len(units)-3 && u.kind == Para && bioRe.MatchString(u.text) {
+			drop[i] = true
+		}
+	}
+	return name
+}
+
+// numberless returns the key of t without a leading chapter or section
+// number, for matching table-of-contents entries with the headings they
+// point to.
+func numberless(t string) string {
+	return SentenceKey(chapterRe.ReplaceAllString(t, ""))
+}
+
+// dropTOC drops the entries of a table of contents: numbered lines that
+// come back later in the same document (as the headings they list).
+func dropTOC(units []unit, drop []bool) {
+	last := make(map[string]int)
+	for i, u := range units {
+		if chapterRe.MatchString(u.text) && words(u.text) <= 80 {
+			last[numberless(u.text)] = i
+		}
+	}
+	for i, u := range units {
+		if drop[i] || !chapterRe.MatchString(u.text) || words(u.text) > 80 {
+			continue
+		}
+		if j, ok := last[numberless(u.text)]; ok && j > i {
+			drop[i] = true
+		}
+	}
+}
+
+// dropRepeats drops a teaser in the head that says again what a later
+// paragraph says, and any later exact repeat of a paragraph.
+func dropRepeats(units []unit, drop []bool) {
+	seen := make(map[string]bool)
+	for i, u := range units {
+		if drop[i] {
+			continue
+		}
+		k := SentenceKey(u.text)
+		if seen[k] && u.kind != Heading {
+			drop[i] = true
+			continue
+		}
+		seen[k] = true
+	}
+	for i := 0; i < len(units) && i < 3; i++ {
+		u := units[i]
+		if drop[i] || !endsSentence(u.text) || words(u.text) < 6 {
+			continue
+		}
+		for j := i + 2; j < len(units); j++ {
+			if !drop[j] && Similarity(u.text, units[j].text) >= 0.7 {
+				drop[i] = true
+				break
+			}
+		}
+	}
+}
+
+// trimTail drops short lines that are not sentences from the end of the
+// document (comment prompts, tags, navigation) and a heading left with
+// nothing under it.
+func trimTail(units []unit) []unit {
+	for len(units) > 0 {
+		u := units[len(units)-1]
+		if u.kind == Heading || u.kind != Item && words(u.text) <= 8 && !endsSentence(u.text) {
+			units = units[:len(units)-1]
+			continue
+		}
+		break
+	}
+	return units
+}
+
+// guessKinds marks as headings the paragraphs shaped like one: a
+// numbered section title ("2.1. What is Debian?"), a single question, a
+// short line without final punctuation, or a short title-cased line; each
+// followed by more text. Units whose kind came from markup keep it.
+func guessKinds(units []unit) {
+	for i := range units {
+		u := &units[i]
+		if u.hard || u.kind != Para || i == len(units)-1 {
+			continue
+		}
+		if isHeadingShape(u.text, u.lines) {
+			u.kind = Heading
+		}
+	}
+}
+
+// isHeadingShape reports whether a paragraph looks like a heading.
+func isHeadingShape(t string, lines int) bool {
+	n := words(t)
+	final := strings.TrimRight(t, " ")
+	last := final[len(final)-1]
+	switch {
+	case multiLevelRe.MatchString(t) || chapterWordRe.MatchString(t):
+		return n <= 70 && (!endsSentence(t) || strings.HasSuffix(strings.TrimRightFunc(t, isCloseQuoteOrParen), "?") || strings.HasSuffix(t, "!"))
+	case lines > 2:
+		return false
+	case strings.HasSuffix(strings.TrimRightFunc(t, isCloseQuoteOrParen), "?"):
+		return n <= 30 && len(SplitSentences(t)) == 1
+	case isQuoteOnly(t):
+		return false
+	case !endsSentence(t) && last != ':' && last != ',' && last != ';' && last != '-':
+		return n <= 16 && len(t) <= 140
+	default:
+		return n <= 14 && isTitleCase(t) && len(SplitSentences(t)) == 1
+	}
+}
+
+func isCloseQuoteOrParen(r rune) bool {
+	return isCloseQuote(r) || r == ')' || r == ']'
+}

@@ -1,0 +1,100 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+)
+
+// contentID returns the stable id of an article: the first 12 hex digits
+// of the SHA-256 of its cleaned title and block texts. The source path,
+// URL and dates do not count, so the same article stored twice gets the
+// same id.
+func contentID(a *Article) string {
+	h := sha256.New()
+	h.Write([]byte(a.Title))
+	for _, b := range a.Blocks {
+		h.Write([]byte{'\n', byte('0' + b.Kind)})
+		h.Write([]byte(b.Text))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// SentenceKey returns the normalised form of a sentence, for comparing
+// sentences from different articles: lower-cased, quotes, apostrophes and
+// punctuation removed (except inside numbers such as "3.5", "1,000" and
+// before "%"), dashes and slashes turned into spaces, and whitespace folded.
+// Two sentences that differ only in typography have the same key. It
+// returns "" for a text without letters or digits.
+func SentenceKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	rs := []rune(s)
+	space := true
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case r == '%' && i > 0 && unicode.IsDigit(rs[i-1]):
+			b.WriteRune(r)
+		case (r == '.' || r == ',') && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
+			b.WriteRune(r)
+		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
+			// apostrophes join: "don’t" and "dont" agree
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// NearDuplicate reports whether two sentences say the same thing in nearly
+// the same words: the Jaccard similarity of the word pairs (bigrams) of
+// their SentenceKeys is at least 0.8. Identical keys are duplicates; two
+// texts without words are not.
+func NearDuplicate(a, b string) bool {
+	return Similarity(a, b) >= 0.8
+}
+
+// Similarity returns the Jaccard similarity in [0,1] of the word bigrams of
+// two texts' SentenceKeys (single words for one-word texts). It is 1 for
+// texts with the same key and 0 when either has no words.
+func Similarity(a, b string) float64 {
+	ka, kb := SentenceKey(a), SentenceKey(b)
+	if ka == "" || kb == "" {
+		return 0
+	}
+	if ka == kb {
+		return 1
+	}
+	sa, sb := shingles(ka), shingles(kb)
+	inter := 0
+	for s := range sa {
+		if sb[s] {
+			inter++
+		}
+	}
+	union := len(sa) + len(sb) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+func shingles(key string) map[string]bool {
+	words := strings.Fields(key)
+	m := make(map[string]bool, len(words))
+	if len(words) == 1 {
+		m[words[0]] = true
+		return m
+	}
+	for i := 0; i+1 < len(words); i++ {
+		m[words[i]+" "+words[i+1]] = true
+	}
+	return m
+}

@@ -1,0 +1,15 @@
+package corpus
+
+import "errors"
+
+// Errors a load or parse can report. Load turns them into Warnings for one
+// file; Parse returns them wrapped.
+var (
+	// ErrUnsupported is returned for a file whose format is not known
+	// (neither .txt, .md nor .html).
+	ErrUnsupported = errors.New("unsupported file type")
+	// ErrEmpty is returned when nothing of an article is left after cleaning.
+	ErrEmpty = errors.New("no article text")
+	// ErrTooLarge is returned for a file over Options.MaxFileSize.
+	ErrTooLarge = errors.New("file too large")
+)

@@ -1,0 +1,207 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// unit is one paragraph, heading or list item on its way through cleaning.
+type unit struct {
+	kind  BlockKind
+	hard  bool    // kind given by markup (Markdown, HTML), not guessed
+	text  string  // one line, whitespace folded
+	links float64 // share of the text inside links (HTML only)
+	lines int     // how many source lines were joined into it
+}
+
+// normalize makes text uniform: valid UTF-8, "\n" line ends, no-break and
+// other odd spaces turned into spaces, invisible format characters and
+// control characters removed, tabs expanded.
+func normalize(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\r' || r == '\f' || r == '\v' || r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteString("    ")
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\u00AD':
+			// zero-width and soft hyphen: drop
+		case r == '\uFFFD':
+			// undecodable byte: drop
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			// drop
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fold collapses runs of whitespace into one space and trims the ends.
+func fold(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+var (
+	// bulletRe matches a bullet glyph or an ASCII bullet followed by a space.
+	bulletRe = regexp.MustCompile(`^([•·●▪◦‣∙○■□➢➤►▶✓✔-]|[*+–—])\s+`)
+	// enumRe matches "1." "2)" "(3)" "a)" at the start of a list item. A
+	// multi-level number ("1.2.") is a section number, handled as a heading.
+	enumRe = regexp.MustCompile(`^(\(?\d{1,2}\)|\d{1,2}\.|\(?[a-z]\))\s+`)
+	// sectionRe matches a section number: "2.1." "3.1.4" "1.".
+	sectionRe = regexp.MustCompile(`^(\d{1,3}(\.\d{1,3})+\.?|\d{1,3}\.)\s+\S`)
+	// multiLevelRe matches a multi-level section number before a title.
+	multiLevelRe = regexp.MustCompile(`^\d{1,3}(\.\d{1,3})+(\.\s+["“'‘(\p{L}]|\s+["“'‘(\p{Lu}])`)
+	// ruleRe matches a horizontal rule or heading underline.
+	ruleRe = regexp.MustCompile(`^([-=_*~#+]\s*){3,}$`)
+)
+
+// itemMarker returns the length of the list marker at the start of t, or 0.
+func itemMarker(t string) int {
+	if m := bulletRe.FindStringIndex(t); m != nil {
+		// "-- " and "—" alone used as a dash opening a quote attribution
+		// are still items here; the caller checks there is text after.
+		if len(t) > m[1] {
+			return m[1]
+		}
+	}
+	if m := enumRe.FindStringIndex(t); m != nil && len(t) > m[1] {
+		return m[1]
+	}
+	return 0
+}
+
+func indentOf(line string) int {
+	return len(line) - len(strings.TrimLeft(line, " "))
+}
+
+// isWrapped reports whether a plain text was hard-wrapped at a fixed width
+// (FAQs, mail), as opposed to one paragraph per line (text copied from web
+// pages). Wrapped text has almost no long lines and many lines near the
+// wrap width.
+func isWrapped(lines []string) bool {
+	n, long, wide := 0, 0, 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		n++
+		c := utf8.RuneCountInString(l)
+		if c > 100 {
+			long++
+		}
+		if c >= 50 {
+			wide++
+		}
+	}
+	if n < 4 {
+		return false
+	}
+	return long*20 <= n && wide*10 >= n*4
+}
+
+// textUnits splits a plain text (or the body of a Markdown file, with
+// wrapped set) into units. Paragraphs are separated by blank lines; in
+// wrapped text consecutive lines are joined, otherwise every line is its
+// own paragraph. Bullet and numbered lines start list items, which may
+// wrap over more deeply indented lines.
+func textUnits(s string, wrapped bool) []unit {
+	lines := strings.Split(s, "\n")
+	if !wrapped {
+		wrapped = isWrapped(lines)
+	}
+	var out []unit
+	var cur *unit
+	curIndent := 0
+	flush := func() {
+		if cur != nil {
+			cur.text = fold(cur.text)
+			if cur.text != "" {
+				out = append(out, *cur)
+			}
+			cur = nil
+		}
+	}
+	for _, line := range lines {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			flush()
+			continue
+		}
+		if ruleRe.MatchString(t) {
+			// An underline turns the single line above it into a heading.
+			if cur != nil && cur.lines == 1 && cur.kind == Para && len(t) >= 3 {
+				cur.kind, cur.hard = Heading, true
+			}
+			flush()
+			continue
+		}
+		ind := indentOf(line)
+		if m := itemMarker(t); m > 0 && !multiLevelRe.MatchString(t) {
+			flush()
+			cur = &unit{kind: Item, text: t[m:], lines: 1}
+			curIndent = ind
+			continue
+		}
+		if cur != nil && wrapped {
+			if cur.kind == Item && ind <= curIndent && !cur.hard {
+				// Back at or left of the bullet: the list item ended.
+				flush()
+			} else if multiLevelRe.MatchString(t) {
+				// A section number ("2.1. What is ...") starts anew.
+				flush()
+			} else {
+				cur.text += " " + t
+				cur.lines++
+				continue
+			}
+		}
+		flush()
+		cur = &unit{kind: Para, text: t, lines: 1}
+		curIndent = ind
+	}
+	flush()
+	return out
+}
+
+// endsSentence reports whether s ends like a sentence: a final period,
+// question or exclamation mark, possibly inside closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || isCloseQuote(r) || r == ')' || r == ']'
+	})
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '?' || r == '!' || r == '…'
+}
+
+func isCloseQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '›', '」', '』':
+		return true
+	}
+	return false
+}
+
+func isOpenQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '‘', '«', '‹', '„', '「', '『':
+		return true
+	}
+	return false
+}
