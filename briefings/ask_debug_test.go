@@ -1,0 +1,54 @@
+package briefings
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+var askDebug = flag.String("ask.debug", "", "eval file whose questions to explain")
+
+// TestAskDebug prints, for every question of an eval file, how the index
+// read it and the best hits; it runs only with -ask.debug FILE.
+func TestAskDebug(t *testing.T) {
+	if *askDebug == "" {
+		t.Skip("run with -ask.debug sample.tsv to explain answers")
+	}
+	var kb *KB
+	if strings.HasPrefix(*askDebug, "debian") {
+		kb = debianKB(t)
+	} else {
+		kb = sampleKB(t, Options{})
+	}
+	a := kb.answers
+	for _, it := range readEval(t, *askDebug) {
+		res := a.ix.Analyze(it.Question)
+		var ts []string
+		for _, q := range res {
+			s := fmt.Sprintf("%s:%.1f", q.Term, q.Weight)
+			if q.Corrected != "" {
+				s += "(<" + q.Word + ")"
+			}
+			if !q.Known {
+				s += "?"
+			}
+			ts = append(ts, s)
+		}
+		r := a.ix.SearchTerms(res, searchDepth)
+		got := kb.Ask(it.Question)
+		mark := "OK "
+		if !Correct(it, got) {
+			mark = "BAD"
+		}
+		want := "NONE"
+		if !it.Decline {
+			want = strings.Join(it.Phrases, "|")
+		}
+		fmt.Printf("%s %.2f %-5v %s  [%s]  want %s\n", mark, got.Confidence, got.Kind, it.Question, strings.Join(ts, " "), want)
+		for i := 0; i < len(r.Hits) && i < 3; i++ {
+			m := a.matchOf(r, i)
+			fmt.Printf("      %.2f cov %.2f %s %s\n", m.hit.Score, m.coverage, m.cand.kind, clip(m.answer, 110))
+		}
+	}
+}

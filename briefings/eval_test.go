@@ -1,0 +1,106 @@
+package briefings
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/corpus"
+)
+
+var evalVerbose = flag.Bool("eval.v", false, "print every eval miss")
+
+// sampleKB builds the KB of the built-in sample corpus.
+func sampleKB(t testing.TB, opts Options) *KB {
+	t.Helper()
+	arts, _, err := corpus.Load(context.Background(), []string{filepath.Join("..", "corpus", "sample")}, corpus.Options{})
+	if err != nil {
+		t.Fatalf("load sample: %v", err)
+	}
+	kb, err := Build(context.Background(), arts, opts)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return kb
+}
+
+// debianKB builds the KB of the Debian FAQ fixture; it skips when the
+// fixture is missing.
+func debianKB(t testing.TB) *KB {
+	t.Helper()
+	gz := filepath.Join("..", "corpus", "testdata", "debian-faq.en.txt.gz")
+	f, err := os.Open(gz)
+	if err != nil {
+		t.Skipf("Debian FAQ fixture %s missing: %v", gz, err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatalf("gunzip: %v", err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("gunzip: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "debian-faq.en.txt")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	arts, _, err := corpus.Load(context.Background(), []string{path}, corpus.Options{})
+	if err != nil {
+		t.Fatalf("load debian faq: %v", err)
+	}
+	kb, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return kb
+}
+
+func readEval(t testing.TB, name string) []EvalItem {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "eval", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := ParseEvalFile(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("parse %s: %v", name, err)
+	}
+	return items
+}
+
+func TestEvalSets(t *testing.T) {
+	tests := []struct {
+		file   string
+		kb     func(testing.TB) *KB
+		target float64
+	}{
+		{"sample.tsv", func(t testing.TB) *KB { return sampleKB(t, Options{}) }, 0.95},
+		{"sample_heldout.tsv", func(t testing.TB) *KB { return sampleKB(t, Options{}) }, 0.90},
+		{"debian.tsv", debianKB, 0.90},
+		{"debian_heldout.tsv", debianKB, 0.85},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			items := readEval(t, tt.file)
+			kb := tt.kb(t)
+			r := kb.Eval(items)
+			var b strings.Builder
+			r.WriteText(&b)
+			if *evalVerbose {
+				t.Log("\n" + b.String())
+			}
+			t.Logf("%s: accuracy %.1f%% (answerable %.1f%%, must-decline %.1f%%)", tt.file, 100*r.Accuracy(), 100*r.AnswerableAccuracy(), 100*r.DeclineAccuracy())
+			if r.Accuracy() < tt.target {
+				t.Errorf("%s: accuracy %.1f%% below target %.0f%%\n%s", tt.file, 100*r.Accuracy(), 100*tt.target, b.String())
+			}
+		})
+	}
+}
