@@ -109,8 +109,9 @@ func numberless(t string) string {
 	return SentenceKey(chapterRe.ReplaceAllString(t, ""))
 }
 
-// dropTOC drops the entries of a table of contents: numbered lines that
-// come back later in the same document (as the headings they list).
+// dropTOC drops the entries of a table of contents: numbered lines, and
+// list items, that come back later in the same document as numbered
+// headings (the sections they list).
 func dropTOC(units []unit, drop []bool) {
 	last := make(map[string]int)
 	for i, u := range units {
@@ -118,8 +119,11 @@ func dropTOC(units []unit, drop []bool) {
 			last[numberless(u.text)] = i
 		}
 	}
+	if len(last) == 0 {
+		return
+	}
 	for i, u := range units {
-		if drop[i] || !chapterRe.MatchString(u.text) || words(u.text) > 80 {
+		if drop[i] || words(u.text) > 80 || !chapterRe.MatchString(u.text) && u.kind != Item {
 			continue
 		}
 		if j, ok := last[numberless(u.text)]; ok && j > i {

@@ -164,7 +164,7 @@ func textUnits(s string, wrapped bool) []unit {
 				// A section number ("2.1. What is ...") starts anew.
 				flush()
 			} else {
-				cur.text += " " + t
+				cur.text = joinLines(cur.text, t)
 				cur.lines++
 				continue
 			}
@@ -204,4 +204,14 @@ func isOpenQuote(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// joinLines joins a wrapped line to the text before it: with a space, or
+// with none when the break fell inside a path or URL ("GNU/" + "Linux",
+// "https:" + "//host").
+func joinLines(prev, next string) string {
+	if strings.HasSuffix(prev, "/") || strings.HasSuffix(prev, "#") || strings.HasPrefix(next, "/") {
+		return prev + next
+	}
+	return prev + " " + next
 }
