@@ -81,7 +81,7 @@ func extractFAQ(a corpus.Article) []qaPair {
 			return true
 		}
 		if numberedFAQ {
-			return a.Blocks[i].Kind == corpus.Heading
+			return false // only numbered sections end an answer; short lines may be commands
 		}
 		return looksLikeHeading(a.Blocks[i])
 	}

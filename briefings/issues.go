@@ -1,10 +1,446 @@
 package briefings
 
-// buildIssues discovers issues and merges the configured ones.
-func buildIssues(kb *KB) []Issue { return nil }
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
 
-// FindIssue matches query fuzzily against issue names and aliases. On no
-// match it returns ok false and up to 3 suggestions.
-func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok bool) {
-	return Issue{}, nil, false
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// Discovery limits.
+const (
+	maxIssues        = 8
+	maxCandidates    = 48
+	minSeedShare     = 0.06 // of the best candidate's score
+	maxAliases       = 6
+	minIssueArticles = 1
+)
+
+// draft is an issue being assembled: its phrases, their term sequences and
+// the sentences that mention them.
+type draft struct {
+	spec    *IssueSpec
+	members []*phraseStat
+	phrases []string  // display forms, the name first
+	seqs    [][]int32 // term id sequences that mark a sentence as about it
+	sents   []int32   // sorted sentence ids
+	score   float64
+}
+
+// buildIssues discovers the issues of the corpus, merges the configured
+// ones (which come first and replace discovered issues they overlap), and
+// gives each its articles and summary.
+func buildIssues(kb *KB) []Issue {
+	ix := kb.index
+	if len(ix.sents) == 0 && len(kb.opts.Issues) == 0 {
+		return []Issue{}
+	}
+	var configured []*draft
+	for i := range kb.opts.Issues {
+		spec := &kb.opts.Issues[i]
+		d := &draft{spec: spec}
+		for _, p := range append(append([]string{spec.Name}, spec.Aliases...), spec.Keywords...) {
+			d.addPhrase(ix, p)
+		}
+		configured = append(configured, d)
+	}
+	discovered := discover(ix)
+	all := append([]*draft(nil), configured...)
+	matchSentences(ix, append(append([]*draft(nil), configured...), discovered...))
+	for _, d := range discovered {
+		if !overlapsAny(d, configured) && len(d.sents) > 0 {
+			all = append(all, d)
+		}
+	}
+	issues := make([]Issue, 0, len(all))
+	ids := make(map[string]int)
+	for _, d := range all {
+		is := d.issue(kb)
+		if d.spec == nil && len(is.ArticleIDs) < minIssueArticles {
+			continue
+		}
+		base := is.ID
+		for n := 2; ids[is.ID] > 0; n++ {
+			is.ID = base + "-" + strconv.Itoa(n)
+		}
+		ids[is.ID]++
+		issues = append(issues, is)
+		kb.issueSents = append(kb.issueSents, d.sents)
+	}
+	return issues
+}
+
+// addPhrase adds a phrase the draft is known by; it is ignored when its
+// terms never occur in the corpus.
+func (d *draft) addPhrase(ix *index, p string) {
+	p = cleanLine(p)
+	if p == "" {
+		return
+	}
+	d.phrases = append(d.phrases, p)
+	if seq, ok := ix.lookup(p); ok {
+		d.seqs = append(d.seqs, seq)
+	}
+}
+
+// discover groups the best candidate phrases into issues.
+func discover(ix *index) []*draft {
+	pc := newPhraseCounter(ix)
+	pc.count()
+	cands := pc.candidates()
+	if len(cands) > maxCandidates {
+		cands = cands[:maxCandidates]
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	// Sentence sets of the candidates, for co-occurrence.
+	cd := make([]*draft, len(cands))
+	for i, c := range cands {
+		cd[i] = &draft{members: []*phraseStat{c}}
+		cd[i].addPhrase(ix, c.display())
+	}
+	matchSentences(ix, cd)
+	sentsOf := make(map[*phraseStat][]int32, len(cands))
+	for i, c := range cands {
+		sentsOf[c] = cd[i].sents
+	}
+
+	top := 0.0
+	for _, c := range cands {
+		if c.seedable {
+			top = max(top, c.score)
+		}
+	}
+	// Seeds first: the best candidates unrelated to a better one.
+	var groups []*draft
+	isSeed := make(map[*phraseStat]bool)
+	for _, c := range cands {
+		if len(groups) == maxIssues || !c.seedable || c.score < minSeedShare*top {
+			continue
+		}
+		related := false
+		for _, g := range groups {
+			if relation(c, g, sentsOf) > 0 {
+				related = true
+				break
+			}
+		}
+		if !related {
+			groups = append(groups, &draft{members: []*phraseStat{c}, score: c.score})
+			isSeed[c] = true
+		}
+	}
+	// Then every other candidate joins the group it is most related to.
+	for _, c := range cands {
+		if isSeed[c] {
+			continue
+		}
+		var best *draft
+		bestRel := 0
+		for _, g := range groups {
+			if r := relation(c, g, sentsOf); r > bestRel {
+				best, bestRel = g, r
+			}
+		}
+		if best != nil {
+			best.members = append(best.members, c)
+			best.score += c.score / 2
+		}
+	}
+	for _, g := range groups {
+		g.name()
+		for k, m := range g.members {
+			if k > 0 && !usable(m) {
+				continue
+			}
+			if seq, ok := ix.lookup(m.display()); ok {
+				g.seqs = append(g.seqs, seq)
+			}
+		}
+	}
+	sort.SliceStable(groups, func(a, b int) bool { return groups[a].score > groups[b].score })
+	return groups
+}
+
+// relation says how strongly candidate c belongs to group g: 3 when it
+// contains or is contained in g's seed, 2 when it shares the seed's leading
+// word or contains (or is contained in) another of g's phrases, 1 when it
+// is mentioned mostly in the same sentences as the seed, 0 otherwise.
+func relation(c *phraseStat, g *draft, sentsOf map[*phraseStat][]int32) int {
+	ck := wordKeys(c.key)
+	seed := g.members[0]
+	sk := wordKeys(seed.key)
+	if subset(ck, sk) || subset(sk, ck) {
+		return 3
+	}
+	if len(ck) > 1 && len(sk) > 1 && !genericKey(sk[0]) && (ck[0] == sk[0] || subset(sk[:1], ck)) {
+		return 2 // "security assurances", "international security" with "security guarantees"
+	}
+	for _, m := range g.members[1:] {
+		if !usable(m) {
+			continue // a lone common word does not pull others in
+		}
+		mk := wordKeys(m.key)
+		if subset(ck, mk) || subset(mk, ck) {
+			return 2
+		}
+	}
+	a, b := sentsOf[c], sentsOf[seed]
+	common := intersectCount(a, b)
+	if n := min(len(a), len(b)); n >= 3 && common >= 2 && float64(common) >= 0.6*float64(n) {
+		return 1
+	}
+	return 0
+}
+
+// subset reports whether every key of a is in b.
+func subset(a, b []string) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func intersectCount(a, b []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// usable reports whether a phrase may mark sentences and serve as an
+// alias: several words, or a specific word.
+func usable(p *phraseStat) bool { return p.words > 1 || p.specific() }
+
+// name picks the group's name and aliases: the seed's display form, or the
+// longest member that contains it and is nearly as frequent (a lone name
+// or common word yields to a longer phrase more easily: "territorial" ->
+// "territorial issues"). Aliases that only cut a longer one short
+// ("zaporizhzhia nuclear" beside "zaporizhzhia nuclear power plant") are
+// dropped.
+func (g *draft) name() {
+	seed := g.members[0]
+	best := seed
+	need := int32(2)
+	if seed.words == 1 {
+		need = 5
+	}
+	for _, m := range g.members[1:] {
+		if m.words > best.words && subset(wordKeys(seed.key), wordKeys(m.key)) && need*m.sf >= seed.sf {
+			best = m
+		}
+	}
+	var forms []string
+	for k, m := range g.members {
+		if k == 0 || usable(m) {
+			forms = append(forms, m.display())
+		}
+	}
+	g.phrases = []string{best.display()}
+	seen := map[string]bool{strings.ToLower(best.display()): true}
+	for k, d := range forms {
+		l := strings.ToLower(d)
+		if seen[l] || k > 0 && cutShort(l, forms) {
+			continue
+		}
+		seen[l] = true
+		g.phrases = append(g.phrases, d)
+	}
+}
+
+// cutShort reports whether phrase l is the start of a longer form.
+func cutShort(l string, forms []string) bool {
+	for _, f := range forms {
+		f = strings.ToLower(f)
+		if len(f) > len(l) && strings.HasPrefix(f, l+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// overlapsAny reports whether a discovered draft covers the same ground as
+// a configured one: a shared phrase, or mostly the same sentences.
+func overlapsAny(d *draft, configured []*draft) bool {
+	for _, c := range configured {
+		for _, p := range d.seqs {
+			for _, q := range c.seqs {
+				if containsSeq(p, q) || containsSeq(q, p) {
+					return true
+				}
+			}
+		}
+		if n := intersectCount(d.sents, c.sents); n > 0 && 2*n >= len(d.sents) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchSentences fills the sentence ids of every draft: the sentences in
+// which one of its term sequences occurs.
+func matchSentences(ix *index, ds []*draft) {
+	type ref struct {
+		d   int
+		seq []int32
+	}
+	byFirst := make(map[int32][]ref)
+	for i, d := range ds {
+		d.sents = d.sents[:0]
+		for _, s := range d.seqs {
+			byFirst[s[0]] = append(byFirst[s[0]], ref{i, s})
+		}
+	}
+	last := make([]int32, len(ds))
+	for i := range last {
+		last[i] = -1
+	}
+	for si := range ix.sents {
+		ts := ix.sents[si].terms
+		for k, t := range ts {
+			for _, r := range byFirst[t] {
+				if last[r.d] == int32(si) || !hasPrefix(ts[k:], r.seq) {
+					continue
+				}
+				last[r.d] = int32(si)
+				ds[r.d].sents = append(ds[r.d].sents, int32(si))
+			}
+		}
+	}
+}
+
+func hasPrefix(ts, seq []int32) bool {
+	if len(seq) > len(ts) {
+		return false
+	}
+	for i, t := range seq {
+		if ts[i] != t {
+			return false
+		}
+	}
+	return true
+}
+
+// slug turns a name into a stable id: lower case, words joined by "-".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "issue"
+	}
+	return b.String()
+}
+
+// titleCase writes a phrase as a name: each word capitalised except short
+// function words inside it; words already capitalised are kept.
+func titleCase(s string) string {
+	fs := strings.Fields(s)
+	for i, f := range fs {
+		if i > 0 && smallWords[strings.ToLower(f)] {
+			continue
+		}
+		fs[i] = capitalizeParts(f)
+	}
+	return strings.Join(fs, " ")
+}
+
+// capitalizeParts capitalises each hyphen-separated part of a word.
+func capitalizeParts(w string) string {
+	parts := strings.Split(w, "-")
+	for i, p := range parts {
+		for j, r := range p {
+			if unicode.IsLetter(r) {
+				parts[i] = p[:j] + string(unicode.ToUpper(r)) + p[j+len(string(r)):]
+				break
+			}
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+var smallWords = setOf("a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs")
+
+// issue turns a draft into an Issue: id, name, aliases, the articles about
+// it (most mentions first, headings counting more) and its summary.
+func (d *draft) issue(kb *KB) Issue {
+	is := Issue{Aliases: []string{}, Summary: []Cited{}, ArticleIDs: []string{}}
+	if d.spec != nil {
+		is.Name = d.spec.Name
+		is.Aliases = nonNilStrings(append([]string(nil), d.spec.Aliases...))
+		is.Keywords = append([]string(nil), d.spec.Keywords...)
+	} else {
+		is.Name = titleCase(d.phrases[0])
+		for _, p := range d.phrases[1:] {
+			if len(is.Aliases) < maxAliases {
+				is.Aliases = append(is.Aliases, p)
+			}
+		}
+	}
+	is.ID = slug(is.Name)
+	ix := kb.index
+	weight := make(map[int32]float64)
+	for _, si := range d.sents {
+		s := &ix.sents[si]
+		switch {
+		case s.title:
+			weight[s.art] += 4
+		case s.kind == corpus.Heading:
+			weight[s.art] += 3
+		default:
+			weight[s.art]++
+		}
+	}
+	arts := make([]int32, 0, len(weight))
+	for a, w := range weight {
+		if w >= 2 {
+			arts = append(arts, a)
+		}
+	}
+	sort.Slice(arts, func(i, j int) bool {
+		if weight[arts[i]] != weight[arts[j]] {
+			return weight[arts[i]] > weight[arts[j]]
+		}
+		return arts[i] < arts[j]
+	})
+	for _, a := range arts {
+		is.ArticleIDs = append(is.ArticleIDs, kb.articles[a].ID)
+	}
+	is.Summary = summarize(kb, withNeighbours(ix, d.sents), maxSummary)
+	return is
 }

@@ -46,7 +46,10 @@ type KB struct {
 	byID     map[string]int
 	faq      []FAQEntry
 	issues   []Issue
-	answers  *answerer
+	index    *index
+	// issueSents[i] holds the sentence ids about issues[i], sorted.
+	issueSents [][]int32
+	answers    *answerer
 }
 
 // Build builds the knowledge base from articles. It fails only when ctx is
@@ -69,6 +72,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, e
 		return nil, err
 	}
 	kb.faq = buildFAQ(kb)
+	kb.index = buildIndex(articles)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

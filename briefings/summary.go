@@ -1,0 +1,355 @@
+package briefings
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// Summary sizes and weights.
+const (
+	minSummary     = 3
+	maxSummary     = 5
+	rankPool       = 120  // LexRank runs over at most this many sentences
+	edgeThreshold  = 0.08 // cosine below which two sentences are not linked
+	damping        = 0.85
+	mmrLambda      = 0.7
+	redundantCos   = 0.45 // a sentence this close to a chosen one adds nothing
+	sameFactCos    = 0.8  // this close: the same fact, merged as a source
+	numberBoost    = 1.6
+	sameArticle    = 0.08 // MMR penalty per chosen sentence from the same article
+	minWords       = 6
+	maxWords       = 60
+	pronounPenalty = 0.4
+)
+
+// scored is a sentence with its rank in a summary.
+type scored struct {
+	id    int32
+	art   int32
+	score float64
+	v     vector
+}
+
+// summarize picks 3-6 sentences for a set of sentence ids: central ones
+// (LexRank over tf-idf cosine), not redundant (MMR), not boilerplate,
+// each cited; near-identical sentences from other articles become extra
+// sources. Chosen sentences come in article then position order.
+func summarize(kb *KB, ids []weighted, n int) []Cited {
+	c, _ := summarizeIDs(kb, ids, n)
+	return c
+}
+
+// summarizeIDs is summarize that also returns the ids of the chosen
+// sentences.
+func summarizeIDs(kb *KB, ids []weighted, n int) ([]Cited, []int32) {
+	ranked := rankSentences(kb.index, ids)
+	chosen := pickMMR(ranked, n)
+	out := cite(kb, chosen, ranked)
+	used := make([]int32, len(chosen))
+	for i, c := range chosen {
+		used[i] = c.id
+	}
+	return out, used
+}
+
+// weighted is a sentence id with a prior weight: how surely it is about
+// the subject.
+type weighted struct {
+	id int32
+	w  float64
+}
+
+// withNeighbours returns the sentences of ids (weight 1) and the sentence
+// that follows each in the same block (weight 0.6): the next sentence
+// often carries the figures of the one naming the subject.
+func withNeighbours(ix *index, ids []int32) []weighted {
+	out := make([]weighted, 0, 2*len(ids))
+	for k, id := range ids {
+		out = append(out, weighted{id, 1})
+		next := id + 1
+		if int(next) < len(ix.sents) && ix.sents[next].art == ix.sents[id].art && ix.sents[next].block == ix.sents[id].block &&
+			(k+1 == len(ids) || ids[k+1] != next) {
+			out = append(out, weighted{next, 0.6})
+		}
+	}
+	return out
+}
+
+// rankSentences returns the eligible sentences of ids with their LexRank
+// score (times their quality and prior weight), best first.
+func rankSentences(ix *index, ids []weighted) []scored {
+	pool := make([]scored, 0, len(ids))
+	for _, x := range ids {
+		if w := quality(&ix.sents[x.id]); w > 0 {
+			pool = append(pool, scored{id: x.id, art: ix.sents[x.id].art, score: w * x.w, v: ix.vec(int(x.id))})
+		}
+	}
+	if len(pool) == 0 {
+		return nil
+	}
+	if len(pool) > rankPool {
+		pool = prefilter(pool, rankPool)
+	}
+	pr := lexRank(pool)
+	for i := range pool {
+		pool[i].score *= pr[i]
+	}
+	sort.SliceStable(pool, func(a, b int) bool {
+		if pool[a].score != pool[b].score {
+			return pool[a].score > pool[b].score
+		}
+		return pool[a].id < pool[b].id
+	})
+	return pool
+}
+
+// prefilter keeps the k sentences closest to the centroid of the pool, so
+// LexRank stays cheap on big issues.
+func prefilter(pool []scored, k int) []scored {
+	centroid := make(map[int32]float64)
+	for _, s := range pool {
+		for i, t := range s.v.ids {
+			centroid[t] += s.v.w[i]
+		}
+	}
+	sim := make([]float64, len(pool))
+	for j, s := range pool {
+		for i, t := range s.v.ids {
+			sim[j] += s.v.w[i] * centroid[t]
+		}
+		sim[j] *= s.score
+	}
+	order := make([]int, len(pool))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return sim[order[a]] > sim[order[b]] })
+	out := make([]scored, 0, k)
+	for _, i := range order[:k] {
+		out = append(out, pool[i])
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].id < out[b].id })
+	return out
+}
+
+// lexRank is the stationary distribution of a random walk over the
+// sentence similarity graph (weighted LexRank), by power iteration.
+func lexRank(pool []scored) []float64 {
+	n := len(pool)
+	w := make([][]float64, n)
+	deg := make([]float64, n)
+	for i := range w {
+		w[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			c := cosine(pool[i].v, pool[j].v)
+			if c < edgeThreshold {
+				continue
+			}
+			w[i][j], w[j][i] = c, c
+			deg[i] += c
+			deg[j] += c
+		}
+	}
+	p := make([]float64, n)
+	for i := range p {
+		p[i] = 1 / float64(n)
+	}
+	next := make([]float64, n)
+	for iter := 0; iter < 60; iter++ {
+		var dangling float64
+		for i := range p {
+			if deg[i] == 0 {
+				dangling += p[i]
+			}
+		}
+		var diff float64
+		for j := 0; j < n; j++ {
+			s := 0.0
+			for i := 0; i < n; i++ {
+				if w[i][j] > 0 {
+					s += p[i] * w[i][j] / deg[i]
+				}
+			}
+			next[j] = (1-damping)/float64(n) + damping*(s+dangling/float64(n))
+			diff += math.Abs(next[j] - p[j])
+		}
+		p, next = next, p
+		if diff < 1e-9 {
+			break
+		}
+	}
+	return p
+}
+
+// pickMMR chooses up to n sentences by maximal marginal relevance, never
+// two that say nearly the same thing. It stops early, after the minimum,
+// once the remaining sentences are much weaker than the first.
+func pickMMR(ranked []scored, n int) []scored {
+	chosen := pickMMRAt(ranked, n, redundantCos, nil)
+	if len(chosen) < minSummary {
+		// Few sentences: accept closer ones rather than too short a summary.
+		chosen = pickMMRAt(ranked, minSummary, 0.7, chosen)
+	}
+	return chosen
+}
+
+func pickMMRAt(ranked []scored, n int, redundant float64, chosen []scored) []scored {
+	if len(ranked) == 0 {
+		return chosen
+	}
+	top := ranked[0].score
+	used := make([]bool, len(ranked))
+	for i, s := range ranked {
+		for _, c := range chosen {
+			if c.id == s.id {
+				used[i] = true
+			}
+		}
+	}
+	for len(chosen) < n {
+		best, bestVal := -1, math.Inf(-1)
+		for i, s := range ranked {
+			if used[i] {
+				continue
+			}
+			maxSim, same := 0.0, 0.0
+			for _, c := range chosen {
+				maxSim = max(maxSim, cosine(s.v, c.v))
+				if c.art == s.art {
+					same++
+				}
+			}
+			if maxSim >= redundant {
+				used[i] = true
+				continue
+			}
+			val := mmrLambda*s.score/top - (1-mmrLambda)*maxSim - sameArticle*same
+			if val > bestVal {
+				best, bestVal = i, val
+			}
+		}
+		if best < 0 || len(chosen) >= minSummary && ranked[best].score < 0.2*top {
+			break
+		}
+		used[best] = true
+		chosen = append(chosen, ranked[best])
+	}
+	return chosen
+}
+
+// cite turns chosen sentences into Cited values in reading order; every
+// other ranked sentence that states the same fact in another article adds
+// its article as a source.
+func cite(kb *KB, chosen, ranked []scored) []Cited {
+	ix := kb.index
+	sort.Slice(chosen, func(a, b int) bool { return chosen[a].id < chosen[b].id })
+	out := make([]Cited, 0, len(chosen))
+	for _, c := range chosen {
+		s := &ix.sents[c.id]
+		srcs := []Source{kb.source(kb.articles[s.art].ID)}
+		for _, r := range ranked {
+			o := &ix.sents[r.id]
+			if o.art == s.art || hasSource(srcs, kb.articles[o.art].ID) {
+				continue
+			}
+			if cosine(c.v, r.v) >= sameFactCos || corpus.NearDuplicate(s.text, o.text) {
+				srcs = append(srcs, kb.source(kb.articles[o.art].ID))
+			}
+		}
+		out = append(out, Cited{Text: s.text, Sources: srcs})
+	}
+	return out
+}
+
+var (
+	creditMark = regexp.MustCompile(`\b[A-Z]{3,}/|(?i)\b(?:photo|image|credit|caption)s?\s*[:/]|(?i)file photo`)
+	promptLead = regexp.MustCompile(`(?i)^(?:click|tap|read|share|subscribe|follow|sign up|leave|comment|watch|listen|download|see also|related)\b`)
+	readerWord = regexp.MustCompile(`(?i)\b(?:you|your)\b`)
+)
+
+// pronounLeads start a sentence that leans on the one before it.
+var pronounLeads = setOf("this", "these", "that", "those", "it", "they", "he", "she", "such", "its", "their", "his", "her", "them", "here", "there")
+
+// connectiveLeads start a sentence that answers the one before it.
+var connectiveLeads = setOf("but", "and", "yet", "so", "however", "also", "still", "instead", "thus", "meanwhile")
+
+// quality weighs a sentence as summary material: 0 for boilerplate
+// (headings, questions, captions, prompts, quote fragments, very short or
+// unfinished sentences), less for sentences that lean on their context,
+// more for sentences carrying figures.
+func quality(s *sentence) float64 {
+	if s.kind == corpus.Heading || s.title || s.quote || isBoilerplate(s.text) {
+		return 0
+	}
+	w := 1.0
+	first := strings.ToLower(strings.Trim(firstWord(s.text), "“\"‘',"))
+	switch {
+	case pronounLeads[first]:
+		w *= pronounPenalty
+	case connectiveLeads[first]:
+		w *= 0.7
+	}
+	if readerWord.MatchString(s.text) {
+		w *= 0.3
+	}
+	if hasFigure(s.text) {
+		w *= numberBoost
+	}
+	return w
+}
+
+// isBoilerplate reports whether a sentence is not summary material at all.
+func isBoilerplate(t string) bool {
+	n := len(strings.Fields(t))
+	if n < minWords || n > maxWords {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"”’')"))
+	if !strings.ContainsRune(".!", last) {
+		return true // questions, headings, captions, lead-ins ending in ':'
+	}
+	if creditMark.MatchString(t) || promptLead.MatchString(t) {
+		return true
+	}
+	if startsWithQuote(t) && strings.ContainsRune("”\"", lastRune(t)) {
+		return true // a bare quotation, with no one saying it
+	}
+	return unbalancedQuote(t)
+}
+
+// unbalancedQuote reports a quotation opened or closed but not both: a
+// fragment of a quote split from its other half.
+func unbalancedQuote(t string) bool {
+	open := strings.Count(t, "“")
+	closeQ := strings.Count(t, "”")
+	if open != closeQ {
+		return true
+	}
+	return strings.Count(t, "\"")%2 == 1
+}
+
+func lastRune(t string) rune {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r
+}
+
+func firstWord(t string) string {
+	if i := strings.IndexFunc(t, unicode.IsSpace); i > 0 {
+		return t[:i]
+	}
+	return t
+}
+
+// hasFigure reports a sentence carrying a figure: a number, percentage,
+// count-word like "20-point" or a date.
+func hasFigure(t string) bool {
+	return strings.IndexFunc(t, unicode.IsDigit) >= 0
+}

@@ -1,0 +1,228 @@
+package briefings
+
+import (
+	"math"
+	"strings"
+
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+// sentence is one sentence of the corpus as issues and summaries see it.
+type sentence struct {
+	art   int32 // article index
+	pos   int32 // position of the sentence in its article
+	kind  corpus.BlockKind
+	title bool // the article's title
+	quote bool // inside a quotation that spans sentences, or a fragment of one
+	block int32
+	text  string
+	terms []int32 // content terms (stems) in order, as vocabulary ids
+}
+
+// index holds every sentence of the corpus with its terms, and the
+// sentence frequency of each term. It is built once per KB.
+type index struct {
+	sents  []sentence
+	first  []int32 // first[a] is the index of article a's first sentence; first[n] = len(sents)
+	vocab  map[string]int32
+	words  []string // id -> stem
+	sf     []int32  // sentences containing the term
+	nArts  int
+	sumLen float64
+}
+
+// buildIndex splits every article into sentences and their terms. The
+// title counts as the article's first sentence.
+func buildIndex(arts []corpus.Article) *index {
+	ix := &index{vocab: make(map[string]int32), first: make([]int32, len(arts)+1), nArts: len(arts)}
+	seen := make(map[int32]bool)
+	for ai, a := range arts {
+		ix.first[ai] = int32(len(ix.sents))
+		pos := int32(0)
+		block := int32(-1)
+		quoteOpen := false
+		add := func(s string, kind corpus.BlockKind, title bool) {
+			s = cleanLine(s)
+			if s == "" {
+				return
+			}
+			st := sentence{art: int32(ai), pos: pos, kind: kind, title: title, text: s, terms: ix.terms(s), block: block}
+			st.quote, quoteOpen = quoteState(s, quoteOpen)
+			pos++
+			clear(seen)
+			for _, t := range st.terms {
+				if !seen[t] {
+					seen[t] = true
+					ix.sf[t]++
+				}
+			}
+			ix.sumLen += float64(len(st.terms))
+			ix.sents = append(ix.sents, st)
+		}
+		if a.Title != "" {
+			add(a.Title, corpus.Heading, true)
+		}
+		for bi, b := range a.Blocks {
+			if bi == 0 && a.Title != "" && questionKey(b.Text) == questionKey(a.Title) {
+				continue // the headline repeated as the first block
+			}
+			ss := b.Sentences
+			if len(ss) == 0 {
+				ss = []string{b.Text}
+			}
+			block, quoteOpen = int32(bi), false
+			for _, s := range ss {
+				add(s, b.Kind, false)
+			}
+		}
+	}
+	ix.first[len(arts)] = int32(len(ix.sents))
+	return ix
+}
+
+// quoteState tells whether a sentence is part of a quotation running over
+// several sentences (open is whether one is open before it), and whether
+// one is still open after it.
+func quoteState(s string, open bool) (inQuote, openAfter bool) {
+	opens := strings.Count(s, "“")
+	closes := strings.Count(s, "”")
+	straight := strings.Count(s, "\"")
+	after := open
+	switch {
+	case opens > closes:
+		after = true
+	case closes > opens:
+		after = false
+	case straight%2 == 1:
+		after = !open
+	}
+	return open || after || opens != closes || straight%2 == 1, after
+}
+
+// terms returns the vocabulary ids of the content terms of s, adding new
+// terms to the vocabulary.
+func (ix *index) terms(s string) []int32 {
+	ts := text.Terms(s)
+	out := make([]int32, len(ts))
+	for i, t := range ts {
+		out[i] = ix.id(t)
+	}
+	return out
+}
+
+func (ix *index) id(t string) int32 {
+	if id, ok := ix.vocab[t]; ok {
+		return id
+	}
+	id := int32(len(ix.words))
+	ix.vocab[t] = id
+	ix.words = append(ix.words, strings.Clone(t))
+	ix.sf = append(ix.sf, 0)
+	return id
+}
+
+// lookup returns the ids of the terms of s that are in the vocabulary;
+// ok is false when one is missing (the phrase cannot occur).
+func (ix *index) lookup(s string) ([]int32, bool) {
+	ts := text.Terms(s)
+	out := make([]int32, 0, len(ts))
+	for _, t := range ts {
+		id, ok := ix.vocab[t]
+		if !ok {
+			return nil, false
+		}
+		out = append(out, id)
+	}
+	return out, len(out) > 0
+}
+
+// idf is the inverse sentence frequency of a term.
+func (ix *index) idf(t int32) float64 {
+	return math.Log(float64(len(ix.sents)+1)/float64(ix.sf[t]+1)) + 1
+}
+
+// articleSents returns the range of sentence ids of article a.
+func (ix *index) articleSents(a int) (lo, hi int) {
+	return int(ix.first[a]), int(ix.first[a+1])
+}
+
+// vector is a sparse tf-idf vector, sorted by term id, unit length.
+type vector struct {
+	ids []int32
+	w   []float64
+}
+
+// vec returns the unit tf-idf vector of sentence s.
+func (ix *index) vec(s int) vector {
+	ts := ix.sents[s].terms
+	if len(ts) == 0 {
+		return vector{}
+	}
+	ids := append([]int32(nil), ts...)
+	sortInt32(ids)
+	v := vector{ids: ids[:0]}
+	for i := 0; i < len(ids); {
+		j := i
+		for j < len(ids) && ids[j] == ids[i] {
+			j++
+		}
+		v.ids = append(v.ids, ids[i])
+		v.w = append(v.w, float64(j-i)*ix.idf(ids[i]))
+		i = j
+	}
+	var n float64
+	for _, x := range v.w {
+		n += x * x
+	}
+	n = math.Sqrt(n)
+	for i := range v.w {
+		v.w[i] /= n
+	}
+	return v
+}
+
+// cosine is the dot product of two unit vectors.
+func cosine(a, b vector) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] == b.ids[j]:
+			s += a.w[i] * b.w[j]
+			i++
+			j++
+		case a.ids[i] < b.ids[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
+
+// containsSeq reports whether seq occurs contiguously in terms.
+func containsSeq(terms, seq []int32) bool {
+	if len(seq) == 0 || len(seq) > len(terms) {
+		return false
+	}
+outer:
+	for i := 0; i+len(seq) <= len(terms); i++ {
+		for k, t := range seq {
+			if terms[i+k] != t {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func sortInt32(s []int32) {
+	// insertion sort: sentences are short
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
