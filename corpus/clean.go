@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // headSpan is how many units from the top count as the head of a page,
@@ -55,7 +58,7 @@ func clean(units []unit) ([]unit, string) {
 // after it: the list items, or short lines that are not sentences.
 func dropLinkLists(units []unit, drop []bool) {
 	for i, u := range units {
-		if drop[i] || words(u.text) > 8 || !listHeadRe.MatchString(u.text) {
+		if words(u.text) > 8 || !listHeadRe.MatchString(u.text) {
 			continue
 		}
 		drop[i] = true
@@ -153,7 +156,7 @@ func dropRepeats(units []unit, drop []bool) {
 			continue
 		}
 		for j := i + 2; j < len(units); j++ {
-			if !drop[j] && Similarity(u.text, units[j].text) >= 0.7 {
+			if !drop[j] && (Similarity(u.text, units[j].text) >= 0.7 || containment(u.text, units[j].text) >= 0.9) {
 				drop[i] = true
 				break
 			}
@@ -183,7 +186,17 @@ func trimTail(units []unit) []unit {
 func guessKinds(units []unit) {
 	for i := range units {
 		u := &units[i]
-		if u.hard || u.kind != Para || i == len(units)-1 {
+		if u.hard || i == len(units)-1 {
+			continue
+		}
+		if u.kind == Item {
+			// A question in a list, answered by the paragraph after it
+			// (or, when numbered, by anything but another question), is
+			// the heading of a question-and-answer section.
+			next := units[i+1]
+			if isQuestion(u.text) && words(u.text) <= 40 && (next.kind == Para || u.enum && !isQuestion(next.text)) {
+				u.kind = Heading
+			}
 			continue
 		}
 		if isHeadingShape(u.text, u.lines) {
@@ -200,9 +213,11 @@ func isHeadingShape(t string, lines int) bool {
 	switch {
 	case multiLevelRe.MatchString(t) || chapterWordRe.MatchString(t):
 		return n <= 70 && (!endsSentence(t) || strings.HasSuffix(strings.TrimRightFunc(t, isCloseQuoteOrParen), "?") || strings.HasSuffix(t, "!"))
-	case lines > 2:
+	case lines > 2 || !startsLikeHeading(t) || codeLikeRe.MatchString(t) || last == ':':
 		return false
-	case strings.HasSuffix(strings.TrimRightFunc(t, isCloseQuoteOrParen), "?"):
+	case danglingWords[strings.ToLower(lastWord(t))]:
+		return false // a lead-in: "To update the system, run"
+	case isQuestion(t):
 		return n <= 30 && len(SplitSentences(t)) == 1
 	case isQuoteOnly(t):
 		return false
@@ -211,6 +226,35 @@ func isHeadingShape(t string, lines int) bool {
 	default:
 		return n <= 14 && isTitleCase(t) && len(SplitSentences(t)) == 1
 	}
+}
+
+// startsLikeHeading reports whether t starts with an upper-case letter, a
+// digit or an opening quote.
+func startsLikeHeading(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenQuote(r)
+}
+
+// codeLikeRe matches text that looks like a command or code, not prose.
+var codeLikeRe = regexp.MustCompile("[\\\\|=<>{}$`]|(^|\\s)--?[a-z]|(^|\\s)[./~][^\\s]*/|^#|:\\)")
+
+// danglingWords end a lead-in line that introduces what follows.
+var danglingWords = set("a", "an", "the", "and", "or", "but", "with", "by", "to", "of", "for", "from",
+	"in", "on", "at", "as", "like", "using", "run", "execute", "type", "enter", "command", "then",
+	"via", "into", "running", "typing", "entering", "executing", "is", "are", "was", "were", "be", "that", "which", "following", "do", "use", "below", "follows")
+
+func lastWord(t string) string {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.TrimFunc(f[len(f)-1], func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// isQuestion reports whether t ends with a question mark (before any
+// closing quotes or brackets).
+func isQuestion(t string) bool {
+	return strings.HasSuffix(strings.TrimRightFunc(t, isCloseQuoteOrParen), "?")
 }
 
 func isCloseQuoteOrParen(r rune) bool {

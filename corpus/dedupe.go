@@ -98,3 +98,20 @@ func shingles(key string) map[string]bool {
 	}
 	return m
 }
+
+// containment returns the share of a's word bigrams found in b: 1 when
+// everything a says is also in b.
+func containment(a, b string) float64 {
+	ka, kb := SentenceKey(a), SentenceKey(b)
+	if ka == "" || kb == "" {
+		return 0
+	}
+	sa, sb := shingles(ka), shingles(kb)
+	in := 0
+	for s := range sa {
+		if sb[s] {
+			in++
+		}
+	}
+	return float64(in) / float64(len(sa))
+}

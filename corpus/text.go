@@ -14,6 +14,7 @@ type unit struct {
 	text  string  // one line, whitespace folded
 	links float64 // share of the text inside links (HTML only)
 	lines int     // how many source lines were joined into it
+	enum  bool    // a numbered list item ("1.", "b)")
 }
 
 // normalize makes text uniform: valid UTF-8, "\n" line ends, no-break and
@@ -136,6 +137,9 @@ func textUnits(s string, wrapped bool) []unit {
 		}
 	}
 	for _, line := range lines {
+		if line == "-- " || line == "--" {
+			break // a mail signature follows
+		}
 		t := strings.TrimSpace(line)
 		if t == "" {
 			flush()
@@ -152,7 +156,7 @@ func textUnits(s string, wrapped bool) []unit {
 		ind := indentOf(line)
 		if m := itemMarker(t); m > 0 && !multiLevelRe.MatchString(t) {
 			flush()
-			cur = &unit{kind: Item, text: t[m:], lines: 1}
+			cur = &unit{kind: Item, text: t[m:], lines: 1, enum: enumRe.MatchString(t)}
 			curIndent = ind
 			continue
 		}
