@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
@@ -54,22 +55,46 @@ type Lines map[string]int
 // Getenv looks up an environment variable; os.LookupEnv in production.
 type Getenv func(name string) (string, bool)
 
-// Load reads, parses and validates the config file at path. On any problem
-// it returns the parsed config (as far as it goes) and a Problems error.
-func Load(path string) (*Config, error) {
+// Load reads, parses and validates the config file at path, with
+// relative paths taken from the file's folder.
+func Load(path string, o ValidateOptions) (*Config, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open config: %w", err)
 	}
 	defer f.Close()
-	cfg, lines, err := Parse(path, f, os.LookupEnv)
-	if err != nil {
+	return Read(path, f, os.LookupEnv, o)
+}
+
+// Read parses YAML from r and validates it: every problem of both steps
+// comes back at once as Problems, in file order. Relative paths are taken
+// from file's folder. The returned config is as complete as the file
+// allowed, also on error.
+func Read(file string, r io.Reader, getenv Getenv, o ValidateOptions) (*Config, error) {
+	cfg, lines, err := Parse(file, r, getenv)
+	parsed, ok := IsProblems(err)
+	if err != nil && !ok {
 		return cfg, err
 	}
-	if err := cfg.Validate(path, lines, ValidateOptions{}); err != nil {
-		return cfg, err
+	cfg.ResolvePaths(filepath.Dir(file))
+	verr := cfg.Validate(file, lines, o)
+	all := append(Problems(nil), parsed...)
+	if vs, ok := IsProblems(verr); ok {
+		seen := map[string]bool{}
+		for _, p := range parsed {
+			seen[p.Field] = true
+		}
+		for _, p := range vs {
+			if !seen[p.Field] {
+				all = append(all, p)
+			}
+		}
 	}
-	return cfg, nil
+	if len(all) == 0 {
+		return cfg, nil
+	}
+	sortProblems(all)
+	return cfg, all
 }
 
 var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
@@ -97,10 +122,10 @@ func Parse(file string, r io.Reader, getenv Getenv) (*Config, Lines, error) {
 	w := walker{file: file, getenv: getenv, lines: lines}
 	root := doc.Content[0]
 	w.walk(root, reflect.TypeOf(*cfg), "")
-	if len(w.problems) == 0 {
-		if err := root.Decode(cfg); err != nil {
-			w.problems = append(w.problems, Problem{File: file, Msg: err.Error()})
-		}
+	// Decode as much as the file allows, also when it has problems, so
+	// Validate can report the rest; the walk already named every type error.
+	if err := root.Decode(cfg); err != nil && len(w.problems) == 0 {
+		w.problems = append(w.problems, Problem{File: file, Msg: err.Error()})
 	}
 	if len(w.problems) > 0 {
 		sortProblems(w.problems)
