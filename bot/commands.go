@@ -1,0 +1,240 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/briefings"
+)
+
+// ask answers a question from the knowledge base and logs it.
+func (b *Bot) ask(ctx context.Context, req Request) (Message, error) {
+	a := b.KB().Ask(req.Text)
+	b.metrics.Answer(a.Answered)
+	if b.store != nil {
+		err := b.store.LogQuery(ctx, QueryLog{
+			Platform:   req.Platform,
+			UserHash:   b.hashUser(req.Platform, req.UserID),
+			Question:   req.Text,
+			Kind:       a.Kind,
+			Answered:   a.Answered,
+			Confidence: a.Confidence,
+			At:         b.now(),
+		})
+		if err != nil {
+			b.log.Warn("log query", "err", err)
+		}
+	}
+	m := AnswerMessage(a)
+	if a.Answered {
+		v := b.shares.encode("ask", req.Text)
+		m.Buttons = []Button{
+			{Label: "Share to channel", Action: ActionShare, Value: v},
+			{Label: "Helpful", Action: ActionHelpful, Value: v},
+			{Label: "Not helpful", Action: ActionUnhelpful, Value: v},
+		}
+	}
+	return m, nil
+}
+
+// issue shows one issue, or suggestions when none matches.
+func (b *Bot) issue(ctx context.Context, req Request) (Message, error) {
+	kb := b.KB()
+	is, sugg, ok := kb.FindIssue(req.Text)
+	if !ok {
+		return noIssueMessage(req.Text, sugg), nil
+	}
+	m := IssueMessage(kb, is)
+	m.Buttons = []Button{{Label: "Share to channel", Action: ActionShare, Value: b.shares.encode("issue", req.Text)}}
+	return m, nil
+}
+
+func noIssueMessage(query string, sugg []string) Message {
+	m := Message{
+		Title:       "No issue matches “" + shorten(query, 60) + "”",
+		Sections:    []Section{{Text: "See /issues for the full list."}},
+		Suggestions: sugg,
+	}
+	if len(sugg) > 0 {
+		m.Footer = "Did you mean one of these?"
+	}
+	return m
+}
+
+// issues lists the issues with a one-line gist and their article counts.
+func (b *Bot) issues(ctx context.Context, req Request) (Message, error) {
+	all := b.KB().Issues()
+	if len(all) == 0 {
+		return Message{Title: "Issues", Sections: []Section{{Text: "I have not found any issues in the articles yet."}}}, nil
+	}
+	s := Section{}
+	for i, is := range all {
+		if i == MaxListItems {
+			break
+		}
+		text := is.Name + " (" + plural(len(is.ArticleIDs), "article", "articles") + ")"
+		if g := gist(is, gistChars); g != "" {
+			text += ": " + g
+		}
+		s.Items = append(s.Items, Item{Text: text})
+	}
+	foot := "Details: /issue NAME · News: /brief NAME"
+	if len(all) > MaxListItems {
+		foot = fmt.Sprintf("Showing %d of %d. ", MaxListItems, len(all)) + foot
+	}
+	return Message{Title: fmt.Sprintf("Issues (%d)", len(all)), Sections: []Section{s}, Footer: foot}, nil
+}
+
+// faq lists the FAQ questions, the first MaxListItems of them.
+func (b *Bot) faq(ctx context.Context, req Request) (Message, error) {
+	all := b.KB().FAQ()
+	if len(all) == 0 {
+		return Message{Title: "Frequently asked questions", Sections: []Section{{Text: "There are no FAQ entries yet. Ask anything with /ask."}}}, nil
+	}
+	s := Section{}
+	for i, e := range all {
+		if i == MaxListItems {
+			break
+		}
+		s.Items = append(s.Items, Item{Text: e.Question})
+	}
+	foot := "Ask any of them with /ask."
+	if len(all) > MaxListItems {
+		foot = fmt.Sprintf("Showing %d of %d. ", MaxListItems, len(all)) + foot
+	}
+	return Message{Title: fmt.Sprintf("Frequently asked questions (%d)", len(all)), Sections: []Section{s}, Footer: foot}, nil
+}
+
+// brief shows the digest of the last DigestWindow, or the latest articles
+// when nothing is that new; with an issue, its summary and its news.
+func (b *Bot) brief(ctx context.Context, req Request) (Message, error) {
+	kb := b.KB()
+	now := b.now()
+	share := []Button{{Label: "Share to channel", Action: ActionShare, Value: b.shares.encode("brief", req.Text)}}
+	if req.Text == "" {
+		d := kb.Digest(briefings.DigestOptions{Since: now.Add(-b.window), Until: now})
+		note := ""
+		if d.Empty {
+			d = kb.Digest(briefings.DigestOptions{Until: now})
+			note = "Nothing new in the last " + windowText(b.window) + "; these are the latest articles."
+		}
+		if d.Empty {
+			return Message{Title: "Briefing", Sections: []Section{{Text: "There are no articles to brief on yet."}}}, nil
+		}
+		m := DigestMessage(d)
+		m.Visibility = Private
+		m.Footer = note
+		m.Buttons = share
+		return m, nil
+	}
+	is, sugg, ok := kb.FindIssue(req.Text)
+	if !ok {
+		return noIssueMessage(req.Text, sugg), nil
+	}
+	m := Message{Title: "Briefing: " + is.Name, Buttons: share}
+	if s := summarySection(is); len(s.Items) > 0 {
+		m.Sections = append(m.Sections, s)
+	}
+	d := kb.Digest(briefings.DigestOptions{Since: now.Add(-b.window), Until: now, IssueIDs: []string{is.ID}})
+	if !d.Empty {
+		for _, s := range DigestMessage(d).Sections {
+			if s.Heading == is.Name {
+				s.Heading = "New on " + is.Name
+			}
+			m.Sections = append(m.Sections, s)
+		}
+	} else {
+		if s := newestSection(kb, is.ArticleIDs, maxNewest); len(s.Items) > 0 {
+			m.Sections = append(m.Sections, s)
+		}
+		m.Footer = "Nothing new on this issue in the last " + windowText(b.window) + "."
+	}
+	if len(m.Sections) == 0 {
+		m.Sections = []Section{{Text: "There is nothing on this issue yet."}}
+	}
+	return m, nil
+}
+
+func windowText(d time.Duration) string {
+	h := int(d.Hours() + 0.5)
+	switch {
+	case h == 24:
+		return "24 hours"
+	case h%24 == 0:
+		return fmt.Sprintf("%d days", h/24)
+	default:
+		return plural(h, "hour", "hours")
+	}
+}
+
+// subscribe makes the user follow an issue.
+func (b *Bot) subscribe(ctx context.Context, req Request) (Message, error) {
+	is, sugg, ok := b.KB().FindIssue(req.Text)
+	if !ok {
+		return noIssueMessage(req.Text, sugg), nil
+	}
+	err := b.store.Subscribe(ctx, Subscription{
+		Platform: req.Platform, UserID: req.UserID, ChannelID: req.ChannelID, IssueID: is.ID, Created: b.now(),
+	})
+	if err != nil {
+		return Message{}, fmt.Errorf("subscribe: %w", err)
+	}
+	return Message{
+		Title:    "Following " + is.Name,
+		Sections: []Section{{Text: "You now follow " + is.Name + ". Its news will come to you as it arrives."}},
+		Footer:   "Stop with /unsubscribe " + is.Name,
+	}, nil
+}
+
+// unsubscribe stops the user following an issue.
+func (b *Bot) unsubscribe(ctx context.Context, req Request) (Message, error) {
+	is, sugg, ok := b.KB().FindIssue(req.Text)
+	if !ok {
+		return noIssueMessage(req.Text, sugg), nil
+	}
+	existed, err := b.store.Unsubscribe(ctx, Subscription{
+		Platform: req.Platform, UserID: req.UserID, ChannelID: req.ChannelID, IssueID: is.ID,
+	})
+	if err != nil {
+		return Message{}, fmt.Errorf("unsubscribe: %w", err)
+	}
+	text := "You no longer follow " + is.Name + "."
+	if !existed {
+		text = "You were not following " + is.Name + "."
+	}
+	return Message{Title: "Unsubscribed", Sections: []Section{{Text: text}}}, nil
+}
+
+// help lists the commands, generated from the registry, with examples
+// drawn from the knowledge base.
+func (b *Bot) help(ctx context.Context, req Request) (Message, error) {
+	kb := b.KB()
+	s := Section{}
+	for _, c := range b.commands {
+		if c.AdminOnly && !b.isAdmin(req.Platform, req.UserID) {
+			continue
+		}
+		s.Items = append(s.Items, Item{Text: c.Usage() + ": " + c.Description})
+	}
+	m := Message{Title: "What I can do", Sections: []Section{s}}
+	var ex []Item
+	if faq := kb.FAQ(); len(faq) > 0 {
+		ex = append(ex, Item{Text: "/ask " + faq[0].Question})
+	}
+	if iss := kb.Issues(); len(iss) > 0 {
+		ex = append(ex, Item{Text: "/issue " + iss[0].Name})
+	}
+	if len(ex) > 0 {
+		m.Sections = append(m.Sections, Section{Heading: "Try", Items: ex})
+	}
+	m.Footer = fmt.Sprintf("I know %s, %s and %s.",
+		plural(len(kb.Articles()), "article", "articles"),
+		plural(len(kb.Issues()), "issue", "issues"),
+		plural(len(kb.FAQ()), "FAQ entry", "FAQ entries"))
+	return m, nil
+}
+
+// quote returns s in curly quotes, shortened.
+func quote(s string) string { return "“" + shorten(strings.TrimSpace(s), 80) + "”" }
