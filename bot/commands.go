@@ -139,9 +139,23 @@ func (b *Bot) brief(ctx context.Context, req Request) (Message, error) {
 	}
 	d := kb.Digest(briefings.DigestOptions{Since: now.Add(-b.window), Until: now, IssueIDs: []string{is.ID}})
 	if !d.Empty {
+		inSummary := map[string]bool{}
+		for _, c := range is.Summary {
+			inSummary[c.Text] = true
+		}
 		for _, s := range DigestMessage(d).Sections {
 			if s.Heading == is.Name {
+				// The issue's new points, less those the summary shows.
 				s.Heading = "New on " + is.Name
+				var fresh []Item
+				for _, it := range s.Items {
+					if !inSummary[it.Text] {
+						fresh = append(fresh, it)
+					}
+				}
+				if s.Items = fresh; len(fresh) == 0 {
+					continue
+				}
 			}
 			m.Sections = append(m.Sections, s)
 		}

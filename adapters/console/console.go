@@ -1,0 +1,161 @@
+package console
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// Options configure the console.
+type Options struct {
+	// Interactive prints a welcome line and a prompt; off for piped input.
+	Interactive bool
+	// Width is the line width answers are wrapped to (0: DefaultWidth).
+	Width int
+	// UserID and UserName identify the person at the terminal (defaults:
+	// "console" and "you"); they key the rate limit and the query log.
+	UserID   string
+	UserName string
+}
+
+// Console is the terminal chat adapter.
+type Console struct {
+	bot  *bot.Bot
+	in   io.Reader
+	out  io.Writer
+	opts Options
+}
+
+// New returns a console reading commands from in and writing answers to
+// out.
+func New(b *bot.Bot, in io.Reader, out io.Writer, opts Options) *Console {
+	if opts.Width <= 0 {
+		opts.Width = DefaultWidth
+	}
+	if opts.UserID == "" {
+		opts.UserID = "console"
+	}
+	if opts.UserName == "" {
+		opts.UserName = "you"
+	}
+	return &Console{bot: b, in: in, out: out, opts: opts}
+}
+
+// Name returns "console".
+func (c *Console) Name() string { return bot.PlatformConsole }
+
+// prompt is shown before each line when interactive.
+const prompt = "> "
+
+// Run reads one command per line until /quit, /exit, the end of the input
+// or the end of ctx, answering each. A line not starting with "/" is a
+// question for /ask. Run returns nil at /quit or the end of the input,
+// ctx.Err() when ctx ends first, and an error when reading or writing
+// fails.
+func (c *Console) Run(ctx context.Context) error {
+	w := bufio.NewWriter(c.out)
+	if c.opts.Interactive {
+		fmt.Fprint(w, c.welcome()+"\n\n"+prompt)
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("console: write: %w", err)
+		}
+	}
+	lines := make(chan string)
+	readErr := make(chan error, 1)
+	go func() {
+		sc := bufio.NewScanner(c.in)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+		readErr <- sc.Err()
+		close(lines)
+	}()
+	first := true
+	for {
+		var line string
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case line, ok = <-lines:
+		}
+		if !ok {
+			if c.opts.Interactive {
+				fmt.Fprintln(w)
+				w.Flush()
+			}
+			if err := <-readErr; err != nil {
+				return fmt.Errorf("console: read: %w", err)
+			}
+			return nil
+		}
+		line = strings.TrimSpace(line)
+		if line == "/quit" || line == "/exit" {
+			return nil
+		}
+		if line != "" {
+			if !c.opts.Interactive && !first {
+				fmt.Fprintln(w) // a blank line between piped answers
+			}
+			first = false
+			msg := c.bot.Handle(ctx, c.request(line))
+			fmt.Fprint(w, RenderText(msg, c.opts.Width))
+		}
+		if c.opts.Interactive {
+			if line != "" {
+				fmt.Fprintln(w)
+			}
+			fmt.Fprint(w, prompt)
+		}
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("console: write: %w", err)
+		}
+		if errors.Is(ctx.Err(), context.Canceled) {
+			return ctx.Err()
+		}
+	}
+}
+
+// request turns a typed line into a bot request.
+func (c *Console) request(line string) bot.Request {
+	r := bot.Request{
+		Platform:  bot.PlatformConsole,
+		UserID:    c.opts.UserID,
+		UserName:  c.opts.UserName,
+		ChannelID: "console",
+		Command:   "ask",
+		Text:      line,
+	}
+	if strings.HasPrefix(line, "/") {
+		cmd, text, _ := strings.Cut(line[1:], " ")
+		r.Command, r.Text = cmd, strings.TrimSpace(text)
+	}
+	return r
+}
+
+// welcome names the corpus and hints at /help.
+func (c *Console) welcome() string {
+	kb := c.bot.KB()
+	text := fmt.Sprintf("briefbot · %s, %s, %s.\nAsk a question, or type /help for the commands and /quit to leave.",
+		count(len(kb.Articles()), "article", "articles"),
+		count(len(kb.Issues()), "issue", "issues"),
+		count(len(kb.FAQ()), "FAQ entry", "FAQ entries"))
+	return strings.TrimSuffix(RenderText(bot.Message{Title: text}, c.opts.Width), "\n")
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,181 @@
+package console
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/corpustest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden transcripts in testdata")
+
+var (
+	kbOnce            sync.Once
+	sampleKB, synthKB *briefings.KB
+	kbErr             error
+)
+
+func kbs(t *testing.T) (sample, synth *briefings.KB) {
+	t.Helper()
+	kbOnce.Do(func() {
+		var err error
+		sampleKB, kbErr = briefings.Build(context.Background(), corpus.Sample(), briefings.Options{})
+		synthKB, err = briefings.Build(context.Background(), corpustest.Synthetic(40, 7), briefings.Options{})
+		if kbErr == nil {
+			kbErr = err
+		}
+	})
+	if kbErr != nil {
+		t.Fatal(kbErr)
+	}
+	return sampleKB, synthKB
+}
+
+func newBot(t *testing.T, kb *briefings.KB) *bot.Bot {
+	t.Helper()
+	b, err := bot.New(bot.Options{KB: kb, Now: func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func run(t *testing.T, kb *briefings.KB, input string, opts Options) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := New(newBot(t, kb), strings.NewReader(input), &out, opts).Run(t.Context()); err != nil {
+		t.Fatalf("Run = %v", err)
+	}
+	return out.String()
+}
+
+// TestTranscripts replays the sessions in testdata/*.in and compares the
+// output with the golden transcripts (go test -update rewrites them; the
+// answers depend on the knowledge base, so regenerate after it changes).
+func TestTranscripts(t *testing.T) {
+	sample, synth := kbs(t)
+	tests := []struct {
+		name string
+		kb   *briefings.KB
+		opts Options
+	}{
+		{"sample_piped", sample, Options{}},
+		{"sample_interactive", sample, Options{Interactive: true}},
+		{"sample_narrow", sample, Options{Width: 50}},
+		{"synthetic_piped", synth, Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, err := os.ReadFile(filepath.Join("testdata", tt.name+".in"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := run(t, tt.kb, string(in), tt.opts)
+			checkShape(t, got, string(in), tt.opts)
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("transcript differs from %s (run with -update after checking):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+// checkShape asserts what holds whatever the knowledge base answers.
+func checkShape(t *testing.T, got, in string, opts Options) {
+	t.Helper()
+	width := opts.Width
+	if width == 0 {
+		width = DefaultWidth
+	}
+	for line := range strings.Lines(got) {
+		line = strings.TrimSuffix(line, "\n")
+		if n := utf8.RuneCountInString(line); n > width && strings.Count(strings.TrimSpace(line), " ") > 0 {
+			t.Errorf("line of %d runes, wider than %d: %q", n, width, line)
+		}
+	}
+	if opts.Interactive {
+		welcome, _, _ := strings.Cut(got, "\n\n")
+		if !strings.HasPrefix(welcome, "briefbot · ") || !strings.Contains(welcome, "article") || !strings.Contains(welcome, "/help") {
+			t.Errorf("no welcome naming the corpus and /help: %q", welcome)
+		}
+	} else if strings.Contains(got, "> ") && strings.HasPrefix(got, "> ") || strings.Contains(got, "\n> ") || strings.Contains(got, "briefbot · ") {
+		t.Error("piped output has a prompt or a welcome")
+	}
+	if strings.Contains(in, "/quit") && strings.Contains(got, "AFTER-QUIT") {
+		t.Error("input after /quit was answered")
+	}
+}
+
+func TestPipedAnswers(t *testing.T) {
+	sample, synth := kbs(t)
+	for _, kb := range []*briefings.KB{sample, synth} {
+		q := kb.FAQ()[0].Question
+		got := run(t, kb, q+"\n/ask what is on the canteen lunch menu on friday\n/issue "+kb.Issues()[0].Name+"\n", Options{})
+		answers := strings.Split(got, "\n\n\n")
+		checks := []struct{ name, want string }{
+			{"sources under the answer", "\nSources:\n  [1] "},
+			{"confidence", "confidence"},
+			{"decline", "Did you mean:\n  • "},
+			{"issue", kb.Issues()[0].Name},
+		}
+		for _, c := range checks {
+			if !strings.Contains(got, c.want) {
+				t.Errorf("%s: output lacks %q:\n%s", c.name, c.want, got)
+			}
+		}
+		if len(answers) < 1 {
+			t.Error("no answers")
+		}
+	}
+}
+
+func TestQuitAndEOF(t *testing.T) {
+	sample, _ := kbs(t)
+	got := run(t, sample, "/help\n/quit\n/issues\n", Options{})
+	if !strings.Contains(got, "/ask <question>") || strings.Contains(got, "Issues (") {
+		t.Errorf("/quit did not stop the session:\n%s", got)
+	}
+	if got := run(t, sample, "", Options{}); got != "" {
+		t.Errorf("empty input gave %q", got)
+	}
+	got = run(t, sample, "\n\n", Options{Interactive: true})
+	if strings.Count(got, "> ") != 3 {
+		t.Errorf("blank lines should just prompt again: %q", got)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	sample, _ := kbs(t)
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(t.Context())
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- New(newBot(t, sample), pr, &out, Options{}).Run(ctx) }()
+	io.WriteString(pw, "/help\n")
+	cancel()
+	if err := <-done; err != context.Canceled {
+		t.Errorf("Run = %v, want context.Canceled", err)
+	}
+}
