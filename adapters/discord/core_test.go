@@ -1,0 +1,125 @@
+package discord
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/corpus"
+)
+
+var (
+	sampleOnce sync.Once
+	sampleBot  *bot.Bot
+	sampleErr  error
+)
+
+// realBot is the bot core over the built-in sample corpus.
+func realBot(t *testing.T) *bot.Bot {
+	t.Helper()
+	sampleOnce.Do(func() {
+		kb, err := briefings.Build(context.Background(), corpus.Sample(), briefings.Options{})
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		sampleBot, sampleErr = bot.New(bot.Options{KB: kb})
+	})
+	if sampleErr != nil {
+		t.Fatal(sampleErr)
+	}
+	return sampleBot
+}
+
+// TestRealCore runs signed interactions through the real core over the
+// sample corpus, as a new user trying the HTTP interactions mode would.
+func TestRealCore(t *testing.T) {
+	s := newSigner(1)
+	b := realBot(t)
+	api := newFakeAPI(t)
+	a, _ := newTestAdapter(t, api, b, Options{ApplicationID: "app1", PublicKey: s.hex()})
+
+	t.Run("autocomplete donb", func(t *testing.T) {
+		w := serve(a, s.request(autocompleteBody("issue", "name", "donb"), testNow))
+		var resp struct {
+			Type int `json:"type"`
+			Data struct {
+				Choices []struct{ Name, Value string } `json:"choices"`
+			} `json:"data"`
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
+			t.Fatalf("%v: %s", err, w.Body)
+		}
+		if resp.Type != 8 || len(resp.Data.Choices) == 0 {
+			t.Fatalf("want choices, got %s", w.Body)
+		}
+		if first := resp.Data.Choices[0].Value; !strings.Contains(strings.ToLower(first), "donbas") {
+			t.Errorf("first choice for donb is %q, want the Donbas issue; all: %+v", first, resp.Data.Choices)
+		}
+	})
+
+	t.Run("ask", func(t *testing.T) {
+		w := serve(a, s.request(commandBody("ask", "question", "how close is the 20 point plan?"), testNow))
+		var resp struct {
+			Type int `json:"type"`
+			Data struct {
+				Flags  int `json:"flags"`
+				Embeds []struct {
+					Title       string `json:"title"`
+					Description string `json:"description"`
+				} `json:"embeds"`
+				Components []json.RawMessage `json:"components"`
+			} `json:"data"`
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
+			t.Fatalf("%v: %s", err, w.Body)
+		}
+		if resp.Type != 4 || resp.Data.Flags != 64 || len(resp.Data.Embeds) == 0 || resp.Data.Embeds[0].Description == "" {
+			t.Fatalf("want an ephemeral answer, got %s", w.Body)
+		}
+		if !strings.Contains(strings.ToLower(w.Body.String()), "20-point plan") {
+			t.Errorf("answer does not mention the plan: %s", w.Body)
+		}
+		checkLimits(t, a.render.render(b.Handle(context.Background(), bot.Request{Platform: "discord", Command: "ask", Text: "how close is the 20 point plan?"})))
+
+		// The answer's Share button round-trips through the custom_id.
+		var share string
+		for _, raw := range resp.Data.Components {
+			var row struct {
+				Components []struct {
+					Label    string `json:"label"`
+					CustomID string `json:"custom_id"`
+				} `json:"components"`
+			}
+			json.Unmarshal(raw, &row)
+			for _, c := range row.Components {
+				if strings.HasPrefix(c.CustomID, "bb:share:") || strings.HasPrefix(c.CustomID, "bb#share:") {
+					share = c.CustomID
+				}
+			}
+		}
+		if share == "" {
+			t.Skipf("the core's answer has no Share button: %s", w.Body)
+		}
+		w = serve(a, s.request(clickBody(share), testNow))
+		m := decode(t, w.Body.Bytes())
+		if m["type"] != 4.0 || m["data"].(map[string]any)["flags"] != nil {
+			t.Errorf("Share should answer in the channel, got %s", w.Body)
+		}
+	})
+
+	t.Run("every command renders within limits", func(t *testing.T) {
+		for _, c := range b.Commands() {
+			for _, text := range []string{"", "donbas", strings.Repeat("why ", 300)} {
+				msg := b.Handle(context.Background(), bot.Request{Platform: "discord", Command: c.Name, Text: text})
+				checkLimits(t, a.render.render(msg))
+			}
+		}
+		d := b.KB().Digest(briefings.DigestOptions{MaxItems: 100})
+		checkLimits(t, a.render.render(bot.DigestMessage(d)))
+	})
+}
