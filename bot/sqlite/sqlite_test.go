@@ -1,0 +1,55 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/sqlite"
+	"github.com/briefbot/briefbot/bot/storetest"
+)
+
+// opener gives each test its own database file; later calls for the same
+// test open another pool on that file, as another process would.
+func opener() storetest.Opener {
+	var mu sync.Mutex
+	paths := map[*testing.T]string{}
+	return func(t *testing.T) bot.Store {
+		t.Helper()
+		mu.Lock()
+		path, ok := paths[t]
+		if !ok {
+			path = filepath.Join(t.TempDir(), "state.db")
+			paths[t] = path
+		}
+		mu.Unlock()
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+}
+
+func TestContract(t *testing.T) { storetest.Run(t, opener()) }
+
+func TestOpenTwiceMigratesOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a b?.db")
+	ctx := context.Background()
+	for range 2 {
+		s, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Ping(ctx); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	if _, err := sqlite.Open(ctx, ""); err == nil {
+		t.Error("Open(\"\") succeeded")
+	}
+}
