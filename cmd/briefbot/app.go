@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot/config"
+	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// app is what most subcommands need: the config, a logger and the
+// knowledge base.
+type app struct {
+	cfg      *config.Config
+	cfgFile  string
+	log      *slog.Logger
+	articles []corpus.Article
+	kb       *briefings.KB
+}
+
+// loadConfig reads the config file named by -config, or the defaults.
+func loadConfig(e *env, g *globals) (*config.Config, string, error) {
+	if g.config == "" {
+		cfg := config.Defaults()
+		return cfg, "", nil
+	}
+	f, err := os.Open(g.config)
+	if err != nil {
+		return nil, g.config, fmt.Errorf("config: %w", err)
+	}
+	defer f.Close()
+	cfg, err := config.Read(g.config, f, e.getenv, config.ValidateOptions{CheckSchedule: checkSchedule})
+	return cfg, g.config, err
+}
+
+// configError turns config problems into the one-line cause the contract
+// asks for.
+func configError(err error) error {
+	ps, ok := config.IsProblems(err)
+	if !ok {
+		return err
+	}
+	if len(ps) == 1 {
+		return fmt.Errorf("%s", ps[0])
+	}
+	return fmt.Errorf("%s (and %d more problems: run briefbot validate)", ps[0], len(ps)-1)
+}
+
+// load reads the config, sets up logging and builds the knowledge base.
+func load(ctx context.Context, e *env, g *globals) (*app, error) {
+	cfg, file, err := loadConfig(e, g)
+	if err != nil {
+		return nil, configError(err)
+	}
+	a := &app{cfg: cfg, cfgFile: file, log: newLogger(e.stderr, cfg.Log, e.interactive, secretsOf(cfg)...)}
+	if err := a.loadCorpus(ctx, g.corpora); err != nil {
+		return nil, err
+	}
+	kb, err := briefings.Build(ctx, a.articles, kbOptions(cfg, a.log))
+	if err != nil {
+		return nil, fmt.Errorf("build knowledge: %w", err)
+	}
+	a.kb = kb
+	return a, nil
+}
+
+// loadCorpus loads -corpus paths, else the configured ones, else the
+// built-in sample. Broken files are warnings; a missing path is an error.
+func (a *app) loadCorpus(ctx context.Context, override []string) error {
+	paths := a.cfg.Corpus.Paths
+	if len(override) > 0 {
+		paths = override
+	}
+	if len(paths) == 0 && len(a.cfg.Corpus.Feeds) == 0 {
+		a.articles = corpus.Sample()
+		return nil
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	arts, warns, err := corpus.Load(ctx, paths, corpus.Options{Logger: a.log})
+	if err != nil {
+		return fmt.Errorf("load corpus: %w", err)
+	}
+	for _, w := range warns {
+		a.log.Warn("skipped part of the corpus", "source", w.Source, "err", w.Err)
+	}
+	if len(arts) == 0 {
+		a.log.Warn("the corpus has no articles", "paths", strings.Join(paths, ", "))
+	}
+	a.articles = arts
+	return nil
+}
+
+func kbOptions(cfg *config.Config, log *slog.Logger) briefings.Options {
+	o := briefings.Options{
+		Synonyms:      cfg.Synonyms,
+		MinConfidence: cfg.Answer.MinConfidence,
+		DefaultAnswer: cfg.Answer.DefaultAnswer,
+		Logger:        log,
+	}
+	for _, f := range cfg.FAQ {
+		o.FAQ = append(o.FAQ, briefings.FAQEntry{Question: f.Question, Answer: f.Answer, Alternates: f.Alternates, Sources: []briefings.Source{}})
+	}
+	for _, is := range cfg.Issues {
+		o.Issues = append(o.Issues, briefings.IssueSpec{Name: is.Name, Aliases: is.Aliases, Keywords: is.Keywords})
+	}
+	return o
+}

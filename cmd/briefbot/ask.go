@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/briefbot/briefbot/adapters/console"
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/briefings"
+)
+
+func runAsk(ctx context.Context, e *env, g *globals, args []string) error {
+	fs := g.flags("ask")
+	asJSON := fs.Bool("json", false, "print each answer as one JSON object")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return usagef("ask: give a question, or - to read one question per line from stdin")
+	}
+	a, err := load(ctx, e, g)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(e.stdout)
+	write := func(ans briefings.Answer) error {
+		if *asJSON {
+			enc := json.NewEncoder(out)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(ans); err != nil {
+				return err
+			}
+		} else {
+			writeAnswerText(out, ans)
+		}
+		return out.Flush()
+	}
+	if len(rest) == 1 && rest[0] == "-" {
+		sc := bufio.NewScanner(e.stdin)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		for sc.Scan() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			q := strings.TrimSpace(sc.Text())
+			if q == "" {
+				continue
+			}
+			if err := write(a.kb.Ask(q)); err != nil {
+				return fmt.Errorf("write answer: %w", err)
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return fmt.Errorf("read questions: %w", err)
+		}
+		return nil
+	}
+	return write(a.kb.Ask(strings.Join(rest, " ")))
+}
+
+// writeAnswerText prints an answer for a person reading a terminal, as
+// the chat shows it.
+func writeAnswerText(w io.Writer, ans briefings.Answer) {
+	io.WriteString(w, console.RenderText(bot.AnswerMessage(ans), terminalWidth()))
+}
