@@ -1,0 +1,90 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// runSocket connects with Socket Mode and serves it until ctx ends (nil)
+// or the connection fails for good (the tokens are rejected).
+func (a *Adapter) runSocket(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	client := socketmode.New(a.api, socketmode.OptionLog(slogWriter{a.log}))
+	errc := make(chan error, 1)
+	go func() { errc <- client.RunContext(ctx) }()
+	for {
+		select {
+		case err := <-errc:
+			if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+				return nil
+			}
+			return fmt.Errorf("slack socket mode: %w", err)
+		case evt := <-client.Events:
+			a.handleEvent(ctx, client, evt)
+		}
+	}
+}
+
+// handleEvent acknowledges every envelope and answers slash commands and
+// button clicks. The acknowledgement of a slash command carries the
+// answer when it is ready in time (that is how Socket Mode answers within
+// Slack's 3 s).
+func (a *Adapter) handleEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	if a.onEvent != nil {
+		a.onEvent(evt.Type)
+	}
+	switch evt.Type {
+	case socketmode.EventTypeConnected:
+		a.log.Info("slack socket mode connected")
+	case socketmode.EventTypeConnectionError:
+		a.log.Warn("slack socket mode connection failed", "err", fmt.Sprint(evt.Data))
+	case socketmode.EventTypeInvalidAuth:
+		a.log.Error("slack socket mode: tokens rejected")
+	case socketmode.EventTypeSlashCommand:
+		cmd, ok := evt.Data.(slack.SlashCommand)
+		if !ok || evt.Request == nil {
+			a.ack(ctx, client, evt.Request, nil)
+			return
+		}
+		req := requestFromCommand(cmd)
+		a.log.Debug("slack command", "command", req.Command, "user", req.UserID, "channel", req.ChannelID)
+		a.bg.Add(1)
+		go func() {
+			defer a.bg.Done()
+			reply := a.command(ctx, req, cmd.ResponseURL, fitsSocket)
+			if reply == nil {
+				a.ack(ctx, client, evt.Request, nil)
+				return
+			}
+			a.ack(ctx, client, evt.Request, reply)
+		}()
+	case socketmode.EventTypeInteractive:
+		a.ack(ctx, client, evt.Request, nil)
+		if cb, ok := evt.Data.(slack.InteractionCallback); ok {
+			a.click(ctx, cb)
+		}
+	default:
+		if evt.Request != nil && evt.Request.EnvelopeID != "" {
+			a.ack(ctx, client, evt.Request, nil)
+		}
+	}
+}
+
+// ack acknowledges an envelope, with payload when it is not nil.
+func (a *Adapter) ack(ctx context.Context, client *socketmode.Client, req *socketmode.Request, payload *wireMsg) {
+	if req == nil || req.EnvelopeID == "" {
+		return
+	}
+	var p any
+	if payload != nil {
+		p = payload
+	}
+	if err := client.AckCtx(ctx, req.EnvelopeID, p); err != nil {
+		a.log.Error("slack socket mode ack", "err", err)
+	}
+}
