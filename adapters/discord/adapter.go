@@ -256,19 +256,19 @@ func (a *Adapter) Register(ctx context.Context, appID string) error {
 // first response goes to the interaction callback endpoint.
 func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 	i := ic.Interaction
-	ctx := context.Background()
-	respond := func(resp *discordgo.InteractionResponse) error {
-		return a.retry(ctx, "interaction response", retryREST, func(opts ...discordgo.RequestOption) error {
-			return s.InteractionRespond(i, resp, opts...)
-		})
-	}
 	a.bg.Add(1)
 	defer a.bg.Done()
-	resp, later := a.dispatch(ctx, i)
+	resp, later := a.dispatch(context.Background(), i)
 	if resp == nil {
 		return
 	}
-	if err := respond(resp); err != nil {
+	// Discord drops an interaction not answered within 3 s of its creation.
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	err := a.retry(ctx, "interaction response", retryREST, func(opts ...discordgo.RequestOption) error {
+		return s.InteractionRespond(i, resp, opts...)
+	})
+	if err != nil {
 		a.log.Error("discord: respond", "err", err, "interaction", i.ID)
 		return
 	}

@@ -3,9 +3,16 @@ package discord
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/briefings"
@@ -19,7 +26,7 @@ var (
 )
 
 // realBot is the bot core over the built-in sample corpus.
-func realBot(t *testing.T) *bot.Bot {
+func realBot(t testing.TB) *bot.Bot {
 	t.Helper()
 	sampleOnce.Do(func() {
 		kb, err := briefings.Build(context.Background(), corpus.Sample(), briefings.Options{})
@@ -122,4 +129,79 @@ func TestRealCore(t *testing.T) {
 		d := b.KB().Digest(briefings.DigestOptions{MaxItems: 100})
 		checkLimits(t, a.render.render(bot.DigestMessage(d)))
 	})
+}
+
+// TestServerRoute mounts the route on the core's HTTP server and talks to
+// it over HTTP, as Discord would.
+func TestServerRoute(t *testing.T) {
+	s := newSigner(3)
+	a, _ := newTestAdapter(t, newFakeAPI(t), realBot(t), Options{ApplicationID: "app1", PublicKey: s.hex()})
+	srv, err := bot.NewServer(bot.ServerOptions{Routes: a.Routes(), Gatherer: prometheus.NewRegistry()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	post := func(r *http.Request) (int, string) {
+		t.Helper()
+		u, _ := url.Parse(ts.URL + "/discord/interactions")
+		r.URL, r.RequestURI, r.Host = u, "", u.Host
+		resp, err := http.DefaultClient.Do(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	for _, tc := range []struct {
+		name     string
+		req      *http.Request
+		status   int
+		contains string
+	}{
+		{"ping", s.request(pingBody, testNow), 200, `{"type":1}`},
+		{"ask", s.request(commandBody("ask", "question", "how close is the 20 point plan?"), testNow), 200, "20-point plan"},
+		{"autocomplete", s.request(autocompleteBody("issue", "name", "donb"), testNow), 200, `"value":"Donbas"`},
+		{"unsigned", httptest.NewRequest("POST", "/discord/interactions", strings.NewReader(pingBody)), 401, ""},
+		{"wrong key", newSigner(4).request(pingBody, testNow), 401, ""},
+		{"stale", s.request(pingBody, testNow.Add(-10*time.Minute)), 401, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			status, body := post(tc.req)
+			if status != tc.status || !strings.Contains(body, tc.contains) {
+				t.Errorf("status %d body %s; want %d with %q", status, body, tc.status, tc.contains)
+			}
+		})
+	}
+}
+
+func BenchmarkAutocomplete(b *testing.B) {
+	s := newSigner(1)
+	a, _ := newTestAdapter(b, nil, realBot(b), Options{ApplicationID: "app1", PublicKey: s.hex(), HTTPClient: http.DefaultClient})
+	body := autocompleteBody("issue", "name", "donb")
+	for b.Loop() {
+		if w := serve(a, s.request(body, testNow)); w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
+}
+
+func BenchmarkAsk(b *testing.B) {
+	s := newSigner(1)
+	a, _ := newTestAdapter(b, nil, realBot(b), Options{ApplicationID: "app1", PublicKey: s.hex(), HTTPClient: http.DefaultClient})
+	body := commandBody("ask", "question", "how close is the 20 point plan?")
+	for b.Loop() {
+		if w := serve(a, s.request(body, testNow)); w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
+}
+
+func BenchmarkRenderLong(b *testing.B) {
+	r := renderer{customID: newButtonIDs().encode}
+	msg := renderCases[len(renderCases)-1].msg
+	for b.Loop() {
+		r.render(msg)
+	}
 }

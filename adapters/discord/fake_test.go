@@ -232,7 +232,7 @@ func (f *fakeAPI) gateway(w http.ResponseWriter, r *http.Request) {
 
 // newTestAdapter returns an adapter talking to api, whose clock is fixed
 // and whose waits return at once (recorded in *waits).
-func newTestAdapter(t *testing.T, api *fakeAPI, core Core, opts Options) (*Adapter, *[]time.Duration) {
+func newTestAdapter(t testing.TB, api *fakeAPI, core Core, opts Options) (*Adapter, *[]time.Duration) {
 	t.Helper()
 	opts.Core = core
 	if opts.HTTPClient == nil && opts.APIURL == "" {
