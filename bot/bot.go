@@ -211,3 +211,18 @@ func (b *Bot) hashUser(platform, userID string) string {
 func (b *Bot) isAdmin(platform, userID string) bool {
 	return userID != "" && b.admins[platform][userID]
 }
+
+// Ready reports whether the bot can serve: a knowledge base is loaded and
+// the store, when there is one, answers a ping. It suits
+// ServerOptions.Ready.
+func (b *Bot) Ready(ctx context.Context) error {
+	if b.KB() == nil {
+		return errors.New("knowledge base not loaded")
+	}
+	if b.store != nil {
+		if err := b.store.Ping(ctx); err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+	}
+	return nil
+}

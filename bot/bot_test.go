@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -175,10 +176,16 @@ func TestHandle(t *testing.T) {
 					if want := min(len(k.FAQ()), MaxListItems); itemCount(m) != want {
 						t.Errorf("%d items, want %d", itemCount(m), want)
 					}
-					if len(k.FAQ()) > MaxListItems && !strings.Contains(m.Footer, "Showing") {
-						t.Errorf("trimmed list without a note: %q", m.Footer)
+					if len(k.FAQ()) > MaxListItems && !strings.Contains(m.Footer, "/faq 2") {
+						t.Errorf("trimmed list without a hint: %q", m.Footer)
 					}
 				}},
+				{name: "faq last page", cmd: "faq", text: strconv.Itoa((len(k.FAQ()) + MaxListItems - 1) / MaxListItems), check: func(t *testing.T, m Message) {
+					if want := (len(k.FAQ())-1)%MaxListItems + 1; itemCount(m) != want {
+						t.Errorf("%d items, want %d", itemCount(m), want)
+					}
+				}},
+				{name: "faq bad page", cmd: "faq", text: "99", err: ErrUsage},
 				{name: "brief", cmd: "brief", check: func(t *testing.T, m Message) {
 					if !strings.HasPrefix(m.Title, "Briefing") || len(m.Sections) == 0 || m.Visibility != Private {
 						t.Errorf("brief = %+v", m)
@@ -234,7 +241,7 @@ func TestRegistry(t *testing.T) {
 	for _, c := range b.Commands() {
 		args[c.Name] = c.Arg
 	}
-	want := map[string]string{"ask": "question", "issue": "name", "issues": "", "brief": "issue", "faq": "", "help": ""}
+	want := map[string]string{"ask": "question", "issue": "name", "issues": "", "brief": "issue", "faq": "page", "help": ""}
 	if len(args) != len(want) {
 		t.Errorf("commands = %v, want %v", args, want)
 	}
@@ -354,4 +361,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// BenchmarkHandle measures a whole command through the middleware on the
+// sample corpus.
+func BenchmarkHandle(b *testing.B) {
+	kb, _ := testKBs(b)
+	bt := newTestBot(b, Options{KB: kb, Metrics: NewMetrics(nil), RateLimit: RateLimit{PerMinute: 1e9, Burst: 1e9}})
+	for _, c := range []struct{ name, cmd, text string }{
+		{"ask", "ask", "how close is the plan to completion?"},
+		{"issue", "issue", kb.Issues()[0].Name},
+		{"issues", "issues", ""},
+		{"brief", "brief", ""},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			r := req(c.cmd, c.text)
+			for b.Loop() {
+				bt.Handle(context.Background(), r)
+			}
+		})
+	}
 }

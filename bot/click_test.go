@@ -198,3 +198,24 @@ func TestShareCacheUTF8(t *testing.T) {
 		t.Errorf("evicted value decodes to %q", got)
 	}
 }
+
+func (s *fakeStore) Ping(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.fail
+}
+
+func TestReady(t *testing.T) {
+	st := newFakeStore()
+	b := newTestBot(t, Options{Store: st})
+	if err := b.Ready(t.Context()); err != nil {
+		t.Errorf("Ready = %v", err)
+	}
+	st.fail = errors.New("connection refused")
+	if err := b.Ready(t.Context()); err == nil {
+		t.Error("Ready with a failing store = nil")
+	}
+	if err := newTestBot(t, Options{}).Ready(t.Context()); err != nil {
+		t.Errorf("Ready without a store = %v", err)
+	}
+}

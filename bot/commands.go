@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,22 +88,38 @@ func (b *Bot) issues(ctx context.Context, req Request) (Message, error) {
 	return Message{Title: fmt.Sprintf("Issues (%d)", len(all)), Sections: []Section{s}, Footer: foot}, nil
 }
 
-// faq lists the FAQ questions, the first MaxListItems of them.
+// faq lists the FAQ questions, MaxListItems a page; the argument, when
+// a number, picks the page.
 func (b *Bot) faq(ctx context.Context, req Request) (Message, error) {
 	all := b.KB().FAQ()
 	if len(all) == 0 {
 		return Message{Title: "Frequently asked questions", Sections: []Section{{Text: "There are no FAQ entries yet. Ask anything with /ask."}}}, nil
 	}
-	s := Section{}
-	for i, e := range all {
-		if i == MaxListItems {
-			break
+	pages := (len(all) + MaxListItems - 1) / MaxListItems
+	page := 1
+	if req.Text != "" {
+		n, err := strconv.Atoi(strings.TrimPrefix(req.Text, "#"))
+		if err != nil || n < 1 || n > pages {
+			c, _ := b.Command("faq")
+			m := usageMessage(c)
+			m.Title = fmt.Sprintf("There %s %s of FAQ questions", map[bool]string{true: "is", false: "are"}[pages == 1], plural(pages, "page", "pages"))
+			return m, fmt.Errorf("faq page %q: %w", req.Text, ErrUsage)
 		}
+		page = n
+	}
+	lo := (page - 1) * MaxListItems
+	hi := min(lo+MaxListItems, len(all))
+	s := Section{}
+	for _, e := range all[lo:hi] {
 		s.Items = append(s.Items, Item{Text: e.Question})
 	}
 	foot := "Ask any of them with /ask."
-	if len(all) > MaxListItems {
-		foot = fmt.Sprintf("Showing %d of %d. ", MaxListItems, len(all)) + foot
+	if pages > 1 {
+		foot = fmt.Sprintf("Questions %d-%d of %d. ", lo+1, hi, len(all))
+		if page < pages {
+			foot += fmt.Sprintf("More: /faq %d. ", page+1)
+		}
+		foot += "Ask any of them with /ask."
 	}
 	return Message{Title: fmt.Sprintf("Frequently asked questions (%d)", len(all)), Sections: []Section{s}, Footer: foot}, nil
 }

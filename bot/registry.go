@@ -40,9 +40,11 @@ func (b *Bot) builtins() []Command {
 			Handler:        b.brief,
 		},
 		{
-			Name:        "faq",
-			Description: "List the frequently asked questions.",
-			Handler:     b.faq,
+			Name:           "faq",
+			Description:    "List the frequently asked questions.",
+			Arg:            "page",
+			ArgDescription: "Which page of the list (1 is the first)",
+			Handler:        b.faq,
 		},
 		{
 			Name:           "subscribe",
