@@ -17,6 +17,7 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/briefings"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/corpustest"
 )
 
 var (
@@ -203,5 +204,41 @@ func BenchmarkRenderLong(b *testing.B) {
 	msg := renderCases[len(renderCases)-1].msg
 	for b.Loop() {
 		r.render(msg)
+	}
+}
+
+// TestOtherCorpusWithinLimits renders every command's answer over a
+// synthetic corpus (other topics, many more articles) and checks Discord's
+// limits, the autocomplete limits and that replies never ping.
+func TestOtherCorpusWithinLimits(t *testing.T) {
+	kb, err := briefings.Build(context.Background(), corpustest.Synthetic(60, 11), briefings.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bot.New(bot.Options{KB: kb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSigner(1)
+	a, _ := newTestAdapter(t, newFakeAPI(t), b, Options{ApplicationID: "app1", PublicKey: s.hex()})
+	for _, c := range b.Commands() {
+		for _, text := range []string{"", "a", strings.Repeat("why ", 300)} {
+			checkLimits(t, a.render.render(b.Handle(context.Background(), bot.Request{Platform: "discord", Command: c.Name, Text: text})))
+		}
+	}
+	checkLimits(t, a.render.render(bot.DigestMessage(kb.Digest(briefings.DigestOptions{MaxItems: 500, MaxChars: 100000}))))
+	for _, is := range kb.Issues() {
+		checkLimits(t, a.render.render(b.Handle(context.Background(), bot.Request{Platform: "discord", Command: "issue", Text: is.Name})))
+		prefix := string([]rune(is.Name)[:min(4, len([]rune(is.Name)))])
+		w := serve(a, s.request(autocompleteBody("issue", "name", prefix), testNow))
+		var resp struct {
+			Data struct {
+				Choices []struct{ Name, Value string } `json:"choices"`
+			} `json:"data"`
+		}
+		json.Unmarshal(w.Body.Bytes(), &resp)
+		if len(resp.Data.Choices) == 0 || len(resp.Data.Choices) > 25 {
+			t.Errorf("autocomplete %q: %d choices", prefix, len(resp.Data.Choices))
+		}
 	}
 }

@@ -33,7 +33,7 @@ var expired = bot.Message{
 // Routes returns the HTTP interactions route, "POST /discord/interactions",
 // or nil when no public key is configured. The handler answers 401 to any
 // request whose Ed25519 signature is missing or wrong or whose timestamp is
-// more than 5 minutes from now, before reading anything else.
+// more than 5 minutes from now, and then does nothing else.
 func (a *Adapter) Routes() map[string]http.Handler {
 	if a.pubKey == nil {
 		return nil
