@@ -50,17 +50,12 @@ var (
 	chapterRe = regexp.MustCompile(`(?i)^((chapter|part|section|appendix)\s+[\dA-Z]+[.:]?\s+|\d{1,3}(\.\d{1,3})*\.?\s+)`)
 )
 
-// words counts the words of s.
+// words counts the words of a folded text (single spaces between words).
 func words(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
-		if !sp && !in {
-			n++
-		}
-		in = !sp
+	if s == "" {
+		return 0
 	}
-	return n
+	return strings.Count(s, " ") + 1
 }
 
 // hasLetter reports whether s has at least one letter.
@@ -71,20 +66,23 @@ func hasLetter(s string) bool {
 // isBoilerplate reports whether one unit on its own is page furniture.
 func isBoilerplate(u unit) bool {
 	t := u.text
-	if !hasLetter(t) || counterRe.MatchString(t) || dateOnlyRe.MatchString(t) {
+	if !hasLetter(t) {
+		return true
+	}
+	n := words(t)
+	if t[0] >= '0' && t[0] <= '9' && counterRe.MatchString(t) || n <= 10 && dateOnlyRe.MatchString(t) {
 		return true
 	}
 	if !strings.Contains(t, " ") && slugRe.MatchString(t) {
 		return true
 	}
-	n := words(t)
-	if n <= 12 && (boilerRe.MatchString(t) || prefixBoilerRe.MatchString(t)) {
+	if n <= 12 && mayBeFurniture(t) && (boilerRe.MatchString(t) || prefixBoilerRe.MatchString(t)) {
 		return true
 	}
 	if n <= 40 && captionStartRe.MatchString(t) {
 		return true
 	}
-	if n <= 60 && creditEndRe.MatchString(t) && !isQuoteOnly(t) {
+	if n <= 60 && mayHaveCredit(t) && creditEndRe.MatchString(t) && !isQuoteOnly(t) {
 		return true
 	}
 	// In HTML, a short unit that is mostly link text is navigation.
@@ -94,8 +92,57 @@ func isBoilerplate(u unit) bool {
 	return false
 }
 
+// furnitureStarts are the first words boilerRe and prefixBoilerRe can
+// match; mayBeFurniture checks them before the regular expressions run.
+var furnitureStarts = set("leave", "post", "add", "join", "comment", "comments", "no", "show", "view",
+	"reply", "share", "tweet", "pin", "print", "email", "e-mail", "copy", "save", "bookmark",
+	"subscribe", "sign", "log", "login", "register", "follow", "read", "continue", "load", "see",
+	"advertisement", "advert", "sponsored", "skip", "back", "scroll", "table", "contents", "menu",
+	"search", "home", "close", "next", "previous", "click", "tap", "listen", "all", "copyright",
+	"©", "updated", "published", "posted", "by", "shares", "share", "views", "likes", "was",
+	"report", "cookie", "cookies", "privacy", "terms", "tag", "tags", "topic", "topics",
+	"category", "categories", "filed", "keywords", "more", "section", "sections")
+
+func mayBeFurniture(t string) bool {
+	if t[0] >= '0' && t[0] <= '9' {
+		return true
+	}
+	first, _, _ := strings.Cut(t, " ")
+	first = strings.ToLower(strings.TrimRight(first, ":.!"))
+	if furnitureStarts[first] {
+		return true
+	}
+	return strings.Contains(strings.ToLower(t), "newsletter")
+}
+
+// mayHaveCredit is a quick test before creditEndRe: a credit ends the
+// text and has a slash or names a picture.
+func mayHaveCredit(t string) bool {
+	tail := t
+	if len(tail) > 90 {
+		tail = tail[len(tail)-90:]
+	}
+	if strings.Contains(tail, "/") {
+		return true
+	}
+	tail = strings.ToLower(tail)
+	for _, w := range []string{"photo", "image", "picture", "getty", "shutterstock", "afp"} {
+		if strings.Contains(tail, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isBreadcrumb reports whether t is a trail like "News / World / Title".
 func isBreadcrumb(t string) bool {
+	seps := 0
+	for _, sep := range []string{" / ", " > ", " » ", " › ", " | ", " \\ "} {
+		seps += strings.Count(t, sep)
+	}
+	if seps < 2 {
+		return false
+	}
 	parts := breadcrumbSepRe.Split(t, -1)
 	if len(parts) < 3 {
 		return false

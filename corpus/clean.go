@@ -21,7 +21,11 @@ const headSpan = 8
 // found in an author box or a "By ..." line, if any.
 func clean(units []unit) ([]unit, string) {
 	for i := range units {
-		units[i].text = fold(leadPunctRe.ReplaceAllString(units[i].text, "$1"))
+		t := fold(units[i].text)
+		if t != "" && strings.IndexByte(".,;:", t[0]) >= 0 || strings.HasPrefix(t, "·") {
+			t = fold(leadPunctRe.ReplaceAllString(t, "$1"))
+		}
+		units[i].text = t
 	}
 	byline := ""
 	drop := make([]bool, len(units))
@@ -138,12 +142,14 @@ func dropTOC(units []unit, drop []bool) {
 // dropRepeats drops a teaser in the head that says again what a later
 // paragraph says, and any later exact repeat of a paragraph.
 func dropRepeats(units []unit, drop []bool) {
-	seen := make(map[string]bool)
+	keys := make([]string, len(units))
+	seen := make(map[string]bool, len(units))
 	for i, u := range units {
 		if drop[i] {
 			continue
 		}
 		k := SentenceKey(u.text)
+		keys[i] = k
 		if seen[k] && u.kind != Heading {
 			drop[i] = true
 			continue
@@ -155,13 +161,39 @@ func dropRepeats(units []unit, drop []bool) {
 		if drop[i] || !endsSentence(u.text) || words(u.text) < 6 {
 			continue
 		}
+		head := shingles(keys[i])
 		for j := i + 2; j < len(units); j++ {
-			if !drop[j] && (Similarity(u.text, units[j].text) >= 0.7 || containment(u.text, units[j].text) >= 0.9) {
+			if drop[j] {
+				continue
+			}
+			shared, total := sharedBigrams(head, keys[j])
+			if shared == 0 {
+				continue
+			}
+			// Jaccard, or the teaser wholly contained in the later text.
+			if float64(shared)/float64(len(head)+total-shared) >= 0.7 || float64(shared)/float64(len(head)) >= 0.9 {
 				drop[i] = true
 				break
 			}
 		}
 	}
+}
+
+// sharedBigrams counts the distinct word bigrams of key found in set, and
+// the bigrams of key.
+func sharedBigrams(set map[string]bool, key string) (shared, total int) {
+	var hit map[string]bool
+	forBigrams(key, func(bg string) {
+		total++
+		if set[bg] && !hit[bg] {
+			if hit == nil {
+				hit = make(map[string]bool)
+			}
+			hit[bg] = true
+			shared++
+		}
+	})
+	return shared, total
 }
 
 // trimTail drops short lines that are not sentences from the end of the
@@ -208,20 +240,23 @@ func guessKinds(units []unit) {
 // isHeadingShape reports whether a paragraph looks like a heading.
 func isHeadingShape(t string, lines int) bool {
 	n := words(t)
+	if n > 70 {
+		return false
+	}
 	final := strings.TrimRight(t, " ")
 	last := final[len(final)-1]
 	switch {
 	case multiLevelRe.MatchString(t) || chapterWordRe.MatchString(t):
-		return n <= 70 && (!endsSentence(t) || strings.HasSuffix(strings.TrimRightFunc(t, isCloseQuoteOrParen), "?") || strings.HasSuffix(t, "!"))
-	case lines > 2 || !startsLikeHeading(t) || codeLikeRe.MatchString(t) || last == ':':
+		return !endsSentence(t) || isQuestion(t) || strings.HasSuffix(t, "!")
+	case n > 30 || lines > 2 || !startsLikeHeading(t) || last == ':' || codeLikeRe.MatchString(t):
 		return false
 	case danglingWords[strings.ToLower(lastWord(t))]:
 		return false // a lead-in: "To update the system, run"
 	case isQuestion(t):
-		return n <= 30 && len(SplitSentences(t)) == 1
+		return len(SplitSentences(t)) == 1
 	case isQuoteOnly(t):
 		return false
-	case !endsSentence(t) && last != ':' && last != ',' && last != ';' && last != '-':
+	case !endsSentence(t) && last != ',' && last != ';' && last != '-':
 		return n <= 16 && len(t) <= 140
 	default:
 		return n <= 14 && isTitleCase(t) && len(SplitSentences(t)) == 1

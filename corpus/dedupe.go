@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // contentID returns the stable id of an article: the first 12 hex digits
@@ -28,30 +29,46 @@ func contentID(a *Article) string {
 // Two sentences that differ only in typography have the same key. It
 // returns "" for a text without letters or digits.
 func SentenceKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	rs := []rune(s)
+	b := make([]byte, 0, len(s))
 	space := true
-	for i, r := range rs {
+	var prev rune
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			b = append(b, byte(r))
 			space = false
-		case r == '%' && i > 0 && unicode.IsDigit(rs[i-1]):
-			b.WriteRune(r)
-		case (r == '.' || r == ',') && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
-			b.WriteRune(r)
+		case 'A' <= r && r <= 'Z':
+			b = append(b, byte(r+'a'-'A'))
+			space = false
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+			space = false
+		case r == '%' && isASCIIDigit(prev):
+			b = append(b, '%')
+		case (r == '.' || r == ',') && isASCIIDigit(prev) && i+1 < len(s) && isASCIIDigit(rune(s[i+1])):
+			b = append(b, byte(r))
 		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
 			// apostrophes join: "don’t" and "dont" agree
 		default:
 			if !space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				space = true
 			}
 		}
+		prev = r
+		i += size
 	}
-	return strings.TrimRight(b.String(), " ")
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return string(b)
 }
+
+func isASCIIDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 // NearDuplicate reports whether two sentences say the same thing in nearly
 // the same words: the Jaccard similarity of the word pairs (bigrams) of
@@ -87,16 +104,32 @@ func Similarity(a, b string) float64 {
 }
 
 func shingles(key string) map[string]bool {
-	words := strings.Fields(key)
-	m := make(map[string]bool, len(words))
-	if len(words) == 1 {
-		m[words[0]] = true
+	m := make(map[string]bool, strings.Count(key, " ")+1)
+	if !strings.Contains(key, " ") {
+		if key != "" {
+			m[key] = true
+		}
 		return m
 	}
-	for i := 0; i+1 < len(words); i++ {
-		m[words[i]+" "+words[i+1]] = true
-	}
+	forBigrams(key, func(bg string) { m[bg] = true })
 	return m
+}
+
+// forBigrams calls f with each pair of adjacent words of a key (words
+// separated by single spaces), as substrings of key.
+func forBigrams(key string, f func(string)) {
+	start := 0 // start of the previous word
+	prevEnd := -1
+	for i := 0; i <= len(key); i++ {
+		if i < len(key) && key[i] != ' ' {
+			continue
+		}
+		if prevEnd >= 0 {
+			f(key[start:i])
+			start = prevEnd + 1
+		}
+		prevEnd = i
+	}
 }
 
 // containment returns the share of a's word bigrams found in b: 1 when

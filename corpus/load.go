@@ -10,7 +10,10 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // DefaultMaxFileSize is the size limit used when Options.MaxFileSize is 0.
@@ -162,45 +165,85 @@ func readFile(name string, limit int64) ([]byte, error) {
 const minRepeatDocs = 3
 
 // build parses files into articles, drops lines repeated across documents
-// and folds duplicates.
+// and folds duplicates. Documents are parsed on all CPUs; the result does
+// not depend on how many.
 func build(ctx context.Context, files []file) ([]Article, []Warning, error) {
-	var warns []Warning
-	docs := make([]*doc, 0, len(files))
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, warns, err
+	docs := make([]*doc, len(files))
+	errs := make([]error, len(files))
+	parallel(len(files), func(i int) {
+		f := files[i]
+		if ctx.Err() != nil {
+			return
 		}
 		if len(bytes.TrimSpace(f.data)) == 0 {
-			warns = append(warns, Warning{Source: f.name, Err: ErrEmpty})
-			continue
+			errs[i] = ErrEmpty
+			return
 		}
 		d, err := readDoc(f.name, f.data)
-		if err != nil {
-			if errors.Is(err, ErrUnsupported) {
-				err = fmt.Errorf("skipped: %w", err)
-			}
-			warns = append(warns, Warning{Source: f.name, Err: err})
+		if errors.Is(err, ErrUnsupported) {
+			err = fmt.Errorf("skipped: %w", err)
+		}
+		docs[i], errs[i] = d, err
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	var warns []Warning
+	kept := docs[:0]
+	for i, d := range docs {
+		if errs[i] != nil {
+			warns = append(warns, Warning{Source: files[i].name, Err: errs[i]})
 			continue
 		}
-		docs = append(docs, d)
+		kept = append(kept, d)
 	}
+	docs = kept
 	dropRepeatedLines(docs)
-	var arts []Article
+	arts := make([]Article, len(docs))
+	errs = errs[:len(docs)]
+	parallel(len(docs), func(i int) {
+		arts[i], errs[i] = finish(docs[i])
+	})
+	var out []Article
 	byID := make(map[string]int)
-	for _, d := range docs {
-		a, err := finish(d)
-		if err != nil {
-			warns = append(warns, Warning{Source: d.source, Err: err})
+	for i, a := range arts {
+		if errs[i] != nil {
+			warns = append(warns, Warning{Source: docs[i].source, Err: errs[i]})
 			continue
 		}
-		if i, ok := byID[a.ID]; ok {
-			arts[i].Duplicates = append(arts[i].Duplicates, a.Source)
+		if j, ok := byID[a.ID]; ok {
+			out[j].Duplicates = append(out[j].Duplicates, a.Source)
 			continue
 		}
-		byID[a.ID] = len(arts)
-		arts = append(arts, a)
+		byID[a.ID] = len(out)
+		out = append(out, a)
 	}
-	return arts, warns, nil
+	return out, warns, nil
+}
+
+// parallel calls f(0..n-1) on GOMAXPROCS goroutines and waits for them.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // repeatable reports whether a unit is short enough to be boilerplate

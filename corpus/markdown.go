@@ -130,6 +130,9 @@ var (
 // inlineMarkdown strips inline markup from one line: images go (they only
 // carry captions), links keep their text, emphasis and code marks go.
 func inlineMarkdown(l string) string {
+	if !strings.ContainsAny(l, "[]!*_`<") {
+		return l
+	}
 	l = mdImageRe.ReplaceAllString(l, "")
 	l = mdLinkRe.ReplaceAllString(l, "$1")
 	l = mdRefLinkRe.ReplaceAllString(l, "$1")

@@ -27,7 +27,18 @@ func normalize(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Copy a run of plain ASCII at once.
+		j := i
+		for j < len(s) && (s[j] >= 0x20 && s[j] < 0x7f || s[j] == '\n') {
+			j++
+		}
+		b.WriteString(s[i:j])
+		if j == len(s) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		i = j + size
 		switch {
 		case r == '\r' || r == '\f' || r == '\v' || r == '\u2028' || r == '\u2029':
 			b.WriteByte('\n')
@@ -52,7 +63,37 @@ func normalize(s string) string {
 
 // fold collapses runs of whitespace into one space and trims the ends.
 func fold(s string) string {
+	if isFolded(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isFolded reports whether s is already folded: single ASCII spaces
+// between words and none at the ends.
+func isFolded(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && s[i+1] == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 var (
@@ -61,8 +102,6 @@ var (
 	// enumRe matches "1." "2)" "(3)" "a)" at the start of a list item. A
 	// multi-level number ("1.2.") is a section number, handled as a heading.
 	enumRe = regexp.MustCompile(`^(\(?\d{1,2}\)|\d{1,2}\.|\(?[a-z]\))\s+`)
-	// sectionRe matches a section number: "2.1." "3.1.4" "1.".
-	sectionRe = regexp.MustCompile(`^(\d{1,3}(\.\d{1,3})+\.?|\d{1,3}\.)\s+\S`)
 	// multiLevelRe matches a multi-level section number before a title.
 	multiLevelRe = regexp.MustCompile(`^\d{1,3}(\.\d{1,3})+(\.\s+["“'‘(\p{L}]|\s+["“'‘(\p{Lu}])`)
 	// ruleRe matches a horizontal rule or heading underline.
