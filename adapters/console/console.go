@@ -3,7 +3,6 @@ package console
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -119,9 +118,6 @@ func (c *Console) Run(ctx context.Context) error {
 		}
 		if err := w.Flush(); err != nil {
 			return fmt.Errorf("console: write: %w", err)
-		}
-		if errors.Is(ctx.Err(), context.Canceled) {
-			return ctx.Err()
 		}
 	}
 }
