@@ -5,8 +5,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/briefbot/briefbot/corpus"
 )
@@ -60,15 +62,22 @@ func WriteFiles(dir string, n int, seed int64) (string, error) {
 // by one with corpus.Parse, in name order. It panics if a document fails
 // to parse, which would be a bug in the generator or the cleaner.
 func Synthetic(n int, seed int64) []corpus.Article {
-	files := SyntheticFiles(n, seed)
-	arts := make([]corpus.Article, 0, n)
-	for _, name := range Names(files) {
-		a, err := corpus.Parse(name, files[name])
-		if err != nil {
-			panic(fmt.Sprintf("corpustest: parse %s: %v", name, err))
-		}
-		arts = append(arts, a)
+	arts := make([]corpus.Article, n)
+	workers := max(1, min(runtime.GOMAXPROCS(0), n))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				name, data := document(i, seed)
+				a, err := corpus.Parse(name, data)
+				if err != nil {
+					panic(fmt.Sprintf("corpustest: parse %s: %v", name, err))
+				}
+				arts[i] = a
+			}
+		})
 	}
+	wg.Wait()
 	return arts
 }
 
