@@ -171,7 +171,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	if a.token == "" {
 		a.log.Info("discord http interactions mode", "route", "POST /discord/interactions")
 		<-ctx.Done()
-		a.bg.Wait()
+		a.drain()
 		return nil
 	}
 	if err := a.session.Open(); err != nil {
@@ -179,11 +179,28 @@ func (a *Adapter) Run(ctx context.Context) error {
 	}
 	<-ctx.Done()
 	err := a.session.Close()
-	a.bg.Wait()
+	a.drain()
 	if err != nil {
 		return fmt.Errorf("discord: close gateway: %w", err)
 	}
 	return nil
+}
+
+// drainWithin bounds how long Run waits, when stopping, for answers and
+// follow-ups still being sent.
+const drainWithin = 10 * time.Second
+
+func (a *Adapter) drain() {
+	done := make(chan struct{})
+	go func() {
+		a.bg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-a.after(drainWithin):
+		a.log.Warn("discord: stopped with answers still being sent")
+	}
 }
 
 // Permissions the bot asks for when invited: see channels, send messages
