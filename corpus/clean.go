@@ -156,23 +156,35 @@ func dropRepeats(units []unit, drop []bool) {
 		}
 		seen[k] = true
 	}
-	for i := 0; i < len(units) && i < 3; i++ {
-		u := units[i]
-		if drop[i] || !endsSentence(u.text) || words(u.text) < 6 {
+	// Near repeats: a teaser at the top said again further down, a pull
+	// quote lifted from a paragraph, a paragraph repeated with small edits.
+	sets := make([]map[string]bool, len(units))
+	for i, u := range units {
+		n := words(u.text)
+		if drop[i] || u.kind != Para || n < 6 || n > 40 || !endsSentence(u.text) || isQuestion(u.text) || chapterRe.MatchString(u.text) {
 			continue
 		}
-		head := shingles(keys[i])
-		for j := i + 2; j < len(units); j++ {
-			if drop[j] {
+		if sets[i] == nil {
+			sets[i] = shingles(keys[i])
+		}
+		head := sets[i]
+		for j, v := range units {
+			if j == i || drop[j] || v.kind == Heading {
 				continue
 			}
 			shared, total := sharedBigrams(head, keys[j])
 			if shared == 0 {
 				continue
 			}
-			// Jaccard, or the teaser wholly contained in the later text.
-			if float64(shared)/float64(len(head)+total-shared) >= 0.7 || float64(shared)/float64(len(head)) >= 0.9 {
-				drop[i] = true
+			jaccard := float64(shared) / float64(len(head)+total-shared)
+			contained := float64(shared) / float64(len(head))
+			switch {
+			case contained >= 0.9 && words(v.text) > n+3 && (i < 3 || j-i <= 8 && i-j <= 8):
+				drop[i] = true // said in full elsewhere
+			case jaccard >= 0.7 && (i < 3 || j < i):
+				drop[i] = true // a teaser, or a later near copy
+			}
+			if drop[i] {
 				break
 			}
 		}
