@@ -176,7 +176,7 @@ func TestRenderLimits(t *testing.T) {
 	for name, m := range map[string]bot.Message{
 		"answer": answerMessage(), "decline": declineMessage(), "issue": issueMessage(),
 		"issues": issuesMessage(), "digest": digestMessage(), "long": longMessage(),
-		"long title": {Title: strings.Repeat("Very long title words ", 20)},
+		"long title":    {Title: strings.Repeat("Very long title words ", 20)},
 		"one huge word": {Sections: []bot.Section{{Text: strings.Repeat("x&", 4000)}}},
 	} {
 		t.Run(name, func(t *testing.T) {
