@@ -28,13 +28,23 @@ var (
 	answerPrefix = regexp.MustCompile(`^(?i:a|answer)[.:)]\s+`)
 	// sentenceBreak is a sentence end followed by the start of another.
 	sentenceBreak = regexp.MustCompile(`[^.][.!?]["”’)]*\s+["“‘(]?[\p{Lu}\d]`)
-	spaceRun      = regexp.MustCompile(`\s+`)
 )
 
 // cleanLine folds non-breaking spaces and collapses whitespace.
 func cleanLine(s string) string {
-	s = strings.ReplaceAll(s, "\u00a0", " ")
-	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+	s = strings.TrimSpace(s)
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == 0xc2 || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 }
 
 // splitNumber splits leading section numbering from s. dotted reports
@@ -50,6 +60,13 @@ func splitNumber(s string) (body string, numbered, dotted bool) {
 		return s, false, false // "3.5 million …" is a number, not numbering
 	}
 	return body, true, dottedNumber.MatchString(s)
+}
+
+// startsNumbered reports whether s may open with numbering: a digit, or a
+// letter followed by one of the numbering words' shapes.
+func startsNumbered(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || sectionNumber.MatchString(s))
 }
 
 // trimClosers drops closing quotes, brackets and exclamation marks at the
@@ -93,9 +110,18 @@ type questionLine struct {
 
 // readQuestion reads block b as a possible question line.
 func readQuestion(b corpus.Block) questionLine {
+	if b.Kind == corpus.Item && !startsNumbered(b.Text) {
+		return questionLine{} // a plain bullet is never a question line
+	}
+	if len(b.Text) > 4*maxQuestionChars {
+		return questionLine{text: b.Text} // prose, not a question or heading
+	}
 	raw := cleanLine(b.Text)
 	body, numbered, dotted := splitNumber(raw)
 	q := questionLine{text: body, numbered: numbered, dotted: dotted}
+	if !numbered && !strings.HasSuffix(trimClosers(body), "?") {
+		return q
+	}
 	n := utf8.RuneCountInString(body)
 	if n < minQuestionChars || n > maxQuestionChars || startsWithQuote(body) {
 		return q

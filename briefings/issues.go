@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/corpus"
 )
@@ -32,7 +33,7 @@ type draft struct {
 // buildIssues discovers the issues of the corpus, merges the configured
 // ones (which come first and replace discovered issues they overlap), and
 // gives each its articles and summary.
-func buildIssues(kb *KB) []Issue {
+func buildIssues(kb *KB, pc *phraseCounter) []Issue {
 	ix := kb.index
 	if len(ix.sents) == 0 && len(kb.opts.Issues) == 0 {
 		return []Issue{}
@@ -46,7 +47,7 @@ func buildIssues(kb *KB) []Issue {
 		}
 		configured = append(configured, d)
 	}
-	discovered := discover(ix)
+	discovered := discover(ix, pc)
 	all := append([]*draft(nil), configured...)
 	matchSentences(ix, append(append([]*draft(nil), configured...), discovered...))
 	for _, d := range discovered {
@@ -86,9 +87,7 @@ func (d *draft) addPhrase(ix *index, p string) {
 }
 
 // discover groups the best candidate phrases into issues.
-func discover(ix *index) []*draft {
-	pc := newPhraseCounter(ix)
-	pc.count()
+func discover(ix *index, pc *phraseCounter) []*draft {
 	cands := pc.candidates()
 	if len(cands) > maxCandidates {
 		cands = cands[:maxCandidates]
@@ -112,6 +111,19 @@ func discover(ix *index) []*draft {
 	for _, c := range cands {
 		if c.seedable {
 			top = max(top, c.score)
+		}
+	}
+	// A lone common word does not found an issue when a longer phrase
+	// holding it is common too ("route" beside "Old Town route").
+	for _, c := range cands {
+		if c.words != 1 || c.specific() {
+			continue
+		}
+		for _, o := range cands {
+			if o.words > 1 && 10*o.sf >= 3*c.sf && subset(wordKeys(c.key), wordKeys(o.key)) {
+				c.seedable = false
+				break
+			}
 		}
 	}
 	// Seeds first: the best candidates unrelated to a better one.
@@ -193,6 +205,9 @@ func relation(c *phraseStat, g *draft, sentsOf map[*phraseStat][]int32) int {
 	if n := min(len(a), len(b)); n >= 3 && common >= 2 && float64(common) >= 0.6*float64(n) {
 		return 1
 	}
+	if len(ck) > 1 && len(sk) > 1 && ck[len(ck)-1] == sk[len(sk)-1] && !genericKey(sk[len(sk)-1]) && common >= 1 {
+		return 1 // the same head, named together: "embankment route", "Old Town route"
+	}
 	return 0
 }
 
@@ -265,7 +280,7 @@ func (g *draft) name() {
 	seen := map[string]bool{strings.ToLower(best.display()): true}
 	for k, d := range forms {
 		l := strings.ToLower(d)
-		if seen[l] || k > 0 && cutShort(l, forms) {
+		if seen[l] || k > 0 && cutShort(d, forms) {
 			continue
 		}
 		seen[l] = true
@@ -273,11 +288,17 @@ func (g *draft) name() {
 	}
 }
 
-// cutShort reports whether phrase l is the start of a longer form.
-func cutShort(l string, forms []string) bool {
+// cutShort reports whether phrase d is the start of a longer form, or the
+// end of a longer name ("Town route" in "Old Town route").
+func cutShort(d string, forms []string) bool {
+	l := strings.ToLower(d)
+	r, _ := utf8.DecodeRuneInString(d)
 	for _, f := range forms {
 		f = strings.ToLower(f)
-		if len(f) > len(l) && strings.HasPrefix(f, l+" ") {
+		if len(f) <= len(l) {
+			continue
+		}
+		if strings.HasPrefix(f, l+" ") || unicode.IsUpper(r) && strings.HasSuffix(f, " "+l) {
 			return true
 		}
 	}

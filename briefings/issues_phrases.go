@@ -11,110 +11,36 @@ import (
 	"github.com/briefbot/briefbot/corpus/text"
 )
 
-// word is one whitespace-separated word of a sentence, read for phrase
-// discovery.
-type word struct {
-	surface     string // punctuation and possessive trimmed
-	lower       string
-	key         string // stems of its tokens, space-separated
-	capital     bool   // starts with an upper-case letter
-	possessive  bool
-	brk         bool // cannot be part of a phrase
-	number      bool // only numbers
-	breakBefore bool
-	breakAfter  bool
-}
-
-const (
-	leadPunct  = "\"“‘'([{«¿¡*•"
-	trailPunct = ".,;:!?\"”’')]}»…*"
-)
-
-// readWords splits a sentence into words with phrase breaks marked.
-func readWords(s string) []word {
-	s = strings.NewReplacer("—", " , ", "–", " , ", " - ", " , ", "|", " , ").Replace(s)
-	fields := strings.Fields(s)
-	out := make([]word, 0, len(fields))
-	for _, f := range fields {
-		var w word
-		t := strings.TrimLeft(f, leadPunct)
-		w.breakBefore = len(t) != len(f)
-		core := strings.TrimRight(t, trailPunct)
-		if isAcronym(t) {
-			core = t
-		}
-		w.breakAfter = len(core) != len(t)
-		for _, suf := range []string{"’s", "'s", "’", "'"} {
-			if strings.HasSuffix(core, suf) && len(core) > len(suf) {
-				w.possessive = suf == "’s" || suf == "'s"
-				core = core[:len(core)-len(suf)]
-				w.breakAfter = true
-				break
-			}
-		}
-		toks := text.Tokens(core)
-		if len(toks) == 0 {
-			if len(out) > 0 {
-				out[len(out)-1].breakAfter = true
-			}
-			continue
-		}
-		w.surface = core
-		w.lower = strings.ToLower(strings.ReplaceAll(core, "’", "'"))
-		r, _ := utf8.DecodeRuneInString(core)
-		w.capital = unicode.IsUpper(r)
-		allStop, allNum := true, true
-		stems := make([]string, 0, len(toks))
-		for _, tk := range toks {
-			if !text.IsStopword(tk) {
-				allStop = false
-			}
-			if !text.IsNumber(tk) {
-				allNum = false
-			}
-			stems = append(stems, text.Stem(tk))
-		}
-		w.key = strings.Join(stems, " ")
-		w.number = allNum
-		w.brk = allStop || phraseBreaks[w.lower] || phraseBreaks[toks[0]] && len(toks) == 1
-		out = append(out, w)
-	}
-	return out
-}
-
-// isAcronym reports whether s is a dotted acronym such as "U.S." or "U.K.".
-func isAcronym(s string) bool {
-	if len(s) < 3 || !strings.HasSuffix(s, ".") {
-		return false
-	}
-	for i, r := range s {
-		if i%2 == 0 && !unicode.IsUpper(r) || i%2 == 1 && r != '.' {
-			return false
-		}
-	}
-	return true
-}
-
 // phraseStat is what discovery knows about one candidate phrase.
 type phraseStat struct {
-	key      string // word keys joined by " | "
-	words    int
-	sf, hf   int32 // sentences, of which headings or titles
-	df       int32 // articles
-	lastArt  int32
-	lastSent int32
-	capMid   int32 // capitalised occurrences not at the start of a body sentence
-	lowMid   int32
-	locative int32 // body occurrences after "in" or "at"
-	surfaces []surfaceCount
-	score    float64
-	seedable bool // frequent and spread enough to found an issue
+	ids       phraseKey
+	key       string // word keys joined by " | " (set for candidates)
+	words     int
+	sf, hf    int32 // sentences, of which headings or titles
+	df        int32 // articles
+	lastArt   int32
+	lastSent  int32
+	capMid    int32 // capitalised occurrences not at the start of a body sentence
+	lowMid    int32
+	locative  int32 // body occurrences after "in", "at", "on"...
+	afterCap  int32 // body occurrences right after a capitalised word
+	beforeCap int32 // body occurrences right before one
+	tf        int32 // titles
+	surfaces  []surfaceCount
+	score     float64
+	seedable  bool // frequent and spread enough to found an issue
 }
 
+// phraseKey is the word key ids of a phrase, plus one (0: no word).
+type phraseKey [maxPhraseWords]int32
+
 type surfaceCount struct {
-	s string
-	n int32
+	words   []string
+	n       int32
+	natural int32 // inside body sentences, not at their start
 }
+
+func (c surfaceCount) String() string { return strings.Join(c.words, " ") }
 
 // proper reports whether the phrase is mostly written capitalised.
 func (p *phraseStat) proper() bool { return p.capMid >= 2 && p.capMid >= 2*p.lowMid }
@@ -129,15 +55,17 @@ func (p *phraseStat) specific() bool {
 // surface form, lower-cased unless it is a proper name.
 func (p *phraseStat) display() string {
 	best := p.surfaces[0]
+	bs := best.String()
 	for _, s := range p.surfaces[1:] {
-		if s.n > best.n || s.n == best.n && s.s < best.s {
-			best = s
+		str := s.String()
+		if s.natural > best.natural || s.natural == best.natural && (s.n > best.n || s.n == best.n && str < bs) {
+			best, bs = s, str
 		}
 	}
-	if p.proper() {
-		return best.s
+	if p.proper() || best.natural > 0 {
+		return bs // as written inside body sentences
 	}
-	fs := strings.Fields(best.s)
+	fs := strings.Fields(bs)
 	for i, f := range fs {
 		if !isShout(f) {
 			fs[i] = strings.ToLower(f)
@@ -167,46 +95,44 @@ type wordRoles struct {
 	actor  map[string]bool
 }
 
-// phraseCounter counts candidate phrases over the sentences of an index.
+// phraseCounter counts candidate phrases as the index reads sentences.
 type phraseCounter struct {
 	ix    *index
+	lx    *lexicon
 	stats []phraseStat
-	byKey map[string]int32
+	byKey map[phraseKey]int32
 	roles wordRoles
+	topic map[int32]bool // word keys naming the corpus's subject
 }
 
 const maxPhraseWords = 4
 
-func newPhraseCounter(ix *index) *phraseCounter {
-	return &phraseCounter{ix: ix, byKey: make(map[string]int32), roles: wordRoles{person: map[string]bool{}, actor: map[string]bool{}}}
+func newPhraseCounter(lx *lexicon) *phraseCounter {
+	return &phraseCounter{lx: lx, byKey: make(map[phraseKey]int32), roles: wordRoles{person: map[string]bool{}, actor: map[string]bool{}}}
 }
 
-// count reads every sentence once.
-func (pc *phraseCounter) count() {
-	var keyBuf []string
-	for si := range pc.ix.sents {
-		s := &pc.ix.sents[si]
-		heading := s.kind == corpus.Heading || s.title
-		ws := readWords(s.text)
-		if !heading {
-			pc.markRoles(ws)
+// visit counts the phrases of one sentence: runs of up to maxPhraseWords
+// words between breaks, not starting or ending with a bare number.
+func (pc *phraseCounter) visit(si int32, s *sentence, ws []word) {
+	heading := s.kind == corpus.Heading || s.title
+	if !heading {
+		pc.markRoles(ws)
+	}
+	for i := range ws {
+		if ws[i].info.brk || ws[i].info.number {
+			continue
 		}
-		for i := range ws {
-			if ws[i].brk || ws[i].number {
-				continue
+		var key phraseKey
+		for n := 1; n <= maxPhraseWords && i+n <= len(ws); n++ {
+			w := ws[i+n-1]
+			if w.info.brk || n > 1 && (ws[i+n-2].breakAfter || w.breakBefore) {
+				break
 			}
-			keyBuf = keyBuf[:0]
-			for n := 1; n <= maxPhraseWords && i+n <= len(ws); n++ {
-				w := ws[i+n-1]
-				if w.brk || n > 1 && (ws[i+n-2].breakAfter || w.breakBefore) {
-					break
-				}
-				keyBuf = append(keyBuf, w.key)
-				if w.number {
-					continue // a phrase does not end with a bare number
-				}
-				pc.add(strings.Join(keyBuf, " | "), ws, i, n, int32(si), s.art, heading)
+			key[n-1] = w.info.key + 1
+			if w.info.number {
+				continue // a phrase does not end with a bare number
 			}
+			pc.add(key, ws, i, n, si, s.art, heading, s.title)
 		}
 	}
 }
@@ -215,43 +141,45 @@ func (pc *phraseCounter) count() {
 // persons (after a title, before a speech verb) or actors (possessive).
 func (pc *phraseCounter) markRoles(ws []word) {
 	for i := 0; i < len(ws); i++ {
-		if !ws[i].capital || ws[i].brk {
+		if !ws[i].capital || ws[i].info.brk {
 			continue
 		}
 		j := i
-		for j+1 < len(ws) && ws[j+1].capital && !ws[j+1].brk && !ws[j].breakAfter {
+		for j+1 < len(ws) && ws[j+1].capital && !ws[j+1].info.brk && !ws[j].breakAfter {
 			j++
 		}
 		// Titles inside the run ("Russian President Vladimir Putin") come
 		// before the name.
 		start := i
 		for k := i; k <= j; k++ {
-			if titleWords[ws[k].lower] {
+			if titleWords[ws[k].info.lower] {
 				start = k + 1
 			}
 		}
-		person := start > i || i > 0 && titleWords[ws[i-1].lower] ||
-			j+1 < len(ws) && speechVerbs[ws[j+1].lower] && !ws[j].breakAfter
+		person := start > i || i > 0 && titleWords[ws[i-1].info.lower] ||
+			j+1 < len(ws) && speechVerbs[ws[j+1].info.lower] && !ws[j].breakAfter
+		if orgWords[ws[j].info.lower] {
+			person = false // "the Residents Association says": an organisation
+		}
 		for k := start; k <= j; k++ {
 			if person {
-				pc.roles.person[ws[k].key] = true
+				pc.roles.person[pc.lx.keyNames[ws[k].info.key]] = true
 			}
 			if ws[k].possessive {
-				pc.roles.actor[ws[k].key] = true
+				pc.roles.actor[pc.lx.keyNames[ws[k].info.key]] = true
 			}
 		}
 		i = j
 	}
 }
 
-func (pc *phraseCounter) add(key string, sent []word, i, n int, si, art int32, heading bool) {
+func (pc *phraseCounter) add(key phraseKey, sent []word, i, n int, si, art int32, heading, title bool) {
 	ws := sent[i : i+n]
-	initial := i == 0
 	id, ok := pc.byKey[key]
 	if !ok {
 		id = int32(len(pc.stats))
 		pc.byKey[key] = id
-		pc.stats = append(pc.stats, phraseStat{key: key, words: n, lastArt: -1, lastSent: -1})
+		pc.stats = append(pc.stats, phraseStat{ids: key, words: n, lastArt: -1, lastSent: -1})
 	}
 	p := &pc.stats[id]
 	if p.lastSent == si {
@@ -266,28 +194,57 @@ func (pc *phraseCounter) add(key string, sent []word, i, n int, si, art int32, h
 		p.lastArt = art
 		p.df++
 	}
-	if !heading && i > 0 && locatives[sent[i-1].lower] {
+	if title {
+		p.tf++
+	}
+	if !heading && i > 0 && locatives[sent[i-1].info.lower] {
 		p.locative++
 	}
-	if !heading && !initial {
+	if !heading && i > 0 && sent[i-1].capital && !sent[i-1].breakAfter && !sent[i-1].info.brk {
+		p.afterCap++
+	}
+	if end := i + n; !heading && end < len(sent) && sent[end].capital && !sent[end-1].breakAfter && !sent[end].info.brk {
+		p.beforeCap++
+	}
+	if !heading && i > 0 {
 		if allCapital(ws) {
 			p.capMid++
 		} else {
 			p.lowMid++
 		}
 	}
-	if len(p.surfaces) < 6 || !heading {
-		sf := joinSurface(ws)
-		for k := range p.surfaces {
-			if p.surfaces[k].s == sf {
-				p.surfaces[k].n++
-				return
-			}
-		}
-		if len(p.surfaces) < 6 {
-			p.surfaces = append(p.surfaces, surfaceCount{s: sf, n: 1})
+	if len(p.surfaces) >= maxSurfaces && heading {
+		return
+	}
+	natural := int32(0)
+	if !heading && i > 0 {
+		natural = 1
+	}
+	for k := range p.surfaces {
+		if sameSurface(p.surfaces[k].words, ws) {
+			p.surfaces[k].n++
+			p.surfaces[k].natural += natural
+			return
 		}
 	}
+	if len(p.surfaces) < maxSurfaces {
+		sf := make([]string, n)
+		for k, w := range ws {
+			sf[k] = strings.Clone(w.surface)
+		}
+		p.surfaces = append(p.surfaces, surfaceCount{words: sf, n: 1, natural: natural})
+	}
+}
+
+const maxSurfaces = 4
+
+func sameSurface(a []string, ws []word) bool {
+	for k, w := range ws {
+		if a[k] != w.surface {
+			return false
+		}
+	}
+	return true
 }
 
 func allCapital(ws []word) bool {
@@ -299,16 +256,17 @@ func allCapital(ws []word) bool {
 	return true
 }
 
-func joinSurface(ws []word) string {
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = w.surface
+// keyOf returns the word keys of a phrase joined by " | ".
+func (pc *phraseCounter) keyOf(k phraseKey) string {
+	var parts []string
+	for _, id := range k {
+		if id == 0 {
+			break
+		}
+		parts = append(parts, pc.lx.keyNames[id-1])
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " | ")
 }
-
-// wordKeys returns the word keys of a phrase key.
-func wordKeys(key string) []string { return strings.Split(key, " | ") }
 
 // candidates scores the phrases that could name an issue and returns them
 // best first. A candidate occurs in at least minSF sentences (and in two
@@ -321,14 +279,17 @@ func (pc *phraseCounter) candidates() []*phraseStat {
 	if ix.nArts > 1 {
 		minDF = 2
 	}
+	_ = minDF
+	pc.findTopic()
 	var out []*phraseStat
 	for i := range pc.stats {
 		p := &pc.stats[i]
 		if p.sf < 2 || p.words == 1 && p.sf < 3 {
 			continue
 		}
-		p.seedable = p.df >= minDF && p.sf >= 3
-		if !pc.acceptable(p) {
+		p.seedable = p.sf >= 3
+		p.key = pc.keyOf(p.ids)
+		if !pc.acceptable(p) || pc.isTopic(p) {
 			continue
 		}
 		w := float64(p.sf + 2*p.hf)
@@ -380,7 +341,7 @@ func (pc *phraseCounter) acceptable(p *phraseStat) bool {
 			generic++
 		}
 	}
-	if generic == len(keys) || len(keys) > 1 && titleWords[strings.ToLower(lastField(p.surfaces[0].s))] {
+	if generic == len(keys) || len(keys) > 1 && titleWords[strings.ToLower(lastField(p.surfaces[0].String()))] {
 		return false // "U.S. envoy" is a role, not an issue
 	}
 	if len(keys) == 1 {
@@ -390,6 +351,19 @@ func (pc *phraseCounter) acceptable(p *phraseStat) bool {
 		}
 		if p.proper() && 10*p.locative >= 6*(p.capMid+p.lowMid) {
 			return false // mostly "in X": where things happen, not what
+		}
+	}
+	if p.proper() && 10*max(p.afterCap, p.beforeCap) >= 6*(p.capMid+p.lowMid) {
+		return false // part of longer names: "Street", "Harbor" (Line)
+
+	}
+	if len(keys) > 1 && p.proper() {
+		last := strings.ToLower(lastField(p.surfaces[0].String()))
+		if pc.roles.actor[keys[0]] || orgWords[last] {
+			return false // an organisation: "Riverton Transit Authority"
+		}
+		if 2*p.locative >= p.capMid+p.lowMid {
+			return false // a place: "on Canal Street"
 		}
 	}
 	return true
@@ -437,7 +411,67 @@ func modifierShaped(w string) bool {
 	return false
 }
 
-var locatives = setOf("in", "at")
+// findTopic finds the corpus's subject: lone words in every article and in
+// most titles ("tram" in a corpus about a tram line). The subject is what
+// every issue is about, not an issue itself.
+func (pc *phraseCounter) findTopic() {
+	pc.topic = make(map[int32]bool)
+	n := int32(pc.ix.nArts)
+	if n < 3 {
+		return
+	}
+	for i := range pc.stats {
+		p := &pc.stats[i]
+		if p.words == 1 && p.df == n && 10*p.tf >= 6*n && !genericKey(pc.lx.keyNames[p.ids[0]-1]) {
+			pc.topic[p.ids[0]-1] = true
+		}
+	}
+}
+
+// isTopic reports a phrase that names the subject: a subject word, a
+// phrase made of subject words and names ("Harbor Line tram"), or a name
+// mostly followed by a subject word ("Harbor Line").
+func (pc *phraseCounter) isTopic(p *phraseStat) bool {
+	if len(pc.topic) == 0 {
+		return false
+	}
+	hasTopic, rest := false, true
+	words := p.surfaces[0].words
+	for k := 0; k < p.words; k++ {
+		id := p.ids[k] - 1
+		if pc.topic[id] {
+			hasTopic = true
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(words[k])
+		if !unicode.IsUpper(r) && !genericKey(pc.lx.keyNames[id]) {
+			rest = false
+		}
+	}
+	if hasTopic {
+		return rest
+	}
+	if p.words < maxPhraseWords && p.proper() {
+		for t := range pc.topic {
+			k := p.ids
+			k[p.words] = t + 1
+			if j, ok := pc.byKey[k]; ok && 2*pc.stats[j].sf >= p.sf {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orgWords end the names of organisations, which act rather than are
+// discussed.
+var orgWords = setOf("authority", "association", "council", "committee", "commission", "ministry",
+	"department", "agency", "chamber", "union", "party", "company", "corporation", "inc", "ltd",
+	"board", "office", "institute", "university", "bank", "court", "parliament", "congress",
+	"senate", "assembly", "government", "administration", "federation", "foundation", "society",
+	"service", "services", "police", "army", "staff", "group", "club", "league", "times", "post", "news")
+
+var locatives = setOf("in", "at", "on", "near", "along", "beneath", "under", "through", "outside", "inside")
 
 // genericKey reports whether a word key is a generic news word.
 func genericKey(k string) bool { return genericStems[k] }
@@ -449,3 +483,6 @@ var genericStems = func() map[string]bool {
 	}
 	return m
 }()
+
+// wordKeys returns the word keys of a phrase key.
+func wordKeys(key string) []string { return strings.Split(key, " | ") }

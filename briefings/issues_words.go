@@ -70,6 +70,8 @@ var genericWords = setOf(
 	"writer", "chief", "head", "team", "teams", "office", "war", "wars",
 	"peace", "conflict", "conflicts", "crisis", "discussion", "discussions",
 	"region", "regions", "house", "demand", "demands", "call", "calls",
+	"million", "millions", "billion", "billions", "thousand", "thousands",
+	"hundred", "hundreds", "dollar", "dollars", "euro", "euros",
 )
 
 // titleWords precede a person's name ("President X", "envoy X").

@@ -72,11 +72,14 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, e
 		return nil, err
 	}
 	kb.faq = buildFAQ(kb)
-	kb.index = buildIndex(articles)
+	lx := newLexicon()
+	phrases := newPhraseCounter(lx)
+	kb.index = buildIndex(articles, lx, phrases.visit)
+	phrases.ix = kb.index
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.issues = buildIssues(kb)
+	kb.issues = buildIssues(kb, phrases)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

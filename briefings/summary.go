@@ -271,9 +271,11 @@ func cite(kb *KB, chosen, ranked []scored) []Cited {
 
 var (
 	creditMark = regexp.MustCompile(`\b[A-Z]{3,}/|(?i)\b(?:photo|image|credit|caption)s?\s*[:/]|(?i)file photo`)
-	promptLead = regexp.MustCompile(`(?i)^(?:click|tap|read|share|subscribe|follow|sign up|leave|comment|watch|listen|download|see also|related)\b`)
 	readerWord = regexp.MustCompile(`(?i)\b(?:you|your)\b`)
 )
+
+// promptWords open a call to action rather than a statement.
+var promptWords = setOf("click", "tap", "read", "share", "subscribe", "follow", "sign", "leave", "comment", "watch", "listen", "download", "see", "related")
 
 // pronounLeads start a sentence that leans on the one before it.
 var pronounLeads = setOf("this", "these", "that", "those", "it", "they", "he", "she", "such", "its", "their", "his", "her", "them", "here", "there")
@@ -291,13 +293,16 @@ func quality(s *sentence) float64 {
 	}
 	w := 1.0
 	first := strings.ToLower(strings.Trim(firstWord(s.text), "“\"‘',"))
+	if promptWords[first] {
+		return 0
+	}
 	switch {
 	case pronounLeads[first]:
 		w *= pronounPenalty
 	case connectiveLeads[first]:
 		w *= 0.7
 	}
-	if readerWord.MatchString(s.text) {
+	if (strings.Contains(s.text, "you") || strings.Contains(s.text, "You")) && readerWord.MatchString(s.text) {
 		w *= 0.3
 	}
 	if hasFigure(s.text) {
@@ -308,7 +313,7 @@ func quality(s *sentence) float64 {
 
 // isBoilerplate reports whether a sentence is not summary material at all.
 func isBoilerplate(t string) bool {
-	n := len(strings.Fields(t))
+	n := strings.Count(t, " ") + 1
 	if n < minWords || n > maxWords {
 		return true
 	}
@@ -316,7 +321,12 @@ func isBoilerplate(t string) bool {
 	if !strings.ContainsRune(".!", last) {
 		return true // questions, headings, captions, lead-ins ending in ':'
 	}
-	if creditMark.MatchString(t) || promptLead.MatchString(t) {
+	if strings.ContainsAny(t, ":/") || strings.Contains(t, "hoto") {
+		if creditMark.MatchString(t) {
+			return true
+		}
+	}
+	if promptWords[strings.ToLower(firstWord(t))] {
 		return true
 	}
 	if startsWithQuote(t) && strings.ContainsRune("”\"", lastRune(t)) {

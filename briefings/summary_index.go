@@ -23,20 +23,20 @@ type sentence struct {
 // index holds every sentence of the corpus with its terms, and the
 // sentence frequency of each term. It is built once per KB.
 type index struct {
-	sents  []sentence
-	first  []int32 // first[a] is the index of article a's first sentence; first[n] = len(sents)
-	vocab  map[string]int32
-	words  []string // id -> stem
-	sf     []int32  // sentences containing the term
-	nArts  int
-	sumLen float64
+	sents []sentence
+	first []int32 // first[a] is the index of article a's first sentence; first[n] = len(sents)
+	lx    *lexicon
+	sf    []int32 // sentences containing the term
+	nArts int
 }
 
 // buildIndex splits every article into sentences and their terms. The
-// title counts as the article's first sentence.
-func buildIndex(arts []corpus.Article) *index {
-	ix := &index{vocab: make(map[string]int32), first: make([]int32, len(arts)+1), nArts: len(arts)}
-	seen := make(map[int32]bool)
+// title counts as the article's first sentence. visit, when not nil, sees
+// every sentence with its words as it is added.
+func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sentence, ws []word)) *index {
+	ix := &index{lx: lx, first: make([]int32, len(arts)+1), nArts: len(arts)}
+	var seen []int32 // seen[t] = last sentence counting term t, plus 1
+	var buf []word
 	for ai, a := range arts {
 		ix.first[ai] = int32(len(ix.sents))
 		pos := int32(0)
@@ -47,18 +47,33 @@ func buildIndex(arts []corpus.Article) *index {
 			if s == "" {
 				return
 			}
-			st := sentence{art: int32(ai), pos: pos, kind: kind, title: title, text: s, terms: ix.terms(s), block: block}
+			si := int32(len(ix.sents))
+			buf = ix.lx.readWords(s, buf)
+			st := sentence{art: int32(ai), pos: pos, kind: kind, title: title, text: s, block: block}
+			n := 0
+			for _, w := range buf {
+				n += len(w.info.terms)
+			}
+			st.terms = make([]int32, 0, n)
+			for _, w := range buf {
+				st.terms = append(st.terms, w.info.terms...)
+			}
 			st.quote, quoteOpen = quoteState(s, quoteOpen)
 			pos++
-			clear(seen)
+			for len(ix.sf) < len(ix.lx.words) {
+				ix.sf = append(ix.sf, 0)
+				seen = append(seen, 0)
+			}
 			for _, t := range st.terms {
-				if !seen[t] {
-					seen[t] = true
+				if seen[t] != si+1 {
+					seen[t] = si + 1
 					ix.sf[t]++
 				}
 			}
-			ix.sumLen += float64(len(st.terms))
 			ix.sents = append(ix.sents, st)
+			if visit != nil {
+				visit(si, &ix.sents[si], buf)
+			}
 		}
 		if a.Title != "" {
 			add(a.Title, corpus.Heading, true)
@@ -100,35 +115,13 @@ func quoteState(s string, open bool) (inQuote, openAfter bool) {
 	return open || after || opens != closes || straight%2 == 1, after
 }
 
-// terms returns the vocabulary ids of the content terms of s, adding new
-// terms to the vocabulary.
-func (ix *index) terms(s string) []int32 {
-	ts := text.Terms(s)
-	out := make([]int32, len(ts))
-	for i, t := range ts {
-		out[i] = ix.id(t)
-	}
-	return out
-}
-
-func (ix *index) id(t string) int32 {
-	if id, ok := ix.vocab[t]; ok {
-		return id
-	}
-	id := int32(len(ix.words))
-	ix.vocab[t] = id
-	ix.words = append(ix.words, strings.Clone(t))
-	ix.sf = append(ix.sf, 0)
-	return id
-}
-
 // lookup returns the ids of the terms of s that are in the vocabulary;
 // ok is false when one is missing (the phrase cannot occur).
 func (ix *index) lookup(s string) ([]int32, bool) {
 	ts := text.Terms(s)
 	out := make([]int32, 0, len(ts))
 	for _, t := range ts {
-		id, ok := ix.vocab[t]
+		id, ok := ix.lx.vocab[t]
 		if !ok {
 			return nil, false
 		}

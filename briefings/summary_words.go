@@ -1,0 +1,185 @@
+package briefings
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+// word is one whitespace-separated word of a sentence, read once for both
+// the term index and phrase discovery.
+type word struct {
+	surface     string // punctuation and possessive trimmed
+	info        *wordInfo
+	capital     bool // starts with an upper-case letter
+	possessive  bool
+	breakBefore bool
+	breakAfter  bool
+}
+
+// wordInfo is what a word form means, computed once per distinct form.
+type wordInfo struct {
+	lower  string  // its tokens joined by a space (lower-cased, folded)
+	terms  []int32 // vocabulary ids of its content terms
+	key    int32   // id of its stems joined: the word's phrase key
+	brk    bool    // cannot be part of a phrase
+	number bool    // only numbers
+}
+
+const (
+	leadPunct  = "\"“‘'([{«¿¡*•"
+	trailPunct = ".,;:!?\"”’')]}»…*"
+)
+
+// lexicon caches word forms, the term vocabulary and the word keys.
+type lexicon struct {
+	forms    map[string]*wordInfo
+	vocab    map[string]int32 // stem -> term id
+	words    []string         // term id -> stem
+	keys     map[string]int32 // word key (stems joined by " ") -> key id
+	keyNames []string
+}
+
+func newLexicon() *lexicon {
+	return &lexicon{forms: make(map[string]*wordInfo), vocab: make(map[string]int32), keys: make(map[string]int32)}
+}
+
+// term returns the id of a stem, adding it.
+func (lx *lexicon) term(stem string) int32 {
+	if id, ok := lx.vocab[stem]; ok {
+		return id
+	}
+	id := int32(len(lx.words))
+	stem = strings.Clone(stem)
+	lx.vocab[stem] = id
+	lx.words = append(lx.words, stem)
+	return id
+}
+
+// form returns the meaning of one word form (punctuation already trimmed).
+func (lx *lexicon) form(core string) *wordInfo {
+	if wi, ok := lx.forms[core]; ok {
+		return wi
+	}
+	toks := text.Tokens(core)
+	wi := &wordInfo{key: -1}
+	if len(toks) > 0 {
+		allStop, allNum := true, true
+		stems := make([]string, len(toks))
+		for i, tk := range toks {
+			stop := text.IsStopword(tk)
+			if !stop {
+				allStop = false
+			}
+			if !text.IsNumber(tk) {
+				allNum = false
+			}
+			stems[i] = text.Stem(tk)
+			if !stop {
+				wi.terms = append(wi.terms, lx.term(stems[i]))
+			}
+		}
+		wi.lower = strings.Join(toks, " ")
+		wi.number = allNum
+		wi.brk = allStop || phraseBreaks[wi.lower]
+		k := strings.Join(stems, " ")
+		id, ok := lx.keys[k]
+		if !ok {
+			id = int32(len(lx.keyNames))
+			lx.keys[k] = id
+			lx.keyNames = append(lx.keyNames, k)
+		}
+		wi.key = id
+	}
+	lx.forms[strings.Clone(core)] = wi
+	return wi
+}
+
+// dashes become phrase breaks.
+var dashes = strings.NewReplacer("—", " , ", "–", " , ", " - ", " , ", "|", " , ")
+
+// readWords splits a sentence into words with phrase breaks marked; buf
+// is reused.
+func (lx *lexicon) readWords(s string, buf []word) []word {
+	if hasDash(s) {
+		s = dashes.Replace(s)
+	}
+	out := buf[:0]
+	for len(s) > 0 {
+		i := strings.IndexFunc(s, unicode.IsSpace)
+		var f string
+		if i < 0 {
+			f, s = s, ""
+		} else {
+			f, s = s[:i], s[i+1:]
+		}
+		if f == "" {
+			continue
+		}
+		var w word
+		t := strings.TrimLeft(f, leadPunct)
+		w.breakBefore = len(t) != len(f)
+		core := strings.TrimRight(t, trailPunct)
+		if isAcronym(t) {
+			core = t
+		}
+		w.breakAfter = len(core) != len(t)
+		for _, suf := range possessives {
+			if strings.HasSuffix(core, suf) && len(core) > len(suf) {
+				w.possessive = suf == "’s" || suf == "'s"
+				core = core[:len(core)-len(suf)]
+				w.breakAfter = true
+				break
+			}
+		}
+		wi := lx.form(core)
+		if wi.key < 0 {
+			if len(out) > 0 {
+				out[len(out)-1].breakAfter = true
+			}
+			continue
+		}
+		w.surface = core
+		w.info = wi
+		r, _ := utf8.DecodeRuneInString(core)
+		w.capital = unicode.IsUpper(r)
+		out = append(out, w)
+	}
+	return out
+}
+
+// hasDash reports an em or en dash, a spaced hyphen or a bar in s.
+func hasDash(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '|':
+			return true
+		case 0xE2: // — and – are E2 80 94 and E2 80 93
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x94 || s[i+2] == 0x93) {
+				return true
+			}
+		case '-':
+			if i > 0 && i+1 < len(s) && s[i-1] == ' ' && s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var possessives = []string{"’s", "'s", "’", "'"}
+
+// isAcronym reports whether s is a dotted acronym such as "U.S." or "U.K.".
+func isAcronym(s string) bool {
+	if len(s) < 3 || !strings.HasSuffix(s, ".") {
+		return false
+	}
+	for i, r := range s {
+		if i%2 == 0 && !unicode.IsUpper(r) || i%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return true
+}
