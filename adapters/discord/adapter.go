@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -110,8 +109,9 @@ func New(opts Options) (*Adapter, error) {
 	}
 	a.render = renderer{customID: a.ids.encode}
 	if a.log == nil {
-		a.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+		a.log = slog.New(slog.DiscardHandler)
 	}
+	routeLogs(a.log)
 	if a.now == nil {
 		a.now = time.Now
 	}

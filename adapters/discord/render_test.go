@@ -294,3 +294,13 @@ func TestButtonIDs(t *testing.T) {
 		t.Error("a foreign custom_id decoded")
 	}
 }
+
+func TestApplicationCommandsGolden(t *testing.T) {
+	var got bytes.Buffer
+	enc := json.NewEncoder(&got)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(applicationCommands(registry)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join("testdata", "commands.golden.json"), got.Bytes())
+}
