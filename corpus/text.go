@@ -129,28 +129,36 @@ func indentOf(line string) int {
 
 // isWrapped reports whether a plain text was hard-wrapped at a fixed width
 // (FAQs, mail), as opposed to one paragraph per line (text copied from web
-// pages). Wrapped text has almost no long lines and many lines near the
-// wrap width.
+// pages). Wrapped text has almost no long lines, and many of its lines
+// break mid-sentence: the line does not end a sentence and the next one
+// goes on in lower case.
 func isWrapped(lines []string) bool {
-	n, long, wide := 0, 0, 0
+	n, long, pairs, cont := 0, 0, 0, 0
+	prev := ""
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if t == "" {
+			prev = ""
 			continue
 		}
 		n++
-		c := utf8.RuneCountInString(l)
-		if c > 100 {
+		if utf8.RuneCountInString(l) > 100 {
 			long++
 		}
-		if c >= 50 {
-			wide++
+		if prev != "" && itemMarker(t) == 0 {
+			pairs++
+			r, _ := utf8.DecodeRuneInString(t)
+			last, _ := utf8.DecodeLastRuneInString(prev)
+			if len(prev) >= 40 && (unicode.IsLower(r) || unicode.IsDigit(r) || r == '(') && !strings.ContainsRune(".!?:;\"”’", last) {
+				cont++
+			}
 		}
+		prev = t
 	}
-	if n < 4 {
+	if n < 2 || long*20 > n {
 		return false
 	}
-	return long*20 <= n && wide*10 >= n*4
+	return cont >= 1 && cont*4 >= pairs || cont >= 5 && cont*10 >= pairs
 }
 
 // textUnits splits a plain text (or the body of a Markdown file, with

@@ -1,0 +1,115 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// blocksOf parses a document and renders its blocks one per line, marked
+// "P", "H" or "*".
+func blocksOf(t *testing.T, name, doc string) string {
+	t.Helper()
+	a, err := Parse(name, []byte(doc))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	var b strings.Builder
+	for _, bl := range a.Blocks {
+		b.WriteString(map[BlockKind]string{Para: "P ", Heading: "H ", Item: "* "}[bl.Kind] + bl.Text + "\n")
+	}
+	return b.String()
+}
+
+const body = "The water board raised prices by 4% on Monday, the first increase since 2019.\n"
+
+func TestCleanRules(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want string
+	}{
+		{"agency photo credit caption",
+			"Water Prices Rise\nA worker checks a pipe in Lakeside, May 2, 2024. AGENCY/Jane Smith/File Photo\n" + body,
+			"P " + body},
+		{"labelled image credit",
+			"Water Prices Rise\n" + body + "Image: Example Photos / John Roe\n",
+			"P " + body},
+		{"photo by credit",
+			"Water Prices Rise\n" + body + "(Photo by Lee Park for the Gazette)\n",
+			"P " + body},
+		{"markup slugs",
+			"Water Prices Rise\n#hero_image\nimage-12\nwide-banner.jpg\n" + body,
+			"P " + body},
+		{"share and comment prompts",
+			"Water Prices Rise\nShare this article\nClick to print (Opens in new window)\n" + body + "3 Comments\nLeave a comment\nPost a Comment\n",
+			"P " + body},
+		{"breadcrumb and counters",
+			"Home > Business > Utilities\nWater Prices Rise\n14 250\n" + body,
+			"P " + body},
+		{"author box and bio",
+			"Water Prices Rise\n" + body + "About the author: Ana Lima\nAna Lima covers utilities and the environment for the paper.\n",
+			"P " + body},
+		{"bio without a box",
+			"Water Prices Rise\n" + body + "Ana Lima is a reporter covering utilities and energy for the Gazette.\n",
+			"P " + body},
+		{"related links list",
+			"Water Prices Rise\n" + body + "See also:\n- Drought ends in the south\n- Five ways to save water at home\n",
+			"P " + body},
+		{"related links as short lines",
+			"Water Prices Rise\n" + body + "MORE FROM THE GAZETTE\nDrought ends in the south\nFive ways to save water\n",
+			"P " + body},
+		{"promotional dek",
+			"Water Prices Rise\nDiscover what the new prices mean for your household bill this year.\n" + body,
+			"P " + body},
+		{"teaser repeated below",
+			"The board raised water prices by 4% on Monday.\nWater Prices Rise\n" + body + "The board raised water prices by 4% on Monday, citing the cost of new pipes.\n",
+			"P " + body + "P The board raised water prices by 4% on Monday, citing the cost of new pipes.\n"},
+		{"tags and date lines",
+			"Water Prices Rise\nUpdated: March 3, 2025 10:15 am\n" + body + "Tags: water, prices, utilities\n",
+			"P " + body},
+		{"trailing short lines",
+			"Water Prices Rise\n" + body + "Newsletter\nFollow us\nPrivacy Policy\n\n\n\n",
+			"P " + body},
+		{"keeps headings items and quotes",
+			"Water Prices Rise\n" + body + "What It Means for Households\n“We had no choice,” the chairman said.\n• Bills rise by $3 a month.\n• Discounts stay for pensioners.\n",
+			"P " + body + "H What It Means for Households\nP “We had no choice,” the chairman said.\n* Bills rise by $3 a month.\n* Discounts stay for pensioners.\n"},
+		{"stray leading punctuation",
+			"Water Prices Rise\n" + body + ".After the vote, the board met residents.\n",
+			"P " + body + "P After the vote, the board met residents.\n"},
+		{"pull quote lifted from a paragraph",
+			"Water Prices Rise\n" + body + "“We had no choice but to raise prices this year.”\nThe chairman said: “We had no choice but to raise prices this year. Pipes are old.”\n",
+			"P " + body + "P The chairman said: “We had no choice but to raise prices this year. Pipes are old.”\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := blocksOf(t, "doc.txt", tt.doc); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want string
+	}{
+		{"hard-wrapped mail",
+			"Hello all,\n\nThe meeting on the new water prices moved to Thursday at the town\nhall, because the council chamber is being painted this week and\nnobody wants to breathe that in.\n\nPlease bring the budget papers we sent last month, and your\nquestions about the new tariff for large households.\n",
+			"P Hello all,\nP The meeting on the new water prices moved to Thursday at the town hall, because the council chamber is being painted this week and nobody wants to breathe that in.\nP Please bring the budget papers we sent last month, and your questions about the new tariff for large households.\n"},
+		{"wrapped items and numbered questions",
+			"Water FAQ\n=========\n\n1.1. Why did the water board raise\nprices this year?\n\n    Because the pipes in the old town need replacing, and the\n    state cut its grant for maintenance by a third last spring.\n\n    * Pipes: most were laid before 1960 and leak about a fifth\n      of the water they carry.\n    * Grants: down from $9 million to $6 million.\n\n1.2. When do the new prices start?\n\n    On the first of next month, for every bill sent after that.\n",
+			"H 1.1. Why did the water board raise prices this year?\nP Because the pipes in the old town need replacing, and the state cut its grant for maintenance by a third last spring.\n* Pipes: most were laid before 1960 and leak about a fifth of the water they carry.\n* Grants: down from $9 million to $6 million.\nH 1.2. When do the new prices start?\nP On the first of next month, for every bill sent after that.\n"},
+		{"line per paragraph",
+			"Water Prices Rise\nThe water board raised prices by 4% on Monday.\nResidents were angry.\nWhat Comes Next\nA vote on discounts is due in May.\n",
+			"P The water board raised prices by 4% on Monday.\nP Residents were angry.\nH What Comes Next\nP A vote on discounts is due in May.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := blocksOf(t, "doc.txt", tt.doc); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
