@@ -17,6 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/config"
 )
 
 // Core is the part of the bot core the adapter uses; *bot.Bot satisfies it.
@@ -52,6 +53,18 @@ type Options struct {
 	// Now is the clock for signature timestamps; nil is time.Now.
 	Now  func() time.Time
 	Core Core
+}
+
+// ConfigOptions returns the Options for the config's discord section; the
+// caller adds Core, Logger and, in tests, HTTPClient and Now.
+func ConfigOptions(c config.Discord) Options {
+	return Options{
+		Token:         c.Token,
+		ApplicationID: c.ApplicationID,
+		PublicKey:     c.PublicKey,
+		GuildIDs:      c.GuildIDs,
+		APIURL:        c.APIURL,
+	}
 }
 
 // Adapter connects the bot to Discord. It implements bot.Adapter and

@@ -15,6 +15,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/config"
 )
 
 var digest = bot.Message{
@@ -228,5 +229,17 @@ func TestInviteURL(t *testing.T) {
 	want := "https://discord.com/oauth2/authorize?client_id=123&permissions=19456&scope=bot+applications.commands"
 	if got := InviteURL("123"); got != want {
 		t.Errorf("InviteURL = %s, want %s", got, want)
+	}
+}
+
+func TestConfigOptions(t *testing.T) {
+	c := config.Discord{Token: "t", ApplicationID: "1", PublicKey: newSigner(1).hex(), GuildIDs: []string{"g"}, APIURL: "http://127.0.0.1:1"}
+	opts := ConfigOptions(c)
+	if opts.Token != c.Token || opts.ApplicationID != c.ApplicationID || opts.PublicKey != c.PublicKey || opts.GuildIDs[0] != "g" || opts.APIURL != c.APIURL {
+		t.Errorf("ConfigOptions(%+v) = %+v", c, opts)
+	}
+	opts.Core = &fakeCore{}
+	if _, err := New(opts); err != nil {
+		t.Error(err)
 	}
 }
