@@ -41,6 +41,8 @@ func clean(units []unit) ([]unit, string) {
 			drop[i] = true
 		}
 	}
+	dropNavigation(units, drop)
+	dropComments(units, drop)
 	dropLinkLists(units, drop)
 	if b := dropAuthorBoxes(units, drop); b != "" {
 		byline = b
@@ -56,6 +58,63 @@ func clean(units []unit) ([]unit, string) {
 	kept = trimTail(kept)
 	guessKinds(kept)
 	return kept, byline
+}
+
+// dropComments drops a comment section: everything from a "Leave a
+// Reply" or "12 Comments" line in the second half of the document on.
+func dropComments(units []unit, drop []bool) {
+	for i := len(units) / 2; i < len(units); i++ {
+		if words(units[i].text) <= 5 && commentsRe.MatchString(units[i].text) {
+			for j := i; j < len(units); j++ {
+				drop[j] = true
+			}
+			return
+		}
+	}
+}
+
+// dropNavigation drops menus: runs of three or more one- to three-word
+// capitalised lines without punctuation near the top or the bottom of the
+// page, and a section label (kicker) of one or two words right before the
+// headline.
+func dropNavigation(units []unit, drop []bool) {
+	isMenu := func(u unit) bool {
+		return u.kind != Heading && words(u.text) <= 3 && startsLikeHeading(u.text) &&
+			!strings.ContainsAny(u.text, ".?!:;,") && !chapterRe.MatchString(u.text)
+	}
+	// Menus sit at the top or the bottom of a page.
+	for i := 0; i < len(units); {
+		if i >= headSpan && i < len(units)-headSpan {
+			i = len(units) - headSpan
+			continue
+		}
+		j := i
+		for j < len(units) && isMenu(units[j]) {
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				drop[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	// A kicker: the first kept unit is one or two words and the next is a
+	// longer line without final punctuation (the headline).
+	first := -1
+	for i := range units {
+		if !drop[i] {
+			first = i
+			break
+		}
+	}
+	if first < 0 || first+1 >= len(units) || words(units[first].text) > 2 || endsSentence(units[first].text) {
+		return
+	}
+	next := units[first+1]
+	if !drop[first+1] && words(next.text) >= 4 && words(next.text) <= maxTitleWords && (!endsSentence(next.text) || isTitleCase(next.text)) {
+		drop[first] = true
+	}
 }
 
 // dropLinkLists drops a "Read also:"-style heading and the list of links
