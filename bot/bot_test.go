@@ -382,3 +382,46 @@ func BenchmarkHandle(b *testing.B) {
 		})
 	}
 }
+
+// TestQuietTimes covers a corpus with nothing new and an empty corpus.
+func TestQuietTimes(t *testing.T) {
+	arts := corpustest.Synthetic(20, 3)
+	for i := range arts {
+		arts[i].Published = time.Date(2026, 1, 1+i, 0, 0, 0, 0, time.UTC)
+	}
+	other, err := briefings.Build(t.Context(), arts, briefings.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	late := func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }
+	b := newTestBot(t, Options{KB: other, Now: late})
+	m := b.Handle(t.Context(), req("brief", ""))
+	if !strings.Contains(m.Footer, "Nothing new in the last 24 hours") || itemCount(m) == 0 {
+		t.Errorf("brief with nothing new = %+v", m)
+	}
+	m = b.Handle(t.Context(), req("brief", other.Issues()[0].Name))
+	if !strings.Contains(m.Footer, "Nothing new on this issue") || itemCount(m) == 0 {
+		t.Errorf("brief issue with nothing new = %+v", m)
+	}
+
+	empty, err := briefings.Build(t.Context(), nil, briefings.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newTestBot(t, Options{KB: empty})
+	for _, tt := range []struct{ cmd, text, want string }{
+		{"issues", "", "not found any issues"},
+		{"faq", "", "no FAQ entries"},
+		{"brief", "", "no articles"},
+		{"issue", "anything", "/issues"},
+		{"ask", "anything at all?", "know"},
+	} {
+		m, err := e.run(t.Context(), req(tt.cmd, tt.text))
+		if err != nil || len(m.Sections) == 0 || !strings.Contains(m.Sections[0].Text, tt.want) {
+			t.Errorf("/%s on an empty corpus = %+v, %v; want %q", tt.cmd, m, err, tt.want)
+		}
+	}
+	if m := e.Handle(t.Context(), req("help", "")); !strings.Contains(m.Footer, "0 articles") {
+		t.Errorf("help on an empty corpus = %+v", m)
+	}
+}
