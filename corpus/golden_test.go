@@ -89,8 +89,8 @@ func TestGoldenOther(t *testing.T) {
 	if len(warns) > 0 {
 		t.Errorf("warnings: %v", warns)
 	}
-	if len(arts) != 5 {
-		t.Fatalf("loaded %d articles, want 5", len(arts))
+	if len(arts) != 6 {
+		t.Fatalf("loaded %d articles, want 6", len(arts))
 	}
 	for _, a := range arts {
 		t.Run(filepath.Base(a.Source), func(t *testing.T) {
