@@ -396,7 +396,7 @@ func TestQuietTimes(t *testing.T) {
 	late := func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }
 	b := newTestBot(t, Options{KB: other, Now: late})
 	m := b.Handle(t.Context(), req("brief", ""))
-	if !strings.Contains(m.Footer, "Nothing new in the last 24 hours") || itemCount(m) == 0 {
+	if m.Title != "Latest news" || !strings.Contains(m.Footer, "Nothing new in the last 24 hours") || itemCount(m) == 0 {
 		t.Errorf("brief with nothing new = %+v", m)
 	}
 	m = b.Handle(t.Context(), req("brief", other.Issues()[0].Name))

@@ -141,6 +141,13 @@ func (b *Bot) brief(ctx context.Context, req Request) (Message, error) {
 			return Message{Title: "Briefing", Sections: []Section{{Text: "There are no articles to brief on yet."}}}, nil
 		}
 		m := DigestMessage(d)
+		if note != "" {
+			// The lead counts the articles as new; they are only the latest.
+			m.Title = "Latest news"
+			if len(m.Sections) > 1 && m.Sections[0].Heading == "" && len(m.Sections[0].Items) == 0 {
+				m.Sections = m.Sections[1:]
+			}
+		}
 		m.Visibility = Private
 		m.Footer = note
 		m.Buttons = share
