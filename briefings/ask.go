@@ -1,10 +1,12 @@
 package briefings
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/search"
+	"github.com/briefbot/briefbot/corpus/text"
 )
 
 // Field weights of the answer index, by position: the key text (an FAQ
@@ -21,18 +23,30 @@ const (
 
 var fieldWeights = []float64{2.0, 1.0, 0.35, 0.25}
 
-// questionWeights make the words that frame a question count less than the
-// words that say what it is about.
+// questionWeights make the words that frame a question, and the commonest
+// general English verbs, adjectives and adverbs, count less than the words
+// that say what a question is about. Keys are tokens and their stems.
 var questionWeights = map[string]float64{}
 
 func init() {
-	for _, w := range []string{"who", "what", "when", "where", "why", "how", "which",
-		"tell", "explain", "know", "describe", "mean", "means", "meant", "happen",
-		"happens", "happened", "happening", "going", "say", "says", "said", "thing",
-		"things", "anything", "something", "latest", "current", "currently", "now",
-		"new", "news", "update", "status", "exactly", "kind", "sort", "give", "like"} {
-		questionWeights[w] = 0.3
+	set := func(w float64, words string) {
+		for _, t := range strings.Fields(words) {
+			questionWeights[t] = w
+			questionWeights[text.Stem(t)] = w
+		}
 	}
+	set(0.3, `who what when where why how which tell explain know describe mean means
+		meant happen happens happened happening thing things anything something
+		exactly kind sort give like say says said`)
+	set(0.6, `able add allow already appear ask become begin believe big bring build
+		call change come consider continue current currently different do done
+		early end far feel few find first follow get go going good great grow have
+		help high hold important keep large last lead learn leave let little live
+		long look lose made main make many meet move much need new news next now
+		offer old open own part pass pay pick play provide pull put reach read
+		really recent recently remain right run see seem send set show small stand
+		start still stop take talk think try turn update use used want way well
+		work write wrote latest status`)
 }
 
 // candidate is one thing Ask can answer with.
@@ -45,6 +59,18 @@ type candidate struct {
 	article   int
 	sentences []string // the block's sentences (or consecutive list items)
 	center    int
+	// faq is the FAQ candidate whose answer holds this passage's sentence,
+	// or -1: such a passage is answered with the whole FAQ answer.
+	faq int
+	// keys are the index terms of each of an FAQ entry's questions or an
+	// issue's names, with their idf.
+	keys []map[string]float64
+	// self is the candidate's position; terms the sorted index terms of
+	// its sentence (passage) or answer; facts the kinds of fact (bit
+	// answerType) its answer text holds.
+	self  int
+	terms []string
+	facts uint8
 }
 
 // answerer holds the answer index. It is immutable after newAnswerer.
@@ -54,21 +80,40 @@ type answerer struct {
 	ix    *search.Index
 	// names are the suggestion titles: FAQ questions and issue names.
 	names []string
+	// entries is the number of FAQ and issue candidates; they come first.
+	entries int
+	tune    tuning
 }
 
 // newAnswerer indexes the FAQ, the issues and every article passage.
-func newAnswerer(kb *KB) *answerer {
-	a := &answerer{kb: kb}
+func newAnswerer(kb *KB) *answerer { return newAnswererTuned(kb, defaultTuning) }
+
+func newAnswererTuned(kb *KB, tune tuning) *answerer {
+	a := &answerer{kb: kb, tune: tune}
 	var docs []search.Doc
 	add := func(c candidate, fields []string) {
+		c.self = len(a.cands)
 		docs = append(docs, search.Doc{ID: c.kind + ":" + c.title, Fields: fields, Payload: len(a.cands)})
 		a.cands = append(a.cands, c)
 	}
+	var keyTexts [][]string
+	// inFAQ maps a sentence of an FAQ answer to its candidate.
+	inFAQ := map[string]int{}
 	for _, e := range kb.faq {
 		if strings.TrimSpace(e.Answer) == "" {
 			continue
 		}
+		for _, para := range strings.Split(e.Answer, "\n") {
+			for _, s := range corpus.SplitSentences(para) {
+				if k := corpus.SentenceKey(s); k != "" {
+					if _, dup := inFAQ[k]; !dup {
+						inFAQ[k] = len(a.cands)
+					}
+				}
+			}
+		}
 		key := strings.Join(append([]string{e.Question}, e.Alternates...), "\n")
+		keyTexts = append(keyTexts, append([]string{e.Question}, e.Alternates...))
 		add(candidate{kind: KindFAQ, title: e.Question, answer: e.Answer, sources: nonNilSources(e.Sources)},
 			[]string{key, e.Answer, "", ""})
 		a.names = append(a.names, e.Question)
@@ -88,10 +133,12 @@ func newAnswerer(kb *KB) *answerer {
 			continue
 		}
 		key := strings.Join(append([]string{is.Name}, is.Aliases...), "\n")
+		keyTexts = append(keyTexts, append([]string{is.Name}, is.Aliases...))
 		add(candidate{kind: KindIssue, title: is.Name, answer: strings.Join(sum, " "), sources: nonNilSources(srcs)},
 			[]string{key, strings.Join(sum, " "), strings.Join(is.Keywords, " "), ""})
 		a.names = append(a.names, is.Name)
 	}
+	a.entries = len(a.cands)
 	for ai, art := range kb.articles {
 		src := []Source{{ID: art.ID, Title: art.Title, URL: art.URL}}
 		for _, p := range passages(art) {
@@ -103,16 +150,47 @@ func newAnswerer(kb *KB) *answerer {
 				if i+1 < len(p.sentences) {
 					near += " " + p.sentences[i+1]
 				}
-				add(candidate{kind: KindPassage, title: art.Title, sources: src, article: ai, sentences: p.sentences, center: i},
+				faq, ok := inFAQ[corpus.SentenceKey(s)]
+				if !ok {
+					faq = -1
+				}
+				add(candidate{kind: KindPassage, title: art.Title, sources: src, article: ai, sentences: p.sentences, center: i, faq: faq},
 					[]string{"", s, near, art.Title + "\n" + p.heading})
 			}
 		}
 	}
 	a.ix = search.New(docs, search.Options{
-		FieldWeights: fieldWeights,
-		Synonyms:     kb.opts.Synonyms,
-		QueryWeights: questionWeights,
+		FieldWeights:  fieldWeights,
+		Synonyms:      kb.opts.Synonyms,
+		QueryWeights:  questionWeights,
+		UnknownWeight: a.tune.unknownWeight,
+		IDFSmoothing:  a.tune.idfSmoothing,
 	})
+	for i := range a.cands {
+		c := &a.cands[i]
+		txt := c.answer
+		if c.kind == KindPassage {
+			txt = c.sentences[c.center]
+		}
+		c.terms = sortedTerms(a.ix.Terms(txt))
+		c.facts = factsOf(a.typeText(c, c))
+	}
+	for i, texts := range keyTexts {
+		for _, t := range texts {
+			m := map[string]float64{}
+			for _, term := range a.ix.Terms(t) {
+				if w, ok := a.ix.IDF(term); ok {
+					if v, low := questionWeights[term]; low {
+						w *= v
+					}
+					m[term] = w
+				}
+			}
+			if len(m) > 0 {
+				a.cands[i].keys = append(a.cands[i].keys, m)
+			}
+		}
+	}
 	return a
 }
 
@@ -141,9 +219,19 @@ func passages(a corpus.Article) []passage {
 				out = append(out, p)
 			}
 		default:
-			if ss := blockSentences(b); len(ss) > 0 {
-				out = append(out, passage{heading: heading, sentences: ss})
+			ss := blockSentences(b)
+			if len(ss) == 0 {
+				continue
 			}
+			p := passage{heading: heading, sentences: append([]string(nil), ss...)}
+			// A paragraph introducing a list ("including:") belongs with it.
+			if strings.HasSuffix(strings.TrimSpace(ss[len(ss)-1]), ":") {
+				for i+1 < len(a.Blocks) && a.Blocks[i+1].Kind == corpus.Item {
+					i++
+					p.sentences = append(p.sentences, blockSentences(a.Blocks[i])...)
+				}
+			}
+			out = append(out, p)
 		}
 	}
 	return out
@@ -175,24 +263,40 @@ func (kb *KB) Ask(question string) Answer {
 	return kb.answers.ask(question)
 }
 
-// termSet returns the index terms of s.
-func (a *answerer) termSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, t := range a.ix.Terms(s) {
-		m[t] = true
+// sortedTerms returns the distinct terms, sorted.
+func sortedTerms(ts []string) []string {
+	sort.Strings(ts)
+	out := ts[:0]
+	for i, t := range ts {
+		if i == 0 || t != ts[i-1] {
+			out = append(out, t)
+		}
 	}
-	return m
+	return out
 }
 
-// overlap is the Jaccard similarity of the terms of two texts.
-func overlap(x, y map[string]bool) float64 {
+// hasTerm reports whether the sorted terms hold t.
+func hasTerm(terms []string, t string) bool {
+	i := sort.SearchStrings(terms, t)
+	return i < len(terms) && terms[i] == t
+}
+
+// overlap is the Jaccard similarity of two sorted term lists.
+func overlap(x, y []string) float64 {
 	if len(x) == 0 || len(y) == 0 {
 		return 0
 	}
-	n := 0
-	for t := range x {
-		if y[t] {
+	n, i, j := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
 			n++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(n) / float64(len(x)+len(y)-n)

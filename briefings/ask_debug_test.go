@@ -35,7 +35,7 @@ func TestAskDebug(t *testing.T) {
 			}
 			ts = append(ts, s)
 		}
-		r := a.ix.SearchTerms(res, searchDepth)
+		r := a.search(res)
 		got := kb.Ask(it.Question)
 		mark := "OK "
 		if !Correct(it, got) {
@@ -46,9 +46,14 @@ func TestAskDebug(t *testing.T) {
 			want = strings.Join(it.Phrases, "|")
 		}
 		fmt.Printf("%s %.2f %-5v %s  [%s]  want %s\n", mark, got.Confidence, got.Kind, it.Question, strings.Join(ts, " "), want)
-		for i := 0; i < len(r.Hits) && i < 3; i++ {
-			m := a.matchOf(r, i)
-			fmt.Printf("      %.2f cov %.2f %s %s\n", m.hit.Score, m.coverage, m.cand.kind, clip(m.answer, 110))
+		if len(r.Hits) == 0 {
+			continue
+		}
+		typ, fi := frame(res)
+		ms := a.rank(r, typ, fi)
+		for i := 0; i < len(ms) && i < 3; i++ {
+			m := &ms[i]
+			fmt.Printf("      %.2f rank %.2f cov %.2f key %.2f %s %s\n", m.hit.Score, m.rank, m.coverage, m.keyCov, m.cand.kind, clip(a.answerOf(m, r), 100))
 		}
 	}
 }

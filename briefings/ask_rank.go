@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,8 +15,8 @@ import (
 const (
 	// searchDepth is how many hits Ask looks at.
 	searchDepth = 30
-	// correctedCredit is how much of its weight a corrected word covers.
-	correctedCredit = 0.8
+	// entryDepth is how many FAQ entries and issues Ask adds to the hits.
+	entryDepth = 10
 	// maxSuggestions is the contract's limit of "did you mean" titles.
 	maxSuggestions = 3
 	// shortInput is the longest question (in words) also matched fuzzily
@@ -23,11 +24,53 @@ const (
 	shortInput = 4
 )
 
+// tuning holds the constants of matching and confidence.
+type tuning struct {
+	// unknownWeight: idf of a word the corpus never uses, as a share of
+	// the largest idf.
+	unknownWeight float64
+	// corrected: share of its weight a typo-corrected word covers.
+	corrected float64
+	// fieldCredit: share of its weight a word covers by the field it is
+	// in, for passages (sentence, neighbours, title) and for FAQ entries
+	// and issues (question or name, answer or summary, keywords).
+	passageCredit, entryCredit [4]float64
+	// idfSmoothing is added to every idf in query weights.
+	idfSmoothing float64
+	// keyBonus: rank bonus of an FAQ entry or issue per unit of question
+	// covered by its question or name.
+	keyBonus float64
+	// scoreBonus: rank bonus per unit of BM25 score relative to the best.
+	scoreBonus float64
+	// cut is the coverage that maps to confidence 0.35 (the default
+	// threshold); slope how fast confidence grows above it.
+	cut, slope float64
+	// marginShare: how much of the confidence depends on the margin to
+	// the runner-up.
+	marginShare float64
+}
+
+var defaultTuning = tuning{
+	unknownWeight: 0.7,
+	corrected:     0.8,
+	passageCredit: [4]float64{1, 1, 0.5, 0.5},
+	entryCredit:   [4]float64{1, 0.5, 0.6, 0},
+	idfSmoothing:  1,
+	keyBonus:      0.2,
+	scoreBonus:    0.15,
+	cut:           0.45,
+	slope:         1.4,
+	marginShare:   0.15,
+}
+
 // match is a scored hit with what Ask derives from it.
 type match struct {
 	hit      search.Hit
 	cand     *candidate
-	coverage float64
+	show     *candidate // what answers: cand, or the FAQ entry holding it
+	coverage float64    // share of the question covered, field-weighted
+	keyCov   float64    // share covered by an FAQ question or issue name
+	rank     float64
 	answer   string
 }
 
@@ -37,69 +80,154 @@ func (a *answerer) ask(question string) Answer {
 		return a.decline(question, nil)
 	}
 	terms := a.ix.Analyze(q)
-	res := a.ix.SearchTerms(terms, searchDepth)
+	// The words that frame the question count as question words.
+	typ, frameIdx := frame(terms)
+	if len(frameIdx) == 2 {
+		terms[frameIdx[1]].Weight = terms[frameIdx[0]].Weight
+	}
+	res := a.search(terms)
 	if len(res.Hits) == 0 || res.Weight == 0 {
 		return a.decline(question, nil)
 	}
-	best := a.matchOf(res, 0)
-	conf := a.confidence(res, best)
+	ms := a.rank(res, typ, frameIdx)
+	best := &ms[0]
+	best.answer = a.answerOf(best, res)
+	conf := a.confidence(res, ms)
 	if conf < a.kb.opts.MinConfidence {
 		ans := a.decline(question, &res)
 		ans.Confidence = round3(conf)
 		return ans
 	}
-	ans := Answer{
+	return Answer{
 		Question:    question,
 		Answered:    true,
-		Kind:        best.cand.kind,
-		Title:       best.cand.title,
+		Kind:        best.show.kind,
+		Title:       best.show.title,
 		Answer:      best.answer,
 		Confidence:  round3(conf),
-		Sources:     a.sourcesOf(res, best),
+		Sources:     a.sourcesOf(res, *best),
 		Suggestions: []string{},
 	}
-	return ans
 }
 
-// matchOf builds the match for hit i: its coverage (corrected words count
-// for part of their weight) and its answer text.
-func (a *answerer) matchOf(res search.Result, i int) match {
-	h := res.Hits[i]
-	m := match{hit: h, cand: &a.cands[h.Payload]}
-	covered := 0.0
-	for qi, t := range res.Terms {
-		if qi < 64 && h.Matched&(1<<uint(qi)) != 0 {
-			w := t.Weight
-			if t.Corrected != "" {
-				w *= correctedCredit
-			}
-			covered += w
+// search returns the best hits overall plus the best FAQ entries and
+// issues, which long answers would otherwise push below short passages.
+func (a *answerer) search(terms []search.QueryTerm) search.Result {
+	res := a.ix.SearchTerms(terms, searchDepth)
+	if a.entries == 0 {
+		return res
+	}
+	more := a.ix.SearchFiltered(terms, entryDepth, func(d int) bool { return d < a.entries })
+	seen := make(map[int]bool, len(res.Hits))
+	for _, h := range res.Hits {
+		seen[h.Doc] = true
+	}
+	for _, h := range more.Hits {
+		if !seen[h.Doc] {
+			res.Hits = append(res.Hits, h)
 		}
 	}
-	m.coverage = math.Min(1, covered/res.Weight)
-	if m.cand.kind == KindPassage {
-		m.answer = a.window(m.cand, res)
-	} else {
-		m.answer = m.cand.answer
-	}
-	return m
+	return res
 }
 
-// confidence combines how much of the question the best match covers, how
-// strongly it matches, and its margin over the best different answer.
-func (a *answerer) confidence(res search.Result, best match) float64 {
-	strength := math.Min(1, best.hit.Score/res.Weight)
+// rank scores every hit: the share of the question it covers (a word in
+// a passage's neighbours or title counts for less than one in the passage
+// itself; a corrected word for less than one typed right), a bonus for an
+// FAQ question or issue name that covers the question, and a little of its
+// BM25 score. Best first; ties keep the index order.
+func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []match {
+	t := &a.tune
+	ms := make([]match, len(res.Hits))
+	top := res.Hits[0].Score
+	for i, h := range res.Hits {
+		m := match{hit: h, cand: &a.cands[h.Payload]}
+		m.show = m.cand
+		credits := &t.entryCredit
+		if m.cand.kind == KindPassage {
+			credits = &t.passageCredit
+			if m.cand.faq >= 0 {
+				m.show = &a.cands[m.cand.faq]
+			}
+		}
+		covered, key := 0.0, 0.0
+		typed := typ != anyType && (m.cand.facts|m.show.facts)&(1<<uint(typ)) != 0
+		for qi, term := range res.Terms {
+			f := h.TermFields[qi]
+			if typed && contains(frameIdx, qi) {
+				// The candidate holds the kind of fact asked for.
+				f |= 1 << fieldBody
+			}
+			if f == 0 {
+				continue
+			}
+			w := term.Weight
+			if term.Corrected != "" {
+				w *= t.corrected
+			}
+			credit := 0.0
+			for fi, c := range credits {
+				if f&(1<<uint(fi)) != 0 {
+					credit = math.Max(credit, c)
+				}
+			}
+			covered += w * credit
+			if f&(1<<fieldKey) != 0 {
+				key += w
+			}
+		}
+		m.coverage = math.Min(1, covered/res.Weight)
+		m.keyCov = math.Min(1, key/res.Weight)
+		m.keyCov = keyMatch(m.cand, res.Terms, m.keyCov)
+		bonus := t.keyBonus * m.keyCov
+		if m.cand.kind == KindIssue {
+			// An issue name is a topic, not a question: a question about
+			// something said on it wants the passage that says it.
+			bonus /= 2
+		}
+		m.rank = m.coverage + bonus
+		if top > 0 {
+			m.rank += t.scoreBonus * h.Score / top
+		}
+		ms[i] = m
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].rank > ms[j].rank })
+	return ms
+}
+
+// typeText is the text whose facts answer a question: the passage's
+// sentence with its neighbours, or the answer.
+func (a *answerer) typeText(show, cand *candidate) string {
+	if show.kind != KindPassage {
+		return show.answer
+	}
+	i := cand.center
+	return strings.Join(cand.sentences[max(0, i-1):min(len(cand.sentences), i+2)], " ")
+}
+
+func (a *answerer) answerOf(m *match, res search.Result) string {
+	if m.show.kind == KindPassage {
+		return a.window(m.show, res)
+	}
+	return m.show.answer
+}
+
+// confidence maps the best match's coverage to [0,1] so that the default
+// threshold sits at the coverage where answers stop being reliable, and
+// lowers it when a different answer ranks almost as high.
+func (a *answerer) confidence(res search.Result, ms []match) float64 {
+	t := &a.tune
+	best := &ms[0]
 	margin := 1.0
-	bestTerms := a.termSet(best.answer)
-	for i := 1; i < len(res.Hits); i++ {
-		other := a.matchOf(res, i)
-		if other.answer == best.answer || overlap(bestTerms, a.termSet(other.answer)) >= 0.5 {
+	for i := 1; i < len(ms); i++ {
+		other := &ms[i]
+		if other.show == best.show || overlap(best.show.terms, other.show.terms) >= 0.5 {
 			continue
 		}
-		margin = 1 - other.hit.Score/best.hit.Score
+		margin = math.Min(1, (best.rank-other.rank)/0.2)
 		break
 	}
-	c := best.coverage * best.coverage * (0.75 + 0.25*strength) * (0.8 + 0.2*margin)
+	c := 0.35 + (best.coverage-t.cut)*t.slope
+	c *= 1 - t.marginShare*(1-margin)
 	return math.Max(0, math.Min(1, c))
 }
 
@@ -113,8 +241,12 @@ func (a *answerer) window(c *candidate, res search.Result) string {
 	if i > 0 && leansBack(ss[i]) {
 		out = append([]string{ss[i-1]}, out...)
 	}
+	// A sentence introducing a list is answered with the list's start.
+	if strings.HasSuffix(strings.TrimSpace(ss[i]), ":") {
+		return strings.Join(append(out, ss[i+1:min(len(ss), i+4)]...), " ")
+	}
 	if i+1 < len(ss) && len(out) < 3 {
-		if utf8.RuneCountInString(strings.Join(out, " ")) < 80 || a.addsTerms(ss[i+1], ss[i], res) {
+		if utf8.RuneCountInString(strings.Join(out, " ")) < 80 || a.addsTerms(&a.cands[c.self+1], c, res) {
 			out = append(out, ss[i+1])
 		}
 	}
@@ -133,11 +265,11 @@ func leansBack(s string) bool {
 	return len(f) > 0 && leaning[strings.ToLower(f[0])]
 }
 
-// addsTerms reports whether next holds a query term that cur lacks.
-func (a *answerer) addsTerms(next, cur string, res search.Result) bool {
-	nt, ct := a.termSet(next), a.termSet(cur)
+// addsTerms reports whether the next sentence holds a query term that
+// the current one lacks.
+func (a *answerer) addsTerms(next, cur *candidate, res search.Result) bool {
 	for _, t := range res.Terms {
-		if t.Known && t.Weight > 0 && nt[t.Term] && !ct[t.Term] {
+		if t.Known && t.Weight > 0 && hasTerm(next.terms, t.Term) && !hasTerm(cur.terms, t.Term) {
 			if _, low := questionWeights[t.Word]; !low {
 				return true
 			}
@@ -149,17 +281,16 @@ func (a *answerer) addsTerms(next, cur string, res search.Result) bool {
 // sourcesOf returns the best match's sources; a passage also cites the
 // other articles among the hits that say nearly the same.
 func (a *answerer) sourcesOf(res search.Result, best match) []Source {
-	out := append([]Source{}, best.cand.sources...)
-	if best.cand.kind != KindPassage {
+	out := append([]Source{}, best.show.sources...)
+	if best.show.kind != KindPassage {
 		return out
 	}
-	center := a.termSet(best.cand.sentences[best.cand.center])
 	for _, h := range res.Hits[1:] {
 		c := &a.cands[h.Payload]
 		if c.kind != KindPassage || c.article == best.cand.article {
 			continue
 		}
-		if overlap(center, a.termSet(c.sentences[c.center])) >= 0.7 {
+		if overlap(best.cand.terms, c.terms) >= 0.7 {
 			for _, s := range c.sources {
 				if !hasSource(out, s.ID) {
 					out = append(out, s)
@@ -200,7 +331,7 @@ func (a *answerer) decline(question string, res *search.Result) Answer {
 	return ans
 }
 
-func contains(ss []string, s string) bool {
+func contains[T comparable](ss []T, s T) bool {
 	for _, x := range ss {
 		if x == s {
 			return true
@@ -210,3 +341,33 @@ func contains(ss []string, s string) bool {
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// keyMatch is how well the question matches an FAQ entry's question (or an
+// issue's name): the best, over its questions, of the harmonic mean of the
+// share of the question they cover (recall, as ranked) and the share of
+// their own words the question uses (precision). A long FAQ question
+// that merely contains the asked words matches less than a short one
+// that says just that.
+func keyMatch(c *candidate, terms []search.QueryTerm, recall float64) float64 {
+	if recall == 0 || len(c.keys) == 0 {
+		return 0
+	}
+	best := 0.0
+	for _, k := range c.keys {
+		total, hit := 0.0, 0.0
+		for _, w := range k {
+			total += w
+		}
+		for _, t := range terms {
+			if w, ok := k[t.Term]; ok {
+				hit += w
+			}
+		}
+		if total == 0 || hit == 0 {
+			continue
+		}
+		p := hit / total
+		best = math.Max(best, 2*p*recall/(p+recall))
+	}
+	return best
+}

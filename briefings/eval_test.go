@@ -19,11 +19,7 @@ var evalVerbose = flag.Bool("eval.v", false, "print every eval miss")
 // sampleKB builds the KB of the built-in sample corpus.
 func sampleKB(t testing.TB, opts Options) *KB {
 	t.Helper()
-	arts, _, err := corpus.Load(context.Background(), []string{filepath.Join("..", "corpus", "sample")}, corpus.Options{})
-	if err != nil {
-		t.Fatalf("load sample: %v", err)
-	}
-	kb, err := Build(context.Background(), arts, opts)
+	kb, err := Build(context.Background(), corpus.Sample(), opts)
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}

@@ -24,9 +24,18 @@ type Options struct {
 	// Synonyms are groups of words or phrases that match each other, on top
 	// of BuiltinSynonyms.
 	Synonyms [][]string
-	// QueryWeights scale the weight of query tokens (lowercased), e.g. to
-	// make question words count less than content words. Missing: 1.
+	// QueryWeights scale the weight of query words, looked up by the
+	// lowercased token and then by its index term (stem), e.g. to make
+	// question words count less than content words. Missing: 1.
 	QueryWeights map[string]float64
+	// UnknownWeight is the idf a query word the index does not know counts
+	// for, as a fraction of the largest idf (0: 1). It lowers the coverage
+	// of every hit of a question about things the index never mentions.
+	UnknownWeight float64
+	// IDFSmoothing is added to every idf when weighting query terms, so
+	// that a word found in nearly every document (the corpus's own topic)
+	// still counts in a query. 0: none.
+	IDFSmoothing float64
 	// K1 and B are the BM25 parameters (0: 1.2 and 0.75).
 	K1, B float64
 }
@@ -39,11 +48,14 @@ type Index struct {
 	idf    []float32
 	post   [][]int32   // term id -> sorted doc numbers
 	impact [][]float32 // term id -> BM25 saturation per posting, aligned with post
+	fields [][]uint8   // term id -> bit set of the fields holding it, aligned with post
 	vocab  map[string]int
 	spell  *speller
 	qw     map[string]float64
 	maxIDF float64
-	pool   sync.Pool
+	// unknownIDF is the weight of a query word the index does not know.
+	unknownIDF float64
+	pool       sync.Pool
 }
 
 // New builds an index over docs. Docs keep their position: Hit.Doc is the
@@ -122,7 +134,9 @@ func New(docs []Doc, opts Options) *Index {
 	nt := len(ix.terms)
 	ix.post = make([][]int32, nt)
 	ix.impact = make([][]float32, nt)
+	ix.fields = make([][]uint8, nt)
 	tf := make([]float64, nt)
+	fbits := make([]uint8, nt)
 	var touched []int32
 	for di := range docs {
 		touched = touched[:0]
@@ -133,6 +147,9 @@ func New(docs []Doc, opts Options) *Index {
 					touched = append(touched, id)
 				}
 				tf[id] += weights[fi] / norm
+				if fi < 8 {
+					fbits[id] |= 1 << uint(fi)
+				}
 			}
 		}
 		sort.Slice(touched, func(i, j int) bool { return touched[i] < touched[j] })
@@ -140,16 +157,22 @@ func New(docs []Doc, opts Options) *Index {
 			t := tf[id]
 			ix.post[id] = append(ix.post[id], int32(di))
 			ix.impact[id] = append(ix.impact[id], float32(t*(k1+1)/(t+k1)))
-			tf[id] = 0
+			ix.fields[id] = append(ix.fields[id], fbits[id])
+			tf[id], fbits[id] = 0, 0
 		}
 	}
 	n := float64(len(docs))
 	ix.idf = make([]float32, nt)
 	for id, p := range ix.post {
 		df := float64(len(p))
-		ix.idf[id] = float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
+		ix.idf[id] = float32(math.Log(1+(n-df+0.5)/(df+0.5)) + opts.IDFSmoothing)
 	}
-	ix.maxIDF = math.Log(1 + (n+0.5)/0.5)
+	ix.maxIDF = math.Log(1+(n+0.5)/0.5) + opts.IDFSmoothing
+	if opts.UnknownWeight > 0 {
+		ix.unknownIDF = opts.UnknownWeight * ix.maxIDF
+	} else {
+		ix.unknownIDF = ix.maxIDF
+	}
 	ix.spell = newSpeller(ix.vocab)
 	return ix
 }
@@ -175,6 +198,16 @@ func (ix *Index) Correct(word string) (string, bool) {
 	}
 	w, _, ok := ix.spell.correct(word)
 	return w, ok
+}
+
+// IDF returns the idf of an index term (as Terms returns them), including
+// Options.IDFSmoothing; ok is false for a term the index does not hold.
+func (ix *Index) IDF(term string) (float64, bool) {
+	id, ok := ix.terms[term]
+	if !ok {
+		return 0, false
+	}
+	return float64(ix.idf[id]), true
 }
 
 // Terms returns the index terms of s as the index analyses it (name

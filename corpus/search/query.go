@@ -3,6 +3,7 @@ package search
 import (
 	"container/heap"
 	"math"
+	"sort"
 
 	"github.com/briefbot/briefbot/corpus/text"
 )
@@ -16,7 +17,7 @@ type QueryTerm struct {
 	// Term is the index term searched for.
 	Term string
 	// Weight is the term's share of the query: its query weight times its
-	// idf (the largest idf for a word the index does not know).
+	// idf (Options.UnknownWeight for a word the index does not know).
 	Weight float64
 	// Known is true when the term occurs in the index.
 	Known bool
@@ -34,6 +35,10 @@ type Hit struct {
 	// Matched is a bit set of the query terms the document contains
 	// (bit i = Result.Terms[i]; terms past 64 are not tracked).
 	Matched uint64
+	// TermFields holds, for each query term, the bit set of the fields
+	// (bit f = Doc.Fields[f], first 8 fields) in which the document has
+	// it; 0 when it does not.
+	TermFields []uint8
 }
 
 // Result is what Search returns.
@@ -81,12 +86,14 @@ func (ix *Index) Analyze(q string) []QueryTerm {
 		qw := 1.0
 		if v, has := ix.qw[w.raw]; has {
 			qw = v
+		} else if v, has := ix.qw[w.key]; has {
+			qw = v
 		}
 		qt.Known = ok
 		if ok {
 			qt.Weight = qw * float64(ix.idf[id])
 		} else {
-			qt.Weight = qw * ix.maxIDF
+			qt.Weight = qw * ix.unknownIDF
 		}
 		out = append(out, qt)
 		if len(out) == maxQueryTerms {
@@ -106,6 +113,12 @@ func (ix *Index) Search(q string, k int) Result {
 // SearchTerms is Search over terms returned by Analyze (possibly edited,
 // e.g. reweighted).
 func (ix *Index) SearchTerms(terms []QueryTerm, k int) Result {
+	return ix.SearchFiltered(terms, k, nil)
+}
+
+// SearchFiltered is SearchTerms over the documents for which keep (given
+// a document position) returns true; nil keeps all.
+func (ix *Index) SearchFiltered(terms []QueryTerm, k int, keep func(doc int) bool) Result {
 	res := Result{Terms: terms}
 	for _, t := range terms {
 		res.Weight += t.Weight
@@ -137,6 +150,9 @@ func (ix *Index) SearchTerms(terms []QueryTerm, k int) Result {
 	}
 	h := make(hitHeap, 0, k)
 	for _, d := range s.touched {
+		if keep != nil && !keep(int(d)) {
+			continue
+		}
 		sc := s.score[d]
 		if len(h) < k {
 			heap.Push(&h, scored{d, sc})
@@ -159,7 +175,8 @@ func (ix *Index) SearchTerms(terms []QueryTerm, k int) Result {
 		if res.Weight > 0 {
 			cov = math.Min(1, cov/res.Weight)
 		}
-		res.Hits[i] = Hit{Doc: int(top.doc), ID: doc.ID, Payload: doc.Payload, Score: float64(top.score), Coverage: cov, Matched: m}
+		res.Hits[i] = Hit{Doc: int(top.doc), ID: doc.ID, Payload: doc.Payload, Score: float64(top.score), Coverage: cov, Matched: m,
+			TermFields: ix.termFields(terms, top.doc)}
 	}
 	for _, d := range s.touched {
 		s.score[d], s.mask[d] = 0, 0
@@ -192,4 +209,22 @@ func (h *hitHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// termFields looks up, for each known query term, the fields of doc that
+// hold it.
+func (ix *Index) termFields(terms []QueryTerm, doc int32) []uint8 {
+	out := make([]uint8, len(terms))
+	for qi, t := range terms {
+		if !t.Known {
+			continue
+		}
+		id := ix.terms[t.Term]
+		post := ix.post[id]
+		j := sort.Search(len(post), func(k int) bool { return post[k] >= doc })
+		if j < len(post) && post[j] == doc {
+			out[qi] = ix.fields[id][j]
+		}
+	}
+	return out
 }

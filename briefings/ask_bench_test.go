@@ -1,0 +1,72 @@
+package briefings
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/corpustest"
+)
+
+// benchQuestions mix answerable questions, typos and questions to decline.
+var benchQuestions = []string{
+	"how close is the 20 point plan",
+	"what are the security guarantees for ukraine",
+	"who is steve witkof",
+	"what happened in the city council meeting",
+	"when is the team offsite meeting",
+	"what is the plan for lunch",
+	"how many people were hurt in the attack",
+	"what did the minister say about the budget",
+	"zelenskyy demilitarized zone proposal",
+	"what is the capital of australia",
+	"how do the new transit fares work",
+	"why did the software release slip",
+}
+
+func benchAsk(b *testing.B, kb *KB) {
+	b.Helper()
+	lat := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := benchQuestions[i%len(benchQuestions)]
+		start := time.Now()
+		kb.Ask(q)
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) float64 {
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Nanoseconds()) / 1e6
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+}
+
+func BenchmarkAskSample(b *testing.B) {
+	benchAsk(b, sampleKB(b, Options{}))
+}
+
+var (
+	synthOnce sync.Once
+	synthKB   *KB
+)
+
+// BenchmarkAskSynthetic10k asks over 10,000 generated articles.
+func BenchmarkAskSynthetic10k(b *testing.B) {
+	synthOnce.Do(func() {
+		arts := corpustest.Synthetic(10000, 1)
+		kb, err := Build(context.Background(), arts, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		synthKB = kb
+	})
+	benchAsk(b, synthKB)
+}
+
+var _ = corpus.Sample

@@ -1,0 +1,135 @@
+package briefings
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/corpus/search"
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+// answerType is what kind of fact a question asks for.
+type answerType int
+
+const (
+	anyType answerType = iota
+	dateType
+	numberType
+	nameType
+)
+
+// howAdjectives turn "how" into a question about an amount ("how long").
+var howAdjectives = map[string]bool{
+	"long": true, "many": true, "much": true, "old": true, "far": true,
+	"big": true, "often": true, "soon": true, "large": true, "close": true,
+}
+
+// frame finds the words of a question that say what kind of fact it asks
+// for (when, who, where, "how long") and the type of that fact. The
+// returned indexes point into terms.
+func frame(terms []search.QueryTerm) (answerType, []int) {
+	for i, t := range terms {
+		switch t.Word {
+		case "when":
+			return dateType, []int{i}
+		case "who", "whom", "whose", "where":
+			return nameType, []int{i}
+		case "how":
+			if i+1 < len(terms) && howAdjectives[terms[i+1].Word] {
+				return numberType, []int{i, i + 1}
+			}
+			return anyType, nil
+		case "what", "which":
+			if i+1 < len(terms) {
+				switch terms[i+1].Word {
+				case "year", "date", "day", "month", "time":
+					return dateType, []int{i, i + 1}
+				}
+			}
+			return anyType, nil
+		}
+	}
+	return anyType, nil
+}
+
+var dateWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "yesterday": true, "today": true, "tomorrow": true,
+	"weekend": true, "ago": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "century": true,
+}
+
+// factsOf returns the kinds of fact s holds, as a bit set of answerType.
+func factsOf(s string) uint8 {
+	var f uint8
+	for _, t := range []answerType{dateType, numberType, nameType} {
+		if hasType(s, t) {
+			f |= 1 << uint(t)
+		}
+	}
+	return f
+}
+
+// hasType reports whether text holds a fact of type t: a date or time
+// word or a year for dateType, a number for numberType, a capitalised
+// word inside a sentence for nameType.
+func hasType(s string, t answerType) bool {
+	switch t {
+	case dateType:
+		for _, tok := range text.Tokens(s) {
+			if dateWords[tok] || len(tok) == 4 && text.IsNumber(tok) && (tok[:2] == "19" || tok[:2] == "20") {
+				return true
+			}
+		}
+	case numberType:
+		for _, tok := range text.Tokens(s) {
+			if text.IsNumber(tok) || numberWordSet[tok] {
+				return true
+			}
+		}
+	case nameType:
+		return hasInnerCapital(s)
+	}
+	return false
+}
+
+var numberWordSet = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "hundred": true,
+	"thousand": true, "million": true, "billion": true, "half": true, "several": true,
+}
+
+// hasInnerCapital reports whether a word other than a sentence's first
+// starts with a capital letter.
+func hasInnerCapital(s string) bool {
+	start := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) {
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && r2 != '\'' && r2 != '’' {
+					break
+				}
+				j += n2
+			}
+			if !start && unicode.IsUpper(r) && !text.IsStopword(strings.ToLower(s[i:j])) {
+				return true
+			}
+			start = false
+			i = j
+			continue
+		}
+		if r == '.' || r == '?' || r == '!' || r == '“' || r == '"' || r == ':' {
+			start = true
+		}
+		i += n
+	}
+	return false
+}
