@@ -52,10 +52,12 @@ func (kb *KB) Digest(opts DigestOptions) Digest {
 	}
 	used := make(map[int32]bool) // a sentence is said once per digest
 	for _, i := range issues {
+		// Only sentences naming the issue: in a handful of new articles a
+		// neighbouring sentence is too often about something else.
 		var ids []weighted
-		for _, w := range withNeighbours(kb.index, kb.issueSents[i]) {
-			if isNew[kb.index.sents[w.id].art] && !used[w.id] {
-				ids = append(ids, w)
+		for _, id := range kb.issueSents[i] {
+			if isNew[kb.index.sents[id].art] && !used[id] {
+				ids = append(ids, weighted{id, 1})
 			}
 		}
 		if len(ids) == 0 {

@@ -448,10 +448,8 @@ func (d *draft) issue(kb *KB) Issue {
 		}
 	}
 	arts := make([]int32, 0, len(weight))
-	for a, w := range weight {
-		if w >= 2 {
-			arts = append(arts, a)
-		}
+	for a := range weight {
+		arts = append(arts, a)
 	}
 	sort.Slice(arts, func(i, j int) bool {
 		if weight[arts[i]] != weight[arts[j]] {

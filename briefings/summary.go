@@ -288,7 +288,7 @@ var connectiveLeads = setOf("but", "and", "yet", "so", "however", "also", "still
 // unfinished sentences), less for sentences that lean on their context,
 // more for sentences carrying figures.
 func quality(s *sentence) float64 {
-	if s.kind == corpus.Heading || s.title || s.quote || isBoilerplate(s.text) {
+	if s.kind == corpus.Heading || s.title || s.quote || s.part || isBoilerplate(s.text) {
 		return 0
 	}
 	w := 1.0

@@ -15,6 +15,7 @@ type sentence struct {
 	kind  corpus.BlockKind
 	title bool // the article's title
 	quote bool // inside a quotation that spans sentences, or a fragment of one
+	part  bool // an item of a list its lead-in announces ("including:"): a fragment
 	block int32
 	text  string
 	terms []int32 // content terms (stems) in order, as vocabulary ids
@@ -41,7 +42,7 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 		ix.first[ai] = int32(len(ix.sents))
 		pos := int32(0)
 		block := int32(-1)
-		quoteOpen := false
+		quoteOpen, listOpen, part := false, false, false
 		add := func(s string, kind corpus.BlockKind, title bool) {
 			s = cleanLine(s)
 			if s == "" {
@@ -49,7 +50,7 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 			}
 			si := int32(len(ix.sents))
 			buf = ix.lx.readWords(s, buf)
-			st := sentence{art: int32(ai), pos: pos, kind: kind, title: title, text: s, block: block}
+			st := sentence{art: int32(ai), pos: pos, kind: kind, title: title, text: s, block: block, part: part}
 			n := 0
 			for _, w := range buf {
 				n += len(w.info.terms)
@@ -87,8 +88,12 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 				ss = []string{b.Text}
 			}
 			block, quoteOpen = int32(bi), false
+			part = b.Kind == corpus.Item && listOpen
 			for _, s := range ss {
 				add(s, b.Kind, false)
+			}
+			if b.Kind != corpus.Item {
+				listOpen = strings.HasSuffix(strings.TrimSpace(b.Text), ":")
 			}
 		}
 	}

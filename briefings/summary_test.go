@@ -1,0 +1,114 @@
+package briefings
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// TestSummariesCitedNoBoilerplate checks every summary sentence of every
+// issue: cited by articles that say it, whole, not boilerplate, not a
+// near-duplicate of another, 3-6 per issue.
+func TestSummariesCitedNoBoilerplate(t *testing.T) {
+	for name, arts := range map[string][]corpus.Article{"sample": corpus.Sample(), "other": otherArticles(t)} {
+		t.Run(name, func(t *testing.T) {
+			kb := buildKB(t, arts, Options{})
+			said := sentencesByArticle(kb)
+			for _, is := range kb.Issues() {
+				if n := len(is.Summary); n < 3 || n > 6 {
+					t.Errorf("issue %q: %d summary sentences, want 3-6", is.ID, n)
+				}
+				for i, c := range is.Summary {
+					checkCited(t, is.ID, c, said)
+					for _, d := range is.Summary[:i] {
+						if corpus.NearDuplicate(c.Text, d.Text) {
+							t.Errorf("issue %q repeats itself: %q / %q", is.ID, c.Text, d.Text)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// sentencesByArticle maps article id to the set of its sentences.
+func sentencesByArticle(kb *KB) map[string]map[string]bool {
+	out := make(map[string]map[string]bool)
+	for i := range kb.index.sents {
+		s := &kb.index.sents[i]
+		id := kb.articles[s.art].ID
+		if out[id] == nil {
+			out[id] = make(map[string]bool)
+		}
+		out[id][s.text] = true
+	}
+	return out
+}
+
+// checkCited fails unless c cites at least one article, its first source
+// says exactly c.Text, and c.Text is no boilerplate.
+func checkCited(t *testing.T, where string, c Cited, said map[string]map[string]bool) {
+	t.Helper()
+	if len(c.Sources) == 0 {
+		t.Errorf("%s: uncited sentence %q", where, c.Text)
+		return
+	}
+	if !said[c.Sources[0].ID][c.Text] {
+		t.Errorf("%s: %q is not a sentence of its source %s", where, c.Text, c.Sources[0].ID)
+	}
+	for _, s := range c.Sources {
+		if s.Title == "" || said[s.ID] == nil {
+			t.Errorf("%s: source %+v of %q is not an article", where, s, c.Text)
+		}
+	}
+	if isBoilerplate(c.Text) || strings.HasSuffix(strings.TrimRight(c.Text, "”\""), "?") {
+		t.Errorf("%s: boilerplate sentence %q", where, c.Text)
+	}
+	if startsWithQuote(c.Text) && !strings.Contains(c.Text, "said") && !strings.Contains(c.Text, "says") {
+		t.Errorf("%s: bare quotation %q", where, c.Text)
+	}
+}
+
+func TestIsBoilerplate(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"The council will vote on the revised budget on March 18.", false},
+		{"Security Guarantees for Ukraine: Key Takeaways", true},
+		{"What streets will close during construction?", true},
+		{"Click to summarize this article.", true},
+		{"Photo: Riverton Ledger / Sam Keller", true},
+		{"Russia’s President Vladimir Putin shakes hands in Osaka. REUTERS/Kevin Lamarque/File Photo", true},
+		{"“We had a terrific meeting.", true},
+		{"“We will demand that ironclad security guarantees become part of this agreement.”", true},
+		{"Moscow has outlined specific conditions for a peace deal, including:", true},
+		{"It works.", true},
+	} {
+		if got := isBoilerplate(tt.s); got != tt.want {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestLexRankDeterministicAndCentral(t *testing.T) {
+	ix := buildIndex([]corpus.Article{{ID: "a", Blocks: []corpus.Block{
+		{Kind: corpus.Para, Text: "x", Sentences: []string{
+			"The tram budget rose to 610 million dollars this year.",
+			"The tram budget is now 610 million dollars, officials said.",
+			"The tram budget of 610 million dollars worries the council.",
+			"Bakers on Canal Street sell bread every morning.",
+		}},
+	}}}, newLexicon(), nil)
+	ids := []weighted{{0, 1}, {1, 1}, {2, 1}, {3, 1}}
+	a, b := rankSentences(ix, ids), rankSentences(ix, ids)
+	for i := range a {
+		if a[i].id != b[i].id || a[i].score != b[i].score {
+			t.Fatal("two rankings of the same sentences differ")
+		}
+	}
+	if a[len(a)-1].id != 3 {
+		t.Errorf("the off-topic sentence ranks %v, want last", a)
+	}
+}
