@@ -97,17 +97,31 @@ func splitHere(before, term, rest string) bool {
 	case digitNext && numberAbbrevs[low]:
 		return false // "No. 5", "Feb. 24", "p. 12"
 	case utf8.RuneCountInString(tok) == 1 && unicode.IsUpper([]rune(tok)[0]):
-		return false // an initial: "J. K. Rowling"
+		// An initial ("J. K. Rowling", "Donald J. Trump"), unless a
+		// one-letter name ends the sentence: "to run A. In some cases".
+		return sentenceStarters[strings.ToLower(word)] && !prevCapitalised(before, tok)
 	case titleAbbrevs[low]:
 		return false // "Mr. Smith", "Gov. Slyusar"
 	case innerAbbrevs[low]:
 		return false // "e.g. The", "et al. The"
-	case strings.Contains(tok, ".") || softAbbrevs[low] || numberAbbrevs[low]:
+	case isAcronym(tok) || softAbbrevs[low] || numberAbbrevs[low]:
 		// "U.S.", "a.m.", "Jr.", "Inc.", "Feb.": a sentence ends only
 		// before a word that usually starts one.
 		return sentenceStarters[strings.ToLower(word)]
 	}
 	return true
+}
+
+// prevCapitalised reports whether the word before tok at the end of
+// before starts with an upper-case letter.
+func prevCapitalised(before, tok string) bool {
+	rest := strings.TrimSuffix(before, tok)
+	rest = strings.TrimRight(rest, " ")
+	if sp := strings.LastIndexByte(rest, ' '); sp >= 0 {
+		rest = rest[sp+1:]
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
 }
 
 // nextWord returns the first letter or digit of rest, skipping opening
@@ -123,6 +137,26 @@ func nextWord(rest string) (rune, string) {
 		end = len(rest)
 	}
 	return r, rest[:end]
+}
+
+// isAcronym reports whether tok (without its final period) is a dotted
+// abbreviation of one- or two-letter parts: "U.S", "a.m", "Ph.D".
+func isAcronym(tok string) bool {
+	if !strings.Contains(tok, ".") {
+		return false
+	}
+	for _, part := range strings.Split(tok, ".") {
+		n := utf8.RuneCountInString(part)
+		if n == 0 || n > 2 {
+			return false
+		}
+		for _, r := range part {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func isSectionNumber(tok string) bool {

@@ -25,6 +25,7 @@ func TestSplitSentences(t *testing.T) {
 		{"e.g. and i.e.", "Some tools, e.g. dpkg, work offline, i.e. Without a network.", []string{"Some tools, e.g. dpkg, work offline, i.e. Without a network."}},
 		{"number abbreviation", "He was ranked No. 5 in the poll. Then he fell.", []string{"He was ranked No. 5 in the poll.", "Then he fell."}},
 		{"initials", "The novel by J. K. Rowling sold well. Critics agreed.", []string{"The novel by J. K. Rowling sold well.", "Critics agreed."}},
+		{"one-letter name at end", "B must be installed to run A. In some cases it is not.", []string{"B must be installed to run A.", "In some cases it is not."}},
 		{"middle initial", "Donald J. Trump said so.", []string{"Donald J. Trump said so."}},
 		{"decimals and thousands", "Growth was 3.5% in 2024. About 1,000 jobs came. 95% agreed.", []string{"Growth was 3.5% in 2024.", "About 1,000 jobs came.", "95% agreed."}},
 		{"closing quote", "“It is over,” he said. “We won.” Then silence.", []string{"“It is over,” he said.", "“We won.”", "Then silence."}},
@@ -43,6 +44,7 @@ func TestSplitSentences(t *testing.T) {
 		{"currency after period", "It was cheap. $5 bought it.", []string{"It was cheap.", "$5 bought it."}},
 		{"url and version", "See www.debian.org/doc for v1.2.3 notes. Done.", []string{"See www.debian.org/doc for v1.2.3 notes.", "Done."}},
 		{"wrapped whitespace", "One\nline  broken.\n  Two.", []string{"One line broken.", "Two."}},
+		{"file name at sentence end", "Add it to /etc/dpkg/dpkg.cfg. Be sure to rotate it.", []string{"Add it to /etc/dpkg/dpkg.cfg.", "Be sure to rotate it."}},
 		{"colon list stays", "Steps: 1. Open it.", []string{"Steps: 1. Open it."}},
 	}
 	for _, tt := range tests {
