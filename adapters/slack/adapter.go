@@ -111,7 +111,6 @@ func New(opts Options) (*Adapter, error) {
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
-	a.log = a.log.With("adapter", bot.PlatformSlack)
 	if a.http == nil {
 		a.http = &http.Client{Timeout: 30 * time.Second}
 	}
