@@ -198,6 +198,10 @@ func dropTOC(units []unit, drop []bool) {
 	}
 }
 
+// repeatWindow is how many units around a paragraph are searched for a
+// near copy of it.
+const repeatWindow = 40
+
 // dropRepeats drops a teaser in the head that says again what a later
 // paragraph says, and any later exact repeat of a paragraph.
 func dropRepeats(units []unit, drop []bool) {
@@ -227,7 +231,14 @@ func dropRepeats(units []unit, drop []bool) {
 			sets[i] = shingles(keys[i])
 		}
 		head := sets[i]
-		for j, v := range units {
+		// The top of the page is compared with everything, the rest with
+		// its neighbourhood, which keeps long documents linear.
+		lo, hi := 0, len(units)
+		if i >= 3 {
+			lo, hi = max(0, i-repeatWindow), min(len(units), i+repeatWindow+1)
+		}
+		for j := lo; j < hi; j++ {
+			v := units[j]
 			if j == i || drop[j] || v.kind == Heading {
 				continue
 			}

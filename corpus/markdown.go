@@ -114,17 +114,18 @@ func firstOf(s ...string) string {
 }
 
 var (
-	mdHeadingRe = regexp.MustCompile(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
-	mdFenceRe   = regexp.MustCompile("^ {0,3}(```|~~~)")
-	mdImageRe   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	mdLinkRe    = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	mdRefLinkRe = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdRefDefRe  = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s+\S+`)
-	mdAutoRe    = regexp.MustCompile(`<(https?://[^>]+)>`)
-	mdEmphRe    = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
-	mdEmph1Re   = regexp.MustCompile(`(^|[\s(])[*_](\S(?:[^*_]*?\S)?)[*_]([\s).,;:!?]|$)`)
-	mdTagRe     = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
-	mdQuoteRe   = regexp.MustCompile(`^ {0,3}>\s?`)
+	mdHeadingRe   = regexp.MustCompile(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
+	mdFenceRe     = regexp.MustCompile("^ {0,3}(```|~~~)")
+	mdImageRe     = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	mdLinkRe      = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdRefLinkRe   = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	mdRefDefRe    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s+\S+`)
+	mdAutoRe      = regexp.MustCompile(`<(https?://[^>]+)>`)
+	mdEmphRe      = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
+	mdEmph1Re     = regexp.MustCompile(`(^|[\s(])[*_](\S(?:[^*_]*?\S)?)[*_]([\s).,;:!?]|$)`)
+	mdTagRe       = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+	mdQuoteRe     = regexp.MustCompile(`^ {0,3}>\s?`)
+	mdTableRuleRe = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
 )
 
 // inlineMarkdown strips inline markup from one line: images go (they only
@@ -170,6 +171,21 @@ func markdownUnits(body string) []unit {
 			flush()
 			if t := fold(inlineMarkdown(m[2])); t != "" {
 				out = append(out, unit{kind: Heading, hard: true, text: t, lines: 1})
+			}
+			continue
+		}
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "|") {
+			// A table row: its cells become one paragraph; the rule
+			// under the header row goes.
+			flush()
+			if !mdTableRuleRe.MatchString(t) {
+				cells := strings.Split(strings.Trim(t, "|"), "|")
+				for i := range cells {
+					cells[i] = strings.TrimSpace(inlineMarkdown(cells[i]))
+				}
+				if row := fold(strings.Join(cells, "; ")); strings.Trim(row, "; ") != "" {
+					out = append(out, unit{kind: Para, hard: true, text: row, lines: 1})
+				}
 			}
 			continue
 		}
