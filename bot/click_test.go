@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/briefbot/briefbot/briefings"
 )
 
 // fakeStore records what the core stores. Methods the core does not call
@@ -217,5 +219,29 @@ func TestReady(t *testing.T) {
 	}
 	if err := newTestBot(t, Options{}).Ready(t.Context()); err != nil {
 		t.Errorf("Ready without a store = %v", err)
+	}
+}
+
+func TestAnswerMessageKinds(t *testing.T) {
+	src := []briefings.Source{{ID: "a", Title: "A"}}
+	tests := []struct {
+		kind, footer string
+	}{
+		{briefings.KindFAQ, "From the FAQ · confidence 88%"},
+		{briefings.KindIssue, "From the issue summary · confidence 88%"},
+		{briefings.KindPassage, "From the articles · confidence 88%"},
+		{"other", "Answer · confidence 88%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			m := AnswerMessage(briefings.Answer{Question: "q?", Answered: true, Kind: tt.kind, Answer: "yes", Confidence: 0.875, Sources: src})
+			if m.Footer != tt.footer || m.Title != "q?" || m.Sections[0].Citations[0].ID != "a" || m.Visibility != Private {
+				t.Errorf("got %+v", m)
+			}
+		})
+	}
+	m := AnswerMessage(briefings.Answer{Question: "q?", Kind: briefings.KindNone, Answer: "no idea", Suggestions: []string{}})
+	if m.Footer != "" || m.Sections[0].Text != "no idea" {
+		t.Errorf("decline without suggestions = %+v", m)
 	}
 }
