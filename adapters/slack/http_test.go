@@ -352,3 +352,55 @@ func TestNewOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestCommandReplies covers the three ways a command is answered, with
+// Socket Mode's 20 KB acknowledgement limit.
+func TestCommandReplies(t *testing.T) {
+	cjk := bot.Message{Title: "大", Sections: []bot.Section{{Text: strings.Repeat("和平计划的进展。", 900)}}}
+	tests := []struct {
+		name     string
+		msg      bot.Message
+		slow     bool
+		wantNow  string // text of the immediate reply; "" for none
+		followUp int
+	}{
+		{"fast and small", answerMessage(), false, answerMessage().Title, 0},
+		{"too big for a socket ack", cjk, false, "", 1},
+		{"several parts", longMessage(), false, "", 5},
+		{"slow", answerMessage(), true, workingText, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newHTTPFixture(t)
+			f.core.handle = func(context.Context, bot.Request) bot.Message { return tc.msg }
+			release := make(chan struct{})
+			if tc.slow {
+				spent := make(chan time.Time)
+				close(spent)
+				f.core.handle = func(context.Context, bot.Request) bot.Message { <-release; return tc.msg }
+				f.a.after = func(time.Duration) <-chan time.Time { return spent }
+			} else {
+				f.a.after = func(time.Duration) <-chan time.Time { return nil }
+			}
+			reply := f.a.command(context.Background(), bot.Request{Command: "ask"}, f.hook.URL+"/r", fitsSocket)
+			switch {
+			case tc.wantNow == "" && reply != nil:
+				t.Errorf("immediate reply %q, want none", reply.Text)
+			case tc.wantNow != "" && (reply == nil || !strings.HasPrefix(reply.Text, tc.wantNow)):
+				t.Errorf("immediate reply %+v, want %q", reply, tc.wantNow)
+			case reply != nil && !fitsSocket(*reply):
+				t.Error("immediate reply too big for a Socket Mode ack")
+			}
+			close(release)
+			for i := 0; i < tc.followUp; i++ {
+				f.next(t)
+			}
+			f.a.bg.Wait()
+			select {
+			case m := <-f.posted:
+				t.Errorf("unexpected follow-up %q", m.Text)
+			default:
+			}
+		})
+	}
+}
