@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/briefbot/briefbot/bot"
@@ -53,7 +54,8 @@ const prompt = "> "
 
 // Run reads one command per line until /quit, /exit, the end of the input
 // or the end of ctx, answering each. A line not starting with "/" is a
-// question for /ask. Run returns nil at /quit or the end of the input,
+// question for /ask; after an answer with "did you mean" suggestions, a
+// number picks one. Run returns nil at /quit or the end of the input,
 // ctx.Err() when ctx ends first, and an error when reading or writing
 // fails.
 func (c *Console) Run(ctx context.Context) error {
@@ -80,6 +82,7 @@ func (c *Console) Run(ctx context.Context) error {
 		close(lines)
 	}()
 	first := true
+	var last picks // the suggestions of the last answer
 	for {
 		var line string
 		var ok bool
@@ -107,7 +110,16 @@ func (c *Console) Run(ctx context.Context) error {
 				fmt.Fprintln(w) // a blank line between piped answers
 			}
 			first = false
-			msg := c.bot.Handle(ctx, c.request(line))
+			req := c.request(line)
+			if pick, ok := last.pick(line); ok {
+				req = pick
+			}
+			msg := c.bot.Handle(ctx, req)
+			last = picks{}
+			if len(msg.Suggestions) > 0 {
+				last = picks{req: req, suggestions: msg.Suggestions}
+				msg.Footer = "Type a number to pick one."
+			}
 			fmt.Fprint(w, RenderText(msg, c.opts.Width))
 		}
 		if c.opts.Interactive {
@@ -120,6 +132,25 @@ func (c *Console) Run(ctx context.Context) error {
 			return fmt.Errorf("console: write: %w", err)
 		}
 	}
+}
+
+// picks remembers the suggestions of the last message, so typing a number
+// re-runs its command with that suggestion.
+type picks struct {
+	req         bot.Request
+	suggestions []string
+}
+
+// pick returns the request for line when line is the number of a
+// suggestion.
+func (p picks) pick(line string) (bot.Request, bool) {
+	n, err := strconv.Atoi(line)
+	if err != nil || n < 1 || n > len(p.suggestions) {
+		return bot.Request{}, false
+	}
+	r := p.req
+	r.Text = p.suggestions[n-1]
+	return r, true
 }
 
 // request turns a typed line into a bot request.

@@ -83,6 +83,7 @@ func TestTranscripts(t *testing.T) {
 		{"sample_piped", sample, Options{}},
 		{"sample_interactive", sample, Options{Interactive: true}},
 		{"sample_narrow", sample, Options{Width: 50}},
+		{"sample_picks", sample, Options{}},
 		{"synthetic_piped", synth, Options{}},
 	}
 	for _, tt := range tests {
@@ -129,6 +130,7 @@ func messagesHash(t *testing.T, kb *briefings.KB, in string) string {
 	b := newBot(t, kb)
 	c := New(b, nil, nil, Options{})
 	h := sha256.New()
+	var last picks
 	for line := range strings.Lines(in) {
 		line = strings.TrimSpace(line)
 		if line == "/quit" {
@@ -137,7 +139,13 @@ func messagesHash(t *testing.T, kb *briefings.KB, in string) string {
 		if line == "" {
 			continue
 		}
-		if err := json.NewEncoder(h).Encode(b.Handle(t.Context(), c.request(line))); err != nil {
+		r := c.request(line)
+		if p, ok := last.pick(line); ok {
+			r = p
+		}
+		m := b.Handle(t.Context(), r)
+		last = picks{req: r, suggestions: m.Suggestions}
+		if err := json.NewEncoder(h).Encode(m); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -179,7 +187,7 @@ func TestPipedAnswers(t *testing.T) {
 		checks := []struct{ name, want string }{
 			{"sources under the answer", "\nSources:\n  [1] "},
 			{"confidence", "confidence"},
-			{"decline", "Did you mean:\n  • "},
+			{"decline", "Did you mean:\n  1. "},
 			{"issue", kb.Issues()[0].Name},
 		}
 		for _, c := range checks {
@@ -220,5 +228,22 @@ func TestCancel(t *testing.T) {
 	cancel()
 	if err := <-done; err != context.Canceled {
 		t.Errorf("Run = %v, want context.Canceled", err)
+	}
+}
+
+func TestPickSuggestion(t *testing.T) {
+	sample, _ := kbs(t)
+	_, sugg, ok := sample.FindIssue("qqqq")
+	if ok || len(sugg) == 0 {
+		t.Skip("the knowledge base finds an issue for qqqq or suggests none")
+	}
+	got := run(t, sample, "/issue qqqq\n1\n", Options{})
+	_, after, _ := strings.Cut(got, "Type a number to pick one.\n")
+	if !strings.HasPrefix(strings.TrimLeft(after, "\n"), sugg[0]+"\n") {
+		t.Errorf("picking 1 did not show %q:\n%s", sugg[0], got)
+	}
+	got = run(t, sample, "/issue qqqq\n/help\n1\n", Options{})
+	if strings.Count(got, "Type a number") != 1 || !strings.Contains(got, "No confident answer") && !strings.Contains(got, "confidence") {
+		t.Errorf("a number after another command was not a question:\n%s", got)
 	}
 }

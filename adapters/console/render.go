@@ -15,7 +15,7 @@ const DefaultWidth = 80
 // (DefaultWidth when width < 20): the title, each section's heading, text
 // and bulleted items, with numbered source markers ("[1]") after the text
 // they support, then "Sources:" listing each cited article once, "Did you
-// mean:" with the suggestions, and the footer. Buttons are not rendered.
+// mean:" with the suggestions numbered from 1, and the footer. Buttons are not rendered.
 // The result ends with a newline unless the message is empty.
 func RenderText(msg bot.Message, width int) string {
 	if width < 20 {
@@ -55,8 +55,8 @@ func RenderText(msg bot.Message, width int) string {
 	if len(msg.Suggestions) > 0 {
 		r.gap()
 		r.para("Did you mean:", "", "")
-		for _, s := range msg.Suggestions {
-			r.para(s, "  • ", "    ")
+		for i, s := range msg.Suggestions {
+			r.para(s, "  "+strconv.Itoa(i+1)+". ", "     ")
 		}
 	}
 	if msg.Footer != "" {

@@ -37,7 +37,7 @@ func TestRenderText(t *testing.T) {
 		{
 			name:  "suggestions",
 			msg:   bot.Message{Title: "No", Suggestions: []string{"x", "y"}},
-			want:  "No\n\nDid you mean:\n  • x\n  • y\n",
+			want:  "No\n\nDid you mean:\n  1. x\n  2. y\n",
 			width: 40,
 		},
 		{
