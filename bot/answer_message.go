@@ -189,7 +189,7 @@ func article(word string) string {
 func unknownCommandMessage(name string) Message {
 	return Message{
 		Title:    "Unknown command",
-		Sections: []Section{{Text: fmt.Sprintf("I don't know /%s. Try /help to see what I can do.", name)}},
+		Sections: []Section{{Text: fmt.Sprintf("I don't know /%s. Try /help to see what I can do.", shorten(name, 40))}},
 	}
 }
 

@@ -93,7 +93,8 @@ func (b *Bot) Complete(ctx context.Context, command, partial string) []string {
 		return nil
 	}
 	const max = 25
-	issues := b.KB().Issues()
+	kb := b.KB()
+	issues := kb.Issues()
 	partial = strings.TrimSpace(partial)
 	if partial == "" {
 		var out []string
@@ -132,7 +133,7 @@ func (b *Bot) Complete(ctx context.Context, command, partial string) []string {
 		}
 	}
 	if len(out) == 0 {
-		if is, sugg, ok := b.KB().FindIssue(partial); ok {
+		if is, sugg, ok := kb.FindIssue(partial); ok {
 			out = []string{is.Name}
 		} else {
 			out = sugg
