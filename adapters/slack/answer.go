@@ -108,14 +108,19 @@ func (a *Adapter) followUp(ctx context.Context, cancel context.CancelFunc, req b
 }
 
 // deliver posts parts to responseURL in order. Parts beyond what a
-// response_url accepts, or all of them when there is no response_url, go
-// through the Web API when a bot token is set: privately to the user
-// (chat.postEphemeral) or to the channel.
+// response_url accepts, all of them when there is no response_url, and
+// any the response_url refuses go through the Web API when a bot token is
+// set: privately to the user (chat.postEphemeral) or to the channel.
 func (a *Adapter) deliver(ctx context.Context, req bot.Request, responseURL string, parts []slack.Msg) {
 	for i, p := range parts {
 		var err error
 		if responseURL != "" && i < maxResponseURLUses {
 			err = a.respond(ctx, responseURL, wire(p))
+			if err != nil && a.opts.BotToken != "" && ctx.Err() == nil {
+				// An expired or used-up response_url: the Web API still works.
+				a.log.Warn("response_url failed, posting instead", "err", err)
+				err = a.postPart(ctx, req, p)
+			}
 		} else {
 			err = a.postPart(ctx, req, p)
 		}
