@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -38,6 +39,7 @@ type reply struct {
 
 func (rec *recorder) bind(c slacktest.Customize) {
 	c.Handle("/chat.postMessage", rec.handle("chat.postMessage", `{"ok":true,"channel":"C123","ts":"1700000000.%06d"}`))
+	c.Handle("/chat.postEphemeral", rec.handle("chat.postEphemeral", `{"ok":true,"message_ts":"1700000000.%06d"}`))
 	c.Handle("/conversations.open", rec.handle("conversations.open", `{"ok":true,"channel":{"id":"D999"},"n":%d}`))
 }
 
@@ -210,5 +212,21 @@ func TestPostWithoutBotToken(t *testing.T) {
 	}
 	if _, err := a.Post(context.Background(), "C1", answerMessage()); !errors.Is(err, bot.ErrPermanent) {
 		t.Errorf("Post without a bot token = %v, want ErrPermanent", err)
+	}
+}
+
+// TestExpiredResponseURL: when a response_url refuses a message, the bot
+// token delivers it, privately.
+func TestExpiredResponseURL(t *testing.T) {
+	a, rec, _ := postFixture(t)
+	gone := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "expired_url", http.StatusNotFound)
+	}))
+	defer gone.Close()
+	parts, _ := Render(answerMessage())
+	a.deliver(context.Background(), bot.Request{UserID: "U1", ChannelID: "C1"}, gone.URL, parts)
+	paths, calls := rec.recorded()
+	if fmt.Sprint(paths) != "[chat.postEphemeral]" || calls[0].Get("user") != "U1" || calls[0].Get("channel") != "C1" {
+		t.Errorf("calls %v %v", paths, calls)
 	}
 }
