@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The generic furniture of web pages, matched against a whole short unit
@@ -11,7 +12,7 @@ import (
 // particular corpus.
 var (
 	// boilerRe is a unit that is only page furniture.
-	boilerRe = regexp.MustCompile(`(?i)^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion)|\d*\s*comments?( \(\d+\))?|no comments( yet)?|show comments|view comments|reply|share( this| the)?( article| story| post| page)?( on| via| with) \S+|share( this| the)?( article| story| post| page)?|tweet( this)?|pin it|print( this)?( article| page| story)?|e-?mail( this)?( article| page| story)?|copy( the)? link|save( article| story)?|bookmark|subscribe\b.{0,60}|sign up\b.{0,60}|log ?in|sign in|register|follow us( on \S+)?|read more|continue reading|read (the )?full (story|article)|load more|show more|see more|advertisement|advert|sponsored( content)?|skip to (main )?content|back to top|scroll to top|(table of )?contents|menu|search|home|close|next( article| story| post)?|previous( article| story| post)?|click (here )?to .*|click here.*|tap (here )?to .*|listen to (this )?(article|story).*|\d+ min(ute)?s? read|.*\bnewsletters?\b.*|all rights reserved.*|copyright .*|© .*|(updated|published|posted)( on)?:? .{0,40}\d{4}.*|by (?-i:\p{Lu}[\p{L}.'-]+(,? \p{Lu}[\p{L}.'-]+| and| &|,){0,7})|(updated|published|posted)?:? ?\d+ (minutes?|hours?|days?|weeks?) ago|(\d+ )?(shares?|views?|likes?)|was this (article|page) helpful\??|report an? (error|typo|correction)|cookies?( policy| settings)?|privacy( policy)?|terms( of (use|service))?)[\s:.!]*$`)
+	boilerRe = regexp.MustCompile(`(?i)^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion)|\d*\s*comments?( \(\d+\))?|no comments( yet)?|show comments|view comments|reply|share( this| the)?( article| story| post| page)?( on| via| with) \S+|share( this| the)?( article| story| post| page)?|tweet( this)?|pin it|print( this)?( article| page| story)?|e-?mail( this)?( article| page| story)?|copy( the)? link|save( article| story)?|bookmark|subscribe\b.{0,60}|sign up\b.{0,60}|log ?in|sign in|register|follow us( on \S+)?|read more|continue reading|read (the )?full (story|article)|load more|show more|see more|advertisement|advert|sponsored( content)?|skip to (main )?content|back to top|scroll to top|(table of )?contents|menu|search|home|close|next( article| story| post)?|previous( article| story| post)?|click (here )?to .*|click here.*|tap (here )?to .*|listen to (this )?(article|story).*|\d+ min(ute)?s? read|.*\bnewsletters?\b.*|all rights reserved.*|copyright .*|© .*|(updated|published|posted)( on)?:? .{0,40}\d{4}.*|by (?-i:\p{Lu}[\p{L}.'-]+(,? \p{Lu}[\p{L}.'-]+| and| &|,){0,7})|(updated|published|posted)?:? ?\d+ (minutes?|hours?|days?|weeks?) ago|(\d+ )?(shares?|views?|likes?)|powered by .{1,40}|was this (article|page) helpful\??|report an? (error|typo|correction)|cookies?( policy| settings)?|privacy( policy)?|terms( of (use|service))?)[\s:.!]*$`)
 
 	// prefixBoilerRe is a unit that starts like page furniture and goes on
 	// with a list of labels: "Tags: ...", "Filed under: ...".
@@ -19,15 +20,17 @@ var (
 
 	// listHeadRe is a heading that introduces a list of links to other
 	// articles; it and the list after it go.
-	listHeadRe = regexp.MustCompile(`(?i)^(read also|also read|read more|more to read|see also|related|related (articles?|posts?|stories|coverage|links|reading|content|news|topics)|more (on|from|about|stories|news|like this)\b.{0,40}|further reading|you (may|might) also (like|enjoy)|recommended( for you| reading| stories)?|popular( posts| stories| now)?|trending( now| stories)?|latest( news| posts| stories)?|most (read|popular|viewed)|don'?t miss|editor'?s picks?|what to read next|other stories)[\s:.!]*$`)
+	listHeadRe = regexp.MustCompile(`(?i)^(read also|also read|read more|more to read|see also|related|related (articles?|posts?|stories|coverage|links|reading|content|news|topics)|more (on|from|about|stories|news|like this)\b.{0,40}|more\b.{0,30}\b(news|stories|coverage|articles|reading|videos)|further reading|you (may|might) also (like|enjoy)|recommended( for you| reading| stories)?|popular( posts| stories| now)?|trending( now| stories)?|latest( news| posts| stories)?|most (read|popular|viewed)|don'?t miss|editor'?s picks?|what to read next|other stories)[\s:.!]*$`)
 
 	// captionStartRe is a caption or credit introduced by a label.
-	captionStartRe = regexp.MustCompile(`(?i)^[(\[]?(image|photo|picture|photograph|illustration|graphic|video|credit|credits|pictured|caption|foto|source|cover image|featured image|header image|top image|main image)s?( credits?| by| courtesy| source)?\s*[:|]`)
+	captionStartRe = regexp.MustCompile(`(?i)^[(\[]?(image|photo|picture|photograph|illustration|graphic|video|gallery|slideshow|credit|credits|pictured|caption|foto|source|cover image|featured image|header image|top image|main image)s?( credits?| by| courtesy| source)?\s*[:|]`)
 	// creditEndRe is a photo credit at the end of a caption: an agency
 	// and a name ("AGENCY/First Last/File Photo"), or "(Photo: X)".
 	creditEndRe = regexp.MustCompile(`((?:^|[.!?)”"]\s+|\()(?:\p{Lu}[\p{Lu}&.-]+|\p{Lu}\p{L}* (?i:photo|images?))/\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){1,3}(?:/[\p{L} ]{0,20})?|(?i:\b(photo|image|picture)s?\s*(by|credit|courtesy|:)\s*[^()]{2,80}|file photo|via getty images|getty images|shutterstock(\.com)?|ap photo[^.]{0,40}|afp via [^.]{0,30}|stock photo))\s*[)\]]?\.?$`)
 	// dateOnlyRe is a line that is only a date: "January 2021", "2024-03-01".
 	dateOnlyRe = regexp.MustCompile(`(?i)^((updated|published|posted|last modified)\s*(on)?:?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?((\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{1,2}(st|nd|rd|th)?,?)?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})([ T,]+(at\s+)?\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4}|Z|[+-]\d{2}:?\d{2})?)?\.?$`)
+	// dateInRe finds a date or a time of day inside a line.
+	dateInRe = regexp.MustCompile(`(?i)\b((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?(,? \d{4})?|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})\b`)
 	// slugRe is a lone token of markup or file name left from a page:
 	// "#image_title", "image-36", "hero.jpg", "{{ var }}".
 	slugRe = regexp.MustCompile(`(?i)^([#@{<\[]\S*|\S*[_{}<>=]\S*|[a-z]+(-[a-z]+)*-\d+|\S+\.(jpe?g|png|gif|webp|svg|avif|mp4)|\S+://\S+|www\.\S+)$`)
@@ -81,6 +84,9 @@ func isBoilerplate(u unit) bool {
 	if n <= 12 && mayBeFurniture(t) && (boilerRe.MatchString(t) || prefixBoilerRe.MatchString(t)) {
 		return true
 	}
+	if n <= 12 && isMetaLine(t) {
+		return true
+	}
 	if n <= 40 && captionStartRe.MatchString(t) {
 		return true
 	}
@@ -92,6 +98,32 @@ func isBoilerplate(u unit) bool {
 		return true
 	}
 	return false
+}
+
+// metaWords may appear in a byline-and-date line besides names.
+var metaWords = set("by", "and", "on", "at", "published", "updated", "posted", "last", "modified",
+	"am", "pm", "a.m", "p.m", "et", "pt", "gmt", "utc", "bst", "cet", "est", "pst", "edt", "pdt", "|", "-", "–", "—", "·", "•")
+
+// isMetaLine reports whether t is a line of article metadata: a date or a
+// time with nothing else but names and a few words such as "By",
+// "Published" or "Updated" ("By Jane Roe March 3, 2025").
+func isMetaLine(t string) bool {
+	loc := dateInRe.FindAllStringIndex(t, -1)
+	if loc == nil {
+		return false
+	}
+	rest := dateInRe.ReplaceAllString(t, " ")
+	for _, w := range strings.Fields(rest) {
+		w = strings.Trim(w, "(),.:;!\"'“”‘’")
+		if w == "" || metaWords[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // furnitureStarts are the first words boilerRe and prefixBoilerRe can

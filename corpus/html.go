@@ -25,7 +25,7 @@ func htmlDoc(d *doc, data []byte) error {
 		return fmt.Errorf("extract article: %w", err)
 	}
 	if d.title == "" {
-		d.title = art.Title()
+		d.title = stripSiteName(fold(art.Title()), art.SiteName(), d.url)
 	}
 	if d.byline == "" {
 		d.byline = fold(art.Byline())
@@ -49,11 +49,12 @@ func htmlDoc(d *doc, data []byte) error {
 // htmlWalker turns a DOM tree into units, gathering inline content into
 // the current block and counting how much of it is link text.
 type htmlWalker struct {
-	out    []unit
-	buf    strings.Builder
-	linked int
-	inLink int
-	inItem int
+	out     []unit
+	buf     strings.Builder
+	linked  int
+	inLink  int
+	inItem  int
+	inTable int
 }
 
 func (w *htmlWalker) flush(kind BlockKind) {
@@ -63,7 +64,7 @@ func (w *htmlWalker) flush(kind BlockKind) {
 	t := fold(normalize(w.buf.String()))
 	if t != "" {
 		total := len(strings.ReplaceAll(t, " ", ""))
-		u := unit{kind: kind, hard: kind != Para, text: t, lines: 1}
+		u := unit{kind: kind, hard: kind != Para || w.inTable > 0, text: strings.Trim(t, "; "), lines: 1}
 		if total > 0 {
 			u.links = float64(w.linked) / float64(total)
 			if u.links > 1 {
@@ -140,8 +141,18 @@ func (w *htmlWalker) walk(n *html.Node) {
 		w.inLink--
 		return
 	case atom.Td, atom.Th:
+		if w.buf.Len() > 0 {
+			w.buf.WriteString("; ")
+		}
 		w.children(n)
-		w.buf.WriteString(" ")
+		return
+	case atom.Table:
+		// Rows of a table are paragraphs as they are, never headings.
+		w.flush(Para)
+		w.inTable++
+		w.children(n)
+		w.flush(Para)
+		w.inTable--
 		return
 	}
 	if blocks[a] {
@@ -157,4 +168,37 @@ func (w *htmlWalker) children(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
+}
+
+// stripSiteName removes the name of the site that pages append to their
+// <title>: "Headline | Site", "Headline - Site" when Site is the site's
+// name or host, "Headline [Site]".
+func stripSiteName(title, site, pageURL string) string {
+	host := ""
+	if u, err := nurl.Parse(pageURL); err == nil {
+		host = strings.ToLower(u.Hostname())
+	}
+	siteKey := strings.ReplaceAll(SentenceKey(site), " ", "")
+	if strings.HasSuffix(title, "]") {
+		if i := strings.LastIndex(title, " ["); i > 0 && words(title[:i]) >= 3 {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if words(tail) > 4 || words(head) < 3 {
+			continue
+		}
+		key := strings.ReplaceAll(SentenceKey(tail), " ", "")
+		known := key != "" && (siteKey != "" && (strings.Contains(siteKey, key) || strings.Contains(key, siteKey)) ||
+			host != "" && strings.Contains(strings.ReplaceAll(host, ".", ""), key))
+		if known || sep == " | " {
+			return head
+		}
+	}
+	return title
 }

@@ -52,3 +52,23 @@ func TestTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestStripSiteName(t *testing.T) {
+	tests := []struct {
+		name, title, site, url, want string
+	}{
+		{"pipe", "Water prices rise again | The Gazette", "", "", "Water prices rise again"},
+		{"dash with site name", "Water prices rise again - Gazette", "The Gazette", "", "Water prices rise again"},
+		{"dash with host", "Water prices rise again - Metro Post", "", "https://www.metropost.example/a", "Water prices rise again"},
+		{"dash kept when unknown", "Water prices rise again - and again", "", "", "Water prices rise again - and again"},
+		{"brackets", "Weekly Edition for March 26 [LWN.net]", "", "", "Weekly Edition for March 26"},
+		{"short head kept", "Budget | Gazette", "", "", "Budget | Gazette"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := stripSiteName(tt.title, tt.site, tt.url); got != tt.want {
+				t.Errorf("stripSiteName(%q) = %q, want %q", tt.title, got, tt.want)
+			}
+		})
+	}
+}
