@@ -1,0 +1,112 @@
+package feed
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// Defaults used when Options leave a field zero.
+const (
+	DefaultRefresh      = 30 * time.Minute
+	DefaultMaxBytes     = 5 << 20
+	DefaultTimeout      = 20 * time.Second
+	DefaultMaxRedirects = 5
+	DefaultMaxBackoff   = 6 * time.Hour
+	DefaultConcurrency  = 8
+)
+
+// UserAgent returns the User-Agent the poller sends by default:
+// "briefbot/VERSION (+https://github.com/briefbot/briefbot)".
+func UserAgent(version string) string {
+	if version == "" {
+		version = "dev"
+	}
+	return "briefbot/" + version + " (+https://github.com/briefbot/briefbot)"
+}
+
+// Source is one feed to poll.
+type Source struct {
+	URL string
+	// Refresh is how often the feed is fetched; 0 means DefaultRefresh.
+	Refresh time.Duration
+}
+
+// Options configure a Poller. Only Feeds is required.
+type Options struct {
+	Feeds []Source
+	// HTTPClient makes the requests; nil means a new http.Client. Its
+	// redirect policy is replaced by the poller's own.
+	HTTPClient *http.Client
+	// UserAgent is sent with every request; "" means UserAgent("dev").
+	UserAgent string
+	// MaxBytes is the largest response body read; a larger feed fails and
+	// a larger page falls back to the feed's text. 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// Timeout bounds each request, from sending it to reading the body;
+	// 0 means DefaultTimeout.
+	Timeout time.Duration
+	// MaxRedirects is how many redirects a request follows; 0 means
+	// DefaultMaxRedirects and a negative value follows none.
+	MaxRedirects int
+	// MaxBackoff caps how long a failing feed waits before its next try
+	// (never less than its Refresh); 0 means DefaultMaxBackoff.
+	MaxBackoff time.Duration
+	// Concurrency is how many pages are fetched at once, across hosts
+	// (one host never gets more than one at a time); 0 means
+	// DefaultConcurrency.
+	Concurrency int
+	// Logger receives warnings about failing feeds and debug lines about
+	// pages; nil discards them.
+	Logger *slog.Logger
+	// Now is the clock of Run; nil means time.Now.
+	Now func() time.Time
+	// After is Run's timer; nil means time.After. Tests pass a fake.
+	After func(time.Duration) <-chan time.Time
+	// State keeps validators and seen items; nil means a new MemoryState.
+	State StateStore
+	// OnFailure, when set, is called after every failed poll of a feed
+	// with the number of failures in a row, for metrics and admin
+	// messages. It runs on the polling goroutine and should not block.
+	OnFailure func(url string, consecutive int, err error)
+}
+
+// withDefaults fills the zero fields of o.
+func (o Options) withDefaults() Options {
+	if o.HTTPClient == nil {
+		o.HTTPClient = &http.Client{}
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = UserAgent("")
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.MaxRedirects == 0 {
+		o.MaxRedirects = DefaultMaxRedirects
+	} else if o.MaxRedirects < 0 {
+		o.MaxRedirects = 0
+	}
+	if o.MaxBackoff <= 0 {
+		o.MaxBackoff = DefaultMaxBackoff
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = DefaultConcurrency
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.After == nil {
+		o.After = time.After
+	}
+	if o.State == nil {
+		o.State = &MemoryState{}
+	}
+	return o
+}
