@@ -26,7 +26,7 @@ var (
 	captionStartRe = regexp.MustCompile(`(?i)^[(\[]?(image|photo|picture|photograph|illustration|graphic|video|gallery|slideshow|credit|credits|pictured|caption|foto|source|cover image|featured image|header image|top image|main image)s?( credits?| by| courtesy| source)?\s*[:|]`)
 	// creditEndRe is a photo credit at the end of a caption: an agency
 	// and a name ("AGENCY/First Last/File Photo"), or "(Photo: X)".
-	creditEndRe = regexp.MustCompile(`((?:^|[.!?)”"]\s+|\()(?:\p{Lu}[\p{Lu}&.-]+|\p{Lu}\p{L}* (?i:photo|images?))/\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){1,3}(?:/[\p{L} ]{0,20})?|(?i:\b(photo|image|picture)s?\s*(by|credit|courtesy|:)\s*[^()]{2,80}|file photo|via getty images|getty images|shutterstock(\.com)?|ap photo[^.]{0,40}|afp via [^.]{0,30}|stock photo))\s*[)\]]?\.?$`)
+	creditEndRe = regexp.MustCompile(`((?:^|[.!?)”"]\s+|\()(?:\p{Lu}[\p{Lu}&.-]+|\p{Lu}\p{L}* (?i:photo|images?))/\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){1,3}(?:/[\p{L} ]{0,20})?|(?i:\b(photo|image|picture)s?\s*(by|credit|courtesy|:)\s*[^()]{2,80}|file photo|via getty images|getty images|\((reuters|ap|afp|epa|dpa|pa|bloomberg|xinhua|anadolu|shutterstock|istock|alamy|ap photo[^)]{0,40})\)|shutterstock(\.com)?|ap photo[^.]{0,40}|afp via [^.]{0,30}|stock photo))\s*[)\]]?\.?$`)
 	// dateOnlyRe is a line that is only a date: "January 2021", "2024-03-01".
 	dateOnlyRe = regexp.MustCompile(`(?i)^((updated|published|posted|last modified)\s*(on)?:?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?((\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{1,2}(st|nd|rd|th)?,?)?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})([ T,]+(at\s+)?\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4}|Z|[+-]\d{2}:?\d{2})?)?\.?$`)
 	// dateInRe finds a date or a time of day inside a line.
@@ -156,7 +156,7 @@ func mayHaveCredit(t string) bool {
 	if len(tail) > 90 {
 		tail = tail[len(tail)-90:]
 	}
-	if strings.Contains(tail, "/") {
+	if strings.Contains(tail, "/") || strings.HasSuffix(strings.TrimRight(tail, "."), ")") {
 		return true
 	}
 	tail = strings.ToLower(tail)
