@@ -47,3 +47,6 @@ type Warning struct {
 }
 
 func (w Warning) Error() string { return w.Source + ": " + w.Err.Error() }
+
+// Unwrap returns the cause, so errors.Is(w, ErrEmpty) works on a Warning.
+func (w Warning) Unwrap() error { return w.Err }

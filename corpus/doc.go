@@ -6,4 +6,27 @@
 // package briefings) is built from the Article values this package returns.
 // Its subpackages hold the text primitives (tokens, stems, spelling) and the
 // in-memory search index.
+//
+// # Entry points
+//
+//   - Load reads files and directories (deterministic order), with
+//     warnings for what it skips; Sample returns the built-in corpus.
+//   - Parse cleans one document, for instance a page fetched from a feed
+//     (pass its URL as the name).
+//   - SplitSentences, SentenceKey, NearDuplicate and Similarity are the
+//     sentence helpers: splitting, a normalised key, and a test for two
+//     sentences that say the same thing.
+//
+// # Cleaning
+//
+// Cleaning knows no particular site or corpus. It works from the shape of
+// lines (short lines without sentence punctuation, headings, list items),
+// their position (the head and tail of a page hold menus, breadcrumbs,
+// counters, bylines and comment prompts), their repetition (a teaser said
+// again below, a short line found in three or more files), link density in
+// HTML, and a small set of the web's generic furniture: share, comment,
+// subscribe and "read more" prompts, image credits, author boxes and
+// "related articles" lists. Hard-wrapped plain text (FAQs, mail) is joined
+// back into paragraphs; numbered section titles ("2.1. What is ...?") and
+// questions become headings.
 package corpus
