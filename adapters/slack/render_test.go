@@ -350,3 +350,21 @@ func TestChunks(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkRenderAnswer(b *testing.B) {
+	m := answerMessage()
+	for b.Loop() {
+		if _, err := Render(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRenderLong(b *testing.B) {
+	m := longMessage()
+	for b.Loop() {
+		if _, err := Render(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

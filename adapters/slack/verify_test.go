@@ -130,3 +130,18 @@ func TestReplayCacheBounded(t *testing.T) {
 		t.Errorf("expired entries kept: %d entries", c.len())
 	}
 }
+
+func BenchmarkVerify(b *testing.B) {
+	body := []byte(strings.Repeat("token=x&text=how+close+is+the+plan&", 10))
+	now := time.Unix(1_700_000_000, 0)
+	v := newVerifier(testSecret, func() time.Time { return now }, signatureWindow, 1<<20)
+	ts := strconv.FormatInt(now.Unix(), 10)
+	i := 0
+	for b.Loop() {
+		i++
+		body := append(body, strconv.Itoa(i)...)
+		if err := v.check(ts, v.sign(ts, body), body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
