@@ -168,32 +168,52 @@ func dropAuthorBoxes(units []unit, drop []bool) string {
 	return name
 }
 
-// numberless returns the key of t without a leading chapter or section
-// number, for matching table-of-contents entries with the headings they
-// point to.
-func numberless(t string) string {
-	return SentenceKey(chapterRe.ReplaceAllString(t, ""))
+// sectionKey returns a key that a table-of-contents entry shares with the
+// section it lists: the section number and the title's key ("8.1.3|
+// aptitude" for "8.1.3. aptitude", "Chapter 8.1.3 aptitude" or a list item
+// numbered 8.1.3), and false for a unit without a number.
+func sectionKey(u unit) (string, bool) {
+	if u.enum && u.num != "" {
+		return u.num + "|" + SentenceKey(u.text), true
+	}
+	m := chapterRe.FindString(u.text)
+	if m == "" {
+		return "", false
+	}
+	num := m
+	if r, _ := utf8.DecodeRuneInString(m); unicode.IsLetter(r) {
+		_, num, _ = strings.Cut(m, " ") // "Chapter 8." -> "8."
+	}
+	num = strings.Trim(sectionNumRe.FindString(num), ".")
+	return num + "|" + SentenceKey(u.text[len(m):]), true
 }
 
-// dropTOC drops the entries of a table of contents: numbered lines, and
-// list items, that come back later in the same document as numbered
-// headings (the sections they list).
+var sectionNumRe = regexp.MustCompile(`[\dA-Z]+(\.\d+)*`)
+
+// dropTOC drops the entries of a table of contents: numbered lines and
+// numbered list items that come back later in the same document, with the
+// same number and title, as the sections they list.
 func dropTOC(units []unit, drop []bool) {
 	last := make(map[string]int)
 	for i, u := range units {
-		if chapterRe.MatchString(u.text) && words(u.text) <= 80 {
-			last[numberless(u.text)] = i
+		if words(u.text) > 80 || u.enum {
+			continue
+		}
+		if k, ok := sectionKey(u); ok {
+			last[k] = i
 		}
 	}
 	if len(last) == 0 {
 		return
 	}
 	for i, u := range units {
-		if drop[i] || words(u.text) > 80 || !chapterRe.MatchString(u.text) && u.kind != Item {
+		if drop[i] || words(u.text) > 80 {
 			continue
 		}
-		if j, ok := last[numberless(u.text)]; ok && j > i {
-			drop[i] = true
+		if k, ok := sectionKey(u); ok {
+			if j, found := last[k]; found && j > i {
+				drop[i] = true
+			}
 		}
 	}
 }
@@ -330,7 +350,7 @@ func isHeadingShape(t string, lines int) bool {
 	switch {
 	case multiLevelRe.MatchString(t) || chapterWordRe.MatchString(t):
 		return !endsSentence(t) || isQuestion(t) || strings.HasSuffix(t, "!")
-	case n > 30 || lines > 2 || !startsLikeHeading(t) || last == ':' || codeLikeRe.MatchString(t):
+	case n > 30 || lines > 2 || !startsLikeHeading(t) || last == ':' || codeLikeRe.MatchString(t) || numericShare(t) > 0.3:
 		return false
 	case danglingWords[strings.ToLower(lastWord(t))]:
 		return false // a lead-in: "To update the system, run"
@@ -343,6 +363,21 @@ func isHeadingShape(t string, lines int) bool {
 	default:
 		return n <= 14 && isTitleCase(t) && len(SplitSentences(t)) == 1
 	}
+}
+
+// numericShare returns the share of the words of t that hold a digit.
+func numericShare(t string) float64 {
+	n, num := 0, 0
+	for w := range strings.FieldsSeq(t) {
+		n++
+		if strings.ContainsAny(w, "0123456789") {
+			num++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(num) / float64(n)
 }
 
 // startsLikeHeading reports whether t starts with an upper-case letter, a

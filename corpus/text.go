@@ -15,6 +15,7 @@ type unit struct {
 	links float64 // share of the text inside links (HTML only)
 	lines int     // how many source lines were joined into it
 	enum  bool    // a numbered list item ("1.", "b)")
+	num   string  // the number of a numbered item, without its marks
 }
 
 // normalize makes text uniform: valid UTF-8, "\n" line ends, no-break and
@@ -204,6 +205,9 @@ func textUnits(s string, wrapped bool) []unit {
 		if m := itemMarker(t); m > 0 && !multiLevelRe.MatchString(t) {
 			flush()
 			cur = &unit{kind: Item, text: t[m:], lines: 1, enum: enumRe.MatchString(t)}
+			if cur.enum {
+				cur.num = strings.Trim(t[:m], "(). ")
+			}
 			curIndent = ind
 			continue
 		}
