@@ -192,13 +192,14 @@ func isBreadcrumb(t string) bool {
 // isQuoteOnly reports whether t is a quotation and nothing else (a pull
 // quote): it opens with a quote mark and ends with its closing mark.
 func isQuoteOnly(t string) bool {
-	rs := []rune(strings.TrimSpace(t))
-	if len(rs) < 2 || !isOpenQuote(rs[0]) {
+	t = strings.TrimSpace(t)
+	first, _ := utf8.DecodeRuneInString(t)
+	if len(t) < 2 || !isOpenQuote(first) {
 		return false
 	}
-	last := rs[len(rs)-1]
+	last, size := utf8.DecodeLastRuneInString(t)
 	if last == '.' || last == '!' || last == '?' {
-		last = rs[len(rs)-2]
+		last, _ = utf8.DecodeLastRuneInString(t[:len(t)-size])
 	}
 	return isCloseQuote(last)
 }

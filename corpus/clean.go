@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -284,14 +285,11 @@ func dropRepeats(units []unit, drop []bool) {
 // sharedBigrams counts the distinct word bigrams of key found in set, and
 // the bigrams of key.
 func sharedBigrams(set map[string]bool, key string) (shared, total int) {
-	var hit map[string]bool
+	var hit []string // few: a linear search beats a map
 	forBigrams(key, func(bg string) {
 		total++
-		if set[bg] && !hit[bg] {
-			if hit == nil {
-				hit = make(map[string]bool)
-			}
-			hit[bg] = true
+		if set[bg] && !slices.Contains(hit, bg) {
+			hit = append(hit, bg)
 			shared++
 		}
 	})

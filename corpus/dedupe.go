@@ -13,13 +13,18 @@ import (
 // URL and dates do not count, so the same article stored twice gets the
 // same id.
 func contentID(a *Article) string {
-	h := sha256.New()
-	h.Write([]byte(a.Title))
+	n := len(a.Title)
 	for _, b := range a.Blocks {
-		h.Write([]byte{'\n', byte('0' + b.Kind)})
-		h.Write([]byte(b.Text))
+		n += len(b.Text) + 2
 	}
-	return hex.EncodeToString(h.Sum(nil))[:12]
+	buf := make([]byte, 0, n)
+	buf = append(buf, a.Title...)
+	for _, b := range a.Blocks {
+		buf = append(buf, '\n', byte('0'+b.Kind))
+		buf = append(buf, b.Text...)
+	}
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:6])
 }
 
 // SentenceKey returns the normalised form of a sentence, for comparing
