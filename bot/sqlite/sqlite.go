@@ -34,19 +34,30 @@ var _ bot.Store = (*Store)(nil)
 
 // Open opens (creating when missing) the SQLite database at dsn, a file
 // path or a "file:" URI, and brings its schema up to date. Several
-// processes may open the same file at once.
+// processes may open the same file at once. ":memory:" opens a private
+// in-memory database (for tests), gone when the store is closed.
 func Open(ctx context.Context, dsn string) (*Store, error) {
 	if dsn == "" {
 		return nil, errors.New("open sqlite: empty path")
 	}
-	db, err := sql.Open("sqlite", connString(dsn))
+	conn := connString(dsn)
+	if dsn == ":memory:" {
+		conn = "file::memory:?_foreign_keys=1&_txlock=immediate"
+	}
+	db, err := sql.Open("sqlite", conn)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
 	}
 	// A few connections: WAL lets readers run beside the one writer, and
-	// IMMEDIATE transactions queue writers on the busy timeout.
+	// IMMEDIATE transactions queue writers on the busy timeout. An
+	// in-memory database lives in one connection, kept open.
 	db.SetMaxOpenConns(4)
 	db.SetConnMaxIdleTime(time.Minute)
+	if dsn == ":memory:" {
+		db.SetMaxOpenConns(1)
+		db.SetConnMaxIdleTime(0)
+		db.SetConnMaxLifetime(0)
+	}
 	s := &Store{db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()

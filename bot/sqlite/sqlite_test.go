@@ -36,6 +36,28 @@ func opener() storetest.Opener {
 
 func TestContract(t *testing.T) { storetest.Run(t, opener()) }
 
+// TestMemory runs the suite on in-memory databases; there a second open
+// for the same test shares the first store, the only way to reach the
+// same database.
+func TestMemory(t *testing.T) {
+	var mu sync.Mutex
+	stores := map[*testing.T]bot.Store{}
+	storetest.Run(t, func(t *testing.T) bot.Store {
+		mu.Lock()
+		defer mu.Unlock()
+		if s := stores[t]; s != nil {
+			return s
+		}
+		s, err := sqlite.Open(context.Background(), ":memory:")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores[t] = s
+		return s
+	})
+}
+
 func TestOpenTwiceMigratesOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "a b?.db")
 	ctx := context.Background()
