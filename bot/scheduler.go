@@ -141,11 +141,11 @@ func NewScheduler(opts SchedulerOptions) (*Scheduler, error) {
 		if s.byName[spec.Name] != nil {
 			return nil, fmt.Errorf("scheduler: schedule %s: duplicate name", spec.Name)
 		}
-		tz := ""
-		if spec.Location != nil {
-			tz = spec.Location.String()
+		loc := spec.Location
+		if loc == nil {
+			loc = time.UTC
 		}
-		c, err := ParseSchedule(spec.Spec, tz)
+		c, err := parseCron(spec.Spec, loc, spec.Location != nil)
 		if err != nil {
 			return nil, fmt.Errorf("scheduler: schedule %s: %w", spec.Name, err)
 		}

@@ -31,16 +31,23 @@ type CronSchedule struct {
 // CRON_TZ= prefix in spec also sets the zone). It returns an error, never
 // panics, for bad specs, unknown zones, @every (which has no fixed slots)
 // and specs that never fire (such as "0 9 31 2 *").
-func ParseSchedule(spec, tz string) (c *CronSchedule, err error) {
-	spec = strings.TrimSpace(spec)
-	if spec == "" {
-		return nil, errors.New("empty cron spec")
-	}
+func ParseSchedule(spec, tz string) (*CronSchedule, error) {
 	loc := time.UTC
 	if tz != "" {
+		var err error
 		if loc, err = time.LoadLocation(tz); err != nil {
 			return nil, fmt.Errorf("unknown time zone %q", tz)
 		}
+	}
+	return parseCron(spec, loc, tz != "")
+}
+
+// parseCron parses spec in loc; zoned says loc was asked for, so a
+// different CRON_TZ= in spec is a conflict.
+func parseCron(spec string, loc *time.Location, zoned bool) (c *CronSchedule, err error) {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		return nil, errors.New("empty cron spec")
 	}
 	if strings.HasPrefix(spec, "@every") {
 		return nil, fmt.Errorf("cron spec %q: @every has no fixed times; use a cron expression", spec)
@@ -60,8 +67,8 @@ func ParseSchedule(spec, tz string) (c *CronSchedule, err error) {
 		return nil, fmt.Errorf("cron spec %q: no fixed times", spec)
 	}
 	if strings.HasPrefix(spec, "CRON_TZ=") || strings.HasPrefix(spec, "TZ=") {
-		if tz != "" && ss.Location.String() != loc.String() {
-			return nil, fmt.Errorf("cron spec %q: zone %s conflicts with timezone %s", spec, ss.Location, tz)
+		if zoned && ss.Location.String() != loc.String() {
+			return nil, fmt.Errorf("cron spec %q: zone %s conflicts with timezone %s", spec, ss.Location, loc)
 		}
 		loc = ss.Location
 	}
