@@ -10,6 +10,8 @@ var (
 	ErrUnsupported = errors.New("unsupported file type")
 	// ErrEmpty is returned when nothing of an article is left after cleaning.
 	ErrEmpty = errors.New("no article text")
+	// ErrNotText is returned for a .txt or .md file that holds binary data.
+	ErrNotText = errors.New("binary data, not text")
 	// ErrTooLarge is returned for a file over Options.MaxFileSize.
 	ErrTooLarge = errors.New("file too large")
 )

@@ -111,6 +111,8 @@ func TestLoadSkipsAndWarns(t *testing.T) {
 		"empty.txt":       "   \n\n",
 		"noise.txt":       "Share this\n\nLeave a Reply\n\n0 18\n",
 		"binary.txt":      "\x00\x01\x02\xff\xfe",
+		"latin.txt":       "\xe9\xe8\xe0\xf9\xff\xfe\xfd\xfc\xfb\xfa \x01\x02\x03\x04\x05\x06\x07\x08",
+		"page.txt":        "<!DOCTYPE html><html><body><article><p>" + strings.Repeat("A page saved with the wrong extension, about buses. ", 6) + "</p></article></body></html>",
 		".hidden/x.txt":   articleText + "hidden",
 		"sub/deep/b.htm":  "<html><body><p>" + strings.Repeat("Deep page text about buses and lanes. ", 8) + "</p></body></html>",
 		"sub/.secret.txt": articleText + "secret",
@@ -123,20 +125,20 @@ func TestLoadSkipsAndWarns(t *testing.T) {
 	for _, a := range arts {
 		srcs = append(srcs, filepath.Base(a.Source))
 	}
-	if strings.Join(srcs, ",") != "a.txt,b.htm" {
-		t.Errorf("loaded %v, want a.txt and b.htm", srcs)
+	if strings.Join(srcs, ",") != "a.txt,page.txt,b.htm" {
+		t.Errorf("loaded %v, want a.txt, page.txt and b.htm", srcs)
 	}
 	warned := map[string]error{}
 	for _, w := range warns {
 		warned[filepath.Base(w.Source)] = w.Err
 	}
-	for name, want := range map[string]error{"notes.pdf": ErrUnsupported, "empty.txt": ErrEmpty, "noise.txt": ErrEmpty, "binary.txt": ErrEmpty} {
+	for name, want := range map[string]error{"notes.pdf": ErrUnsupported, "empty.txt": ErrEmpty, "noise.txt": ErrEmpty, "binary.txt": ErrNotText, "latin.txt": ErrNotText} {
 		if !errors.Is(warned[name], want) {
 			t.Errorf("%s: warning %v, want %v", name, warned[name], want)
 		}
 	}
-	if len(warns) != 4 {
-		t.Errorf("warnings %v, want 4", warns)
+	if len(warns) != 5 {
+		t.Errorf("warnings %v, want 5", warns)
 	}
 }
 
@@ -221,5 +223,16 @@ func TestSampleIsACopy(t *testing.T) {
 		if !strings.HasPrefix(art.Source, "sample:") || art.ID == "" || art.Title == "" {
 			t.Errorf("sample article %q: id %q title %q", art.Source, art.ID, art.Title)
 		}
+	}
+}
+
+func TestParseWindows1252(t *testing.T) {
+	doc := []byte("Caf\xe9 Owners Protest\n\nThe owners of the caf\xe9 said \x93enough is enough\x94 on Monday.\n")
+	a, err := Parse("old.txt", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Café Owners Protest" || a.Blocks[0].Text != "The owners of the café said “enough is enough” on Monday." {
+		t.Errorf("title %q, text %q", a.Title, a.Blocks[0].Text)
 	}
 }

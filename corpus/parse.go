@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // doc is one document between reading and cleaning.
@@ -39,6 +40,9 @@ func formatOf(name string, data []byte) format {
 	}
 	switch strings.ToLower(path.Ext(p)) {
 	case ".txt", ".text":
+		if startsLikeHTML(data) {
+			return formatHTML
+		}
 		return formatText
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return formatMarkdown
@@ -53,6 +57,60 @@ func formatOf(name string, data []byte) format {
 		}
 	}
 	return formatUnknown
+}
+
+// startsLikeHTML reports whether data opens with an HTML doctype or tag.
+func startsLikeHTML(data []byte) bool {
+	head := bytes.TrimLeft(data[:min(len(data), 512)], " \t\r\n\ufeff")
+	head = bytes.ToLower(head)
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
+}
+
+// cp1252 maps the bytes 0x80-0x9F of Windows-1252 to their characters
+// (0 where the code page has none).
+var cp1252 = [32]rune{'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
+	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ'}
+
+// decodeText returns data as a string: as is when it is valid UTF-8,
+// otherwise read as Windows-1252 (a superset of Latin-1), the usual
+// encoding of older text files.
+func decodeText(data []byte) string {
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for _, c := range data {
+		switch {
+		case c < 0x80:
+			b.WriteByte(c)
+		case c < 0xA0:
+			if r := cp1252[c-0x80]; r != 0 {
+				b.WriteRune(r)
+			}
+		default:
+			b.WriteRune(rune(c))
+		}
+	}
+	return b.String()
+}
+
+// isBinary reports whether data looks like binary: a NUL byte, or many
+// bytes that are neither valid UTF-8 nor printable, in its first 8 KB.
+func isBinary(data []byte) bool {
+	head := data[:min(len(data), 8192)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	bad := 0
+	for len(head) > 0 {
+		r, size := utf8.DecodeRune(head)
+		if r == utf8.RuneError && size == 1 || r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			bad++
+		}
+		head = head[size:]
+	}
+	return bad*10 > min(len(data), 8192)
 }
 
 // looksLikeHTML sniffs the first kilobyte for HTML tags.
@@ -104,11 +162,17 @@ func readDoc(name string, data []byte) (*doc, error) {
 			return nil, err
 		}
 	case formatMarkdown:
-		if err := markdownDoc(d, normalize(string(data))); err != nil {
+		if isBinary(data) {
+			return nil, ErrNotText
+		}
+		if err := markdownDoc(d, normalize(decodeText(data))); err != nil {
 			return nil, err
 		}
 	default:
-		d.units = textUnits(normalize(string(data)), false)
+		if isBinary(data) {
+			return nil, ErrNotText
+		}
+		d.units = textUnits(normalize(decodeText(data)), false)
 	}
 	return d, nil
 }
