@@ -100,7 +100,8 @@ type phraseCounter struct {
 	ix    *index
 	lx    *lexicon
 	stats []phraseStat
-	byKey map[phraseKey]int32
+	byKey map[phraseKey]int32 // phrases of two words or more
+	uni   []int32             // word key id -> stat index of the single word, or -1
 	roles wordRoles
 	topic map[int32]bool // word keys naming the corpus's subject
 }
@@ -175,10 +176,26 @@ func (pc *phraseCounter) markRoles(ws []word) {
 
 func (pc *phraseCounter) add(key phraseKey, sent []word, i, n int, si, art int32, heading, title bool) {
 	ws := sent[i : i+n]
-	id, ok := pc.byKey[key]
+	var id int32
+	ok := false
+	if n == 1 {
+		// Single words are most lookups: a slice by word key, not the map.
+		k := int(key[0] - 1)
+		for len(pc.uni) <= k {
+			pc.uni = append(pc.uni, -1)
+		}
+		id = pc.uni[k]
+		ok = id >= 0
+	} else {
+		id, ok = pc.byKey[key]
+	}
 	if !ok {
 		id = int32(len(pc.stats))
-		pc.byKey[key] = id
+		if n == 1 {
+			pc.uni[key[0]-1] = id
+		} else {
+			pc.byKey[key] = id
+		}
 		pc.stats = append(pc.stats, phraseStat{ids: key, words: n, lastArt: -1, lastSent: -1})
 	}
 	p := &pc.stats[id]
@@ -213,8 +230,8 @@ func (pc *phraseCounter) add(key phraseKey, sent []word, i, n int, si, art int32
 			p.lowMid++
 		}
 	}
-	if len(p.surfaces) >= maxSurfaces && heading {
-		return
+	if len(p.surfaces) >= maxSurfaces && heading || p.sf > maxSurfaceCount {
+		return // enough seen to know how it is written
 	}
 	natural := int32(0)
 	if !heading && i > 0 {
@@ -236,7 +253,10 @@ func (pc *phraseCounter) add(key phraseKey, sent []word, i, n int, si, art int32
 	}
 }
 
-const maxSurfaces = 4
+const (
+	maxSurfaces     = 4
+	maxSurfaceCount = 24
+)
 
 func sameSurface(a []string, ws []word) bool {
 	for k, w := range ws {

@@ -55,6 +55,17 @@ type KB struct {
 // Build builds the knowledge base from articles. It fails only when ctx is
 // cancelled; an empty corpus gives an empty KB.
 func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, error) {
+	kb, err := buildKnowledge(ctx, articles, opts)
+	if err != nil {
+		return nil, err
+	}
+	kb.answers = newAnswerer(kb)
+	return kb, nil
+}
+
+// buildKnowledge builds everything but the answerer: the FAQ, the sentence
+// index, the issues with their summaries.
+func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options) (*KB, error) {
 	if opts.MinConfidence == 0 {
 		opts.MinConfidence = DefaultMinConfidence
 	}
@@ -83,7 +94,6 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.answers = newAnswerer(kb)
 	return kb, nil
 }
 

@@ -16,6 +16,7 @@ const (
 	minSummary     = 3
 	maxSummary     = 5
 	rankPool       = 120  // LexRank runs over at most this many sentences
+	maxConsidered  = 1500 // sentences of one issue read at all
 	edgeThreshold  = 0.08 // cosine below which two sentences are not linked
 	damping        = 0.85
 	mmrLambda      = 0.7
@@ -84,6 +85,16 @@ func withNeighbours(ix *index, ids []int32) []weighted {
 // rankSentences returns the eligible sentences of ids with their LexRank
 // score (times their quality and prior weight), best first.
 func rankSentences(ix *index, ids []weighted) []scored {
+	if len(ids) > maxConsidered {
+		// A big issue: an even sample in corpus order is plenty to find
+		// its central sentences, and keeps the cost flat.
+		step := (len(ids) + maxConsidered - 1) / maxConsidered
+		sample := make([]weighted, 0, maxConsidered)
+		for i := 0; i < len(ids); i += step {
+			sample = append(sample, ids[i])
+		}
+		ids = sample
+	}
 	pool := make([]scored, 0, len(ids))
 	for _, x := range ids {
 		if w := quality(&ix.sents[x.id]); w > 0 {

@@ -119,19 +119,22 @@ func (lx *lexicon) readWords(s string, buf []word) []word {
 			continue
 		}
 		var w word
-		t := strings.TrimLeft(f, leadPunct)
-		w.breakBefore = len(t) != len(f)
-		core := strings.TrimRight(t, trailPunct)
-		if isAcronym(t) {
-			core = t
-		}
-		w.breakAfter = len(core) != len(t)
-		for _, suf := range possessives {
-			if strings.HasSuffix(core, suf) && len(core) > len(suf) {
-				w.possessive = suf == "’s" || suf == "'s"
-				core = core[:len(core)-len(suf)]
-				w.breakAfter = true
-				break
+		core := f
+		if first, last := f[0], f[len(f)-1]; !isASCIIAlnum(first) || !isASCIIAlnum(last) || last == 's' {
+			t := strings.TrimLeft(f, leadPunct)
+			w.breakBefore = len(t) != len(f)
+			core = strings.TrimRight(t, trailPunct)
+			if isAcronym(t) {
+				core = t
+			}
+			w.breakAfter = len(core) != len(t)
+			for _, suf := range possessives {
+				if strings.HasSuffix(core, suf) && len(core) > len(suf) {
+					w.possessive = suf == "’s" || suf == "'s"
+					core = core[:len(core)-len(suf)]
+					w.breakAfter = true
+					break
+				}
 			}
 		}
 		wi := lx.form(core)
@@ -167,6 +170,10 @@ func hasDash(s string) bool {
 		}
 	}
 	return false
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 var possessives = []string{"’s", "'s", "’", "'"}
