@@ -223,6 +223,12 @@ func textUnits(s string, wrapped bool) []unit {
 				cur.lines++
 				continue
 			}
+		} else if cur != nil && cur.kind == Item && ind > curIndent {
+			// Even in unwrapped text, an indented line under a bullet
+			// goes on with the item.
+			cur.text = joinLines(cur.text, t)
+			cur.lines++
+			continue
 		}
 		flush()
 		cur = &unit{kind: Para, text: t, lines: 1}
