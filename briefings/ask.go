@@ -168,12 +168,30 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 	})
 	for i := range a.cands {
 		c := &a.cands[i]
-		txt := c.answer
-		if c.kind == KindPassage {
-			txt = c.sentences[c.center]
+		if c.kind != KindPassage {
+			c.terms = sortedTerms(a.ix.Terms(c.answer))
+			c.facts = factsOf(c.answer)
+			continue
 		}
-		c.terms = sortedTerms(a.ix.Terms(txt))
-		c.facts = factsOf(a.typeText(c, c))
+		c.terms = sortedTerms(a.ix.Terms(c.sentences[c.center]))
+		c.facts = factsOf(c.sentences[c.center])
+	}
+	// A passage's facts include its neighbours', which its answer may show.
+	own := make([]uint8, len(a.cands))
+	for i := range a.cands {
+		own[i] = a.cands[i].facts
+	}
+	for i := range a.cands {
+		c := &a.cands[i]
+		if c.kind != KindPassage {
+			continue
+		}
+		if c.center > 0 {
+			c.facts |= own[i-1]
+		}
+		if c.center+1 < len(c.sentences) {
+			c.facts |= own[i+1]
+		}
 	}
 	for i, texts := range keyTexts {
 		for _, t := range texts {

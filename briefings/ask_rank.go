@@ -117,7 +117,7 @@ func (a *answerer) search(terms []search.QueryTerm) search.Result {
 	if a.entries == 0 {
 		return res
 	}
-	more := a.ix.SearchFiltered(terms, entryDepth, func(d int) bool { return d < a.entries })
+	more := a.ix.SearchRange(terms, entryDepth, 0, a.entries)
 	seen := make(map[int]bool, len(res.Hits))
 	for _, h := range res.Hits {
 		seen[h.Doc] = true
@@ -192,16 +192,6 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].rank > ms[j].rank })
 	return ms
-}
-
-// typeText is the text whose facts answer a question: the passage's
-// sentence with its neighbours, or the answer.
-func (a *answerer) typeText(show, cand *candidate) string {
-	if show.kind != KindPassage {
-		return show.answer
-	}
-	i := cand.center
-	return strings.Join(cand.sentences[max(0, i-1):min(len(cand.sentences), i+2)], " ")
 }
 
 func (a *answerer) answerOf(m *match, res search.Result) string {

@@ -64,38 +64,23 @@ var dateWords = map[string]bool{
 	"year": true, "years": true, "century": true,
 }
 
-// factsOf returns the kinds of fact s holds, as a bit set of answerType.
+// factsOf returns the kinds of fact s holds, as a bit set of answerType:
+// a date or time word or a year (dateType), a number (numberType), a
+// capitalised word inside a sentence (nameType).
 func factsOf(s string) uint8 {
 	var f uint8
-	for _, t := range []answerType{dateType, numberType, nameType} {
-		if hasType(s, t) {
-			f |= 1 << uint(t)
+	for _, tok := range text.Tokens(s) {
+		if dateWords[tok] || len(tok) == 4 && text.IsNumber(tok) && (tok[:2] == "19" || tok[:2] == "20") {
+			f |= 1 << dateType
 		}
+		if text.IsNumber(tok) || numberWordSet[tok] {
+			f |= 1 << numberType
+		}
+	}
+	if hasInnerCapital(s) {
+		f |= 1 << nameType
 	}
 	return f
-}
-
-// hasType reports whether text holds a fact of type t: a date or time
-// word or a year for dateType, a number for numberType, a capitalised
-// word inside a sentence for nameType.
-func hasType(s string, t answerType) bool {
-	switch t {
-	case dateType:
-		for _, tok := range text.Tokens(s) {
-			if dateWords[tok] || len(tok) == 4 && text.IsNumber(tok) && (tok[:2] == "19" || tok[:2] == "20") {
-				return true
-			}
-		}
-	case numberType:
-		for _, tok := range text.Tokens(s) {
-			if text.IsNumber(tok) || numberWordSet[tok] {
-				return true
-			}
-		}
-	case nameType:
-		return hasInnerCapital(s)
-	}
-	return false
 }
 
 var numberWordSet = map[string]bool{

@@ -10,8 +10,8 @@ import (
 // BuiltinSynonyms are the synonym groups every index knows. Members are
 // words or phrases; each group folds to one term.
 var BuiltinSynonyms = [][]string{
-	{"US", "U.S.", "USA", "U.S.A.", "United States", "United States of America", "America", "Washington"},
-	{"UK", "U.K.", "United Kingdom", "Britain", "Great Britain"},
+	{"US", "U.S.", "USA", "U.S.A.", "United States", "United States of America", "America", "American", "Americans", "Washington"},
+	{"UK", "U.K.", "United Kingdom", "Britain", "Great Britain", "British"},
 	{"EU", "E.U.", "European Union"},
 	{"UN", "U.N.", "United Nations"},
 	{"point", "pt", "pts"},
@@ -70,7 +70,11 @@ func (a *analyzer) stem(tok string) string {
 // words returns the normalised, stemmed tokens of s with synonym phrases
 // folded, stopwords marked.
 func (a *analyzer) words(s string) []token {
-	raw := text.Tokens(s)
+	return a.wordsOf(text.Tokens(s))
+}
+
+// wordsOf is words over the tokens of a text.
+func (a *analyzer) wordsOf(raw []string) []token {
 	toks := make([]token, 0, len(raw))
 	for _, r := range raw {
 		n, ok := a.normalize(r)

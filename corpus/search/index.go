@@ -100,7 +100,8 @@ func New(docs []Doc, opts Options) *Index {
 	for di, d := range docs {
 		analysed[di] = make([]fieldTerms, nf)
 		for fi, f := range d.Fields {
-			for _, r := range text.Tokens(f) {
+			raw := text.Tokens(f)
+			for _, r := range raw {
 				if n, ok := an.normalize(r); ok {
 					if _, seen := an.stems[n]; !seen && !text.IsStopword(n) {
 						an.stems[n] = text.Stem(n)
@@ -110,7 +111,7 @@ func New(docs []Doc, opts Options) *Index {
 					}
 				}
 			}
-			ws := an.words(f)
+			ws := an.wordsOf(raw)
 			ids := make([]int32, 0, len(ws))
 			for _, w := range ws {
 				if w.stop {

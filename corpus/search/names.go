@@ -35,7 +35,7 @@ func (ns *nameStats) add(s string) {
 				continue
 			}
 			first, _ := utf8.DecodeRuneInString(w)
-			low := strings.Join(text.Tokens(w), "")
+			low := text.Fold(w)
 			ns.total[low]++
 			if unicode.IsUpper(first) && w != strings.ToUpper(w) {
 				ns.capital[low]++

@@ -3,6 +3,7 @@ package search
 import (
 	"container/heap"
 	"math"
+	"math/bits"
 	"sort"
 
 	"github.com/briefbot/briefbot/corpus/text"
@@ -113,17 +114,30 @@ func (ix *Index) Search(q string, k int) Result {
 // SearchTerms is Search over terms returned by Analyze (possibly edited,
 // e.g. reweighted).
 func (ix *Index) SearchTerms(terms []QueryTerm, k int) Result {
-	return ix.SearchFiltered(terms, k, nil)
+	return ix.SearchRange(terms, k, 0, len(ix.docs))
 }
 
-// SearchFiltered is SearchTerms over the documents for which keep (given
-// a document position) returns true; nil keeps all.
-func (ix *Index) SearchFiltered(terms []QueryTerm, k int, keep func(doc int) bool) Result {
+// commonShare: a query word found in more than this share of the searched
+// documents (and at least commonMin of them) only adds to the scores of
+// documents that hold a rarer query word.
+const (
+	commonShare = 0.02
+	commonMin   = 2000
+)
+
+// SearchRange is SearchTerms over the documents at positions [lo, hi).
+//
+// To stay fast on large indexes, when a query holds rarer words, a word
+// found in very many documents (more than 2% of them and more than 2,000)
+// only adds to the score of documents that hold a rarer word; documents
+// holding nothing but such common words are not returned then.
+func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 	res := Result{Terms: terms}
 	for _, t := range terms {
 		res.Weight += t.Weight
 	}
-	if k <= 0 || len(ix.docs) == 0 {
+	lo, hi = max(lo, 0), min(hi, len(ix.docs))
+	if k <= 0 || lo >= hi {
 		return res
 	}
 	s, _ := ix.pool.Get().(*scratch)
@@ -132,27 +146,65 @@ func (ix *Index) SearchFiltered(terms []QueryTerm, k int, keep func(doc int) boo
 	}
 	defer ix.pool.Put(s)
 	s.touched = s.touched[:0]
+
+	// Posting ranges within [lo, hi), rarest first.
+	type span struct {
+		qi, id, from, to int
+	}
+	var spans []span
 	for qi, t := range terms {
 		if !t.Known {
 			continue
 		}
-		id := ix.terms[t.Term]
-		w := float32(t.Weight)
-		bit := uint64(1) << uint(qi)
-		post, imp := ix.post[id], ix.impact[id]
-		for j, d := range post {
-			if s.mask[d] == 0 {
-				s.touched = append(s.touched, d)
+		id := int(ix.terms[t.Term])
+		post := ix.post[id]
+		from, to := 0, len(post)
+		if lo > 0 {
+			from = sort.Search(len(post), func(j int) bool { return int(post[j]) >= lo })
+		}
+		if hi < len(ix.docs) {
+			to = sort.Search(len(post), func(j int) bool { return int(post[j]) >= hi })
+		}
+		if from < to {
+			spans = append(spans, span{qi, id, from, to})
+		}
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].to-spans[i].from < spans[j].to-spans[j].from })
+	limit := max(commonMin, int(commonShare*float64(hi-lo)))
+	for n, sp := range spans {
+		w := float32(terms[sp.qi].Weight)
+		bit := uint64(1) << uint(sp.qi)
+		post, imp := ix.post[sp.id][sp.from:sp.to], ix.impact[sp.id][sp.from:sp.to]
+		if n == 0 || len(post) <= limit {
+			for j, d := range post {
+				if s.mask[d] == 0 {
+					s.touched = append(s.touched, d)
+				}
+				s.score[d] += w * imp[j]
+				s.mask[d] |= bit
 			}
-			s.score[d] += w * imp[j]
-			s.mask[d] |= bit
+			continue
+		}
+		// A common word: only add to documents already found.
+		if len(s.touched)*bits.Len(uint(len(post))) < len(post) {
+			for _, d := range s.touched {
+				j := sort.Search(len(post), func(j int) bool { return post[j] >= d })
+				if j < len(post) && post[j] == d {
+					s.score[d] += w * imp[j]
+					s.mask[d] |= bit
+				}
+			}
+			continue
+		}
+		for j, d := range post {
+			if s.mask[d] != 0 {
+				s.score[d] += w * imp[j]
+				s.mask[d] |= bit
+			}
 		}
 	}
 	h := make(hitHeap, 0, k)
 	for _, d := range s.touched {
-		if keep != nil && !keep(int(d)) {
-			continue
-		}
 		sc := s.score[d]
 		if len(h) < k {
 			heap.Push(&h, scored{d, sc})

@@ -200,3 +200,9 @@ func init() {
 		}
 	}
 }
+
+// Fold lowercases s and folds common Latin accents, as Tokens does to the
+// letters of its tokens.
+func Fold(s string) string {
+	return strings.Map(foldRune, s)
+}
