@@ -126,20 +126,19 @@ func resolveIssues(kb *briefings.KB, names []string) ([]string, error) {
 }
 
 // firstSeen tells the digest when each article arrived. Articles that
-// arrived together are ordered newest published first: their time is moved
-// back by one nanosecond per second of age (at most a second), staying
-// after since.
+// arrived together are ordered newest published first, undated ones last:
+// their time is moved back by one nanosecond per second of age (at most a
+// second; a second for undated ones), staying after since.
 func firstSeen(kb *briefings.KB, seen map[string]time.Time, since time.Time) func(string) (time.Time, bool) {
 	return func(id string) (time.Time, bool) {
 		t, ok := seen[id]
 		if !ok {
 			return time.Time{}, false
 		}
-		a, _ := kb.Article(id)
-		if a.Published.IsZero() || !a.Published.Before(t) {
-			return t, true
+		shift := time.Second
+		if a, _ := kb.Article(id); !a.Published.IsZero() {
+			shift = min(time.Duration(max(t.Sub(a.Published), 0)/time.Second), time.Second)
 		}
-		shift := min(time.Duration(t.Sub(a.Published)/time.Second), time.Second)
 		if t.After(since) && !t.Add(-shift).After(since) {
 			shift = t.Sub(since) - 1
 		}
