@@ -315,6 +315,17 @@ func (pc *phraseCounter) candidates() []*phraseStat {
 		w := float64(p.sf + 2*p.hf)
 		spec := math.Log(1 + nSents/float64(p.sf))
 		p.score = w * math.Log(1+float64(p.df)) * spec * lengthBoost(p.words)
+		if n := int32(ix.nArts); n >= 10 {
+			// Many articles: what most of them say is the site's template or
+			// the general subject, and an issue stands out where it is told.
+			if 10*p.df > 4*n {
+				continue
+			}
+			p.score *= math.Log(1 + float64(n)/float64(p.df))
+		}
+		if p.words > 1 && strings.HasSuffix(lastField(p.surfaces[0].String()), "ly") {
+			continue // ends with an adverb: "change quickly"
+		}
 		if p.words == 1 && !p.specific() {
 			// A lone common word names an issue only when headings use it
 			// and it reads as a noun.

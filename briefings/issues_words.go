@@ -37,6 +37,8 @@ var phraseBreaks = setOf(
 	"work", "works", "worked", "way", "ways", "lot", "lots", "thing", "things",
 	"something", "anything", "nothing", "everyone", "someone", "anyone",
 	"s", "etc", "i.e", "e.g", "mr", "mrs", "ms", "dr", "per", "cent",
+	"behind", "beside", "besides", "near", "onto", "via", "versus", "vs",
+	"whereas", "whilst", "amongst", "upon", "ahead", "away", "back", "instead",
 )
 
 // genericWords are news words that alone never name an issue: a phrase
