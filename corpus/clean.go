@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,7 +21,7 @@ const headSpan = 8
 // paragraphs, and short non-sentence lines trailing at the end. It then
 // guesses which of the remaining units are headings. It returns the byline
 // found in an author box or a "By ..." line, if any.
-func clean(units []unit) ([]unit, string) {
+func clean(units []unit) ([]unit, meta) {
 	for i := range units {
 		t := fold(units[i].text)
 		if t != "" && strings.IndexByte(".,;:", t[0]) >= 0 || strings.HasPrefix(t, "·") {
@@ -28,14 +29,12 @@ func clean(units []unit) ([]unit, string) {
 		}
 		units[i].text = t
 	}
-	byline := ""
+	var m meta
 	drop := make([]bool, len(units))
 	for i, u := range units {
 		if u.text == "" || isBoilerplate(u) {
 			drop[i] = true
-			if byline == "" && words(u.text) <= 6 && strings.HasPrefix(strings.ToLower(u.text), "by ") {
-				byline = strings.TrimSpace(u.text[3:])
-			}
+			m.note(u.text, i < headSpan)
 			continue
 		}
 		if i < headSpan && (isBreadcrumb(u.text) || words(u.text) <= 40 && ctaRe.MatchString(u.text)) {
@@ -46,7 +45,7 @@ func clean(units []unit) ([]unit, string) {
 	dropComments(units, drop)
 	dropLinkLists(units, drop)
 	if b := dropAuthorBoxes(units, drop); b != "" {
-		byline = b
+		m.byline = b
 	}
 	dropTOC(units, drop)
 	dropRepeats(units, drop)
@@ -58,7 +57,36 @@ func clean(units []unit) ([]unit, string) {
 	}
 	kept = trimTail(kept)
 	guessKinds(kept)
-	return kept, byline
+	return kept, m
+}
+
+// meta is what cleaning learns from the lines it drops.
+type meta struct {
+	byline    string
+	published time.Time
+}
+
+// note reads a byline ("By Jane Roe") and, in the head of the page, a
+// publication date from a dropped line, keeping the first of each.
+func (m *meta) note(t string, head bool) {
+	if words(t) > 12 {
+		return
+	}
+	if m.byline == "" && strings.HasPrefix(strings.ToLower(t), "by ") {
+		name := dateInRe.ReplaceAllString(t[3:], "")
+		if i := strings.IndexAny(name, "|·•"); i >= 0 {
+			name = name[:i]
+		}
+		m.byline = strings.Trim(fold(name), " ,;:-–—")
+	}
+	if m.published.IsZero() && head {
+		for _, d := range dateInRe.FindAllString(t, -1) {
+			if p, err := parseDate(d); err == nil {
+				m.published = p
+				break
+			}
+		}
+	}
 }
 
 // dropComments drops a comment section: everything from a "Leave a

@@ -131,3 +131,31 @@ func TestParagraphs(t *testing.T) {
 		})
 	}
 }
+
+func TestMetaFromLines(t *testing.T) {
+	tests := []struct {
+		name, doc, byline, published string
+	}{
+		{"byline with date", "Water Prices Rise\nBy Ana Lima | March 3, 2025\n" + body, "Ana Lima", "2025-03-03"},
+		{"updated line", "Water Prices Rise\nUpdated: Sept. 14, 2024 10:15 am\n" + body, "", "2024-09-14"},
+		{"ordinal date", "Water Prices Rise\nPublished on March 1st, 2023\n" + body, "", "2023-03-01"},
+		{"numeric date", "Water Prices Rise\nPosted 2024-11-05\n" + body, "", "2024-11-05"},
+		{"date at the bottom is not the article's", "Water Prices Rise\n" + body + strings.Repeat("More about prices follows here.\n", 8) + "Posted 2024-11-05\n", "", ""},
+		{"nothing", "Water Prices Rise\n" + body, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse("doc.txt", []byte(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format("2006-01-02")
+			}
+			if a.Byline != tt.byline || got != tt.published {
+				t.Errorf("byline %q published %q, want %q %q", a.Byline, got, tt.byline, tt.published)
+			}
+		})
+	}
+}

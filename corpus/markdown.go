@@ -46,12 +46,18 @@ func splitFrontMatter(s string) (fm, body string, ok bool) {
 }
 
 // dateLayouts are the date forms accepted in front matter.
-var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "January 2, 2006", "Jan 2, 2006", "2 January 2006", time.RFC1123Z, time.RFC1123}
+var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+	"January 2, 2006", "Jan 2, 2006", "Jan. 2, 2006", "2 January 2006", "2 Jan 2006", "2 Jan, 2006", "January 2 2006",
+	"1/2/2006", time.RFC1123Z, time.RFC1123}
+
+var ordinalRe = regexp.MustCompile(`(\d)(st|nd|rd|th)\b`)
 
 // parseDate reads a date in one of dateLayouts; the zero time and an error
 // when none fits.
 func parseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	s = ordinalRe.ReplaceAllString(s, "$1")
+	s = strings.Replace(s, "Sept.", "Sep.", 1) // Go knows "Sep" only
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t.UTC(), nil

@@ -179,7 +179,7 @@ func readDoc(name string, data []byte) (*doc, error) {
 
 // finish cleans a document's units and builds the article.
 func finish(d *doc) (Article, error) {
-	units, byline := clean(d.units)
+	units, m := clean(d.units)
 	title, units := takeTitle(units, d.title)
 	if len(units) == 0 {
 		return Article{}, ErrEmpty
@@ -188,10 +188,13 @@ func finish(d *doc) (Article, error) {
 		Title:     title,
 		URL:       d.url,
 		Source:    d.source,
-		Byline:    firstOf(d.byline, byline),
+		Byline:    firstOf(d.byline, m.byline),
 		Published: d.published,
 		Tags:      d.tags,
 		Blocks:    make([]Block, 0, len(units)),
+	}
+	if a.Published.IsZero() {
+		a.Published = m.published
 	}
 	if a.URL == "" && strings.HasPrefix(d.site, "http") && strings.Contains(d.site, "://") {
 		a.URL = d.site
