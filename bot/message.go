@@ -58,4 +58,9 @@ type Message struct {
 	Visibility  Visibility
 	// Footer is a short closing line (confidence, hints).
 	Footer string
+	// Mentions are platform user ids the message is addressed to (a
+	// subscription notice in a Discord channel); an adapter that can
+	// notify them does (a Discord mention allowed to ping exactly these
+	// users). Empty: nobody is notified.
+	Mentions []string
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/briefbot/briefbot/briefings"
@@ -148,7 +149,8 @@ func firstSeen(kb *briefings.KB, seen map[string]time.Time, since time.Time) fun
 
 // subscriptionMessages returns one message per subscriber target for the
 // digest's issues: a direct message per Slack user, and per Discord
-// channel one message mentioning its subscribers.
+// channel one message with its subscribers in Mentions. Each schedule's
+// digest notifies the subscribers of the issues it covers.
 func (s *Scheduler) subscriptionMessages(ctx context.Context, d briefings.Digest, expires time.Time) ([]OutboxMessage, error) {
 	if d.Empty {
 		return nil, nil
@@ -165,7 +167,8 @@ func (s *Scheduler) subscriptionMessages(ctx context.Context, d briefings.Digest
 			return nil, err
 		}
 		for _, sub := range subs {
-			var target, mention string
+			var target string
+			mention := false
 			switch sub.Platform {
 			case "slack":
 				target = targetSlackDM + ":" + sub.UserID
@@ -175,7 +178,7 @@ func (s *Scheduler) subscriptionMessages(ctx context.Context, d briefings.Digest
 					continue
 				}
 				target = targetDiscordMention + ":" + sub.ChannelID
-				mention = "<@" + sub.UserID + ">"
+				mention = true
 			default:
 				s.log.Warn("subscription on an unknown platform", "platform", sub.Platform, "issue", is.IssueID)
 				continue
@@ -186,22 +189,16 @@ func (s *Scheduler) subscriptionMessages(ctx context.Context, d briefings.Digest
 				byTarget[target] = p
 				order = append(order, target)
 			}
-			i, ok := p.sections[is.IssueID]
-			if !ok {
+			if _, ok := p.sections[is.IssueID]; !ok {
 				sec := Section{Heading: is.Name}
 				for _, pt := range is.Points {
 					sec.Items = append(sec.Items, Item{Text: pt.Text, Citations: digestCitations(pt.Sources)})
 				}
 				p.msg.Sections = append(p.msg.Sections, sec)
-				i = len(p.msg.Sections) - 1
-				p.sections[is.IssueID] = i
+				p.sections[is.IssueID] = len(p.msg.Sections) - 1
 			}
-			if mention != "" {
-				sec := &p.msg.Sections[i]
-				if sec.Text != "" {
-					sec.Text += " "
-				}
-				sec.Text += mention
+			if mention && !slices.Contains(p.msg.Mentions, sub.UserID) {
+				p.msg.Mentions = append(p.msg.Mentions, sub.UserID)
 			}
 		}
 	}

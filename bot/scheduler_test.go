@@ -421,7 +421,7 @@ func TestSchedulerSubscriptions(t *testing.T) {
 	s := e.schedulerOn(st, "a", daily("morning", "discord:900"))
 	e.tick(s)
 	dm := e.slack.Posts()
-	if len(dm) != 1 || dm[0].Target != "U1" || dm[0].Msg.Sections[0].Heading != issue.Name {
+	if len(dm) != 1 || dm[0].Target != "U1" || dm[0].Msg.Sections[0].Heading != issue.Name || len(dm[0].Msg.Mentions) != 0 {
 		t.Errorf("slack subscriber messages = %+v", dm)
 	}
 	var mention *post
@@ -431,7 +431,7 @@ func TestSchedulerSubscriptions(t *testing.T) {
 		}
 	}
 	if len(e.disc.Posts()) != 2 || mention == nil || mention.Target != "900" ||
-		!strings.Contains(mention.Msg.Sections[0].Text, "<@42>") || !strings.Contains(mention.Msg.Sections[0].Text, "<@43>") {
+		strings.Join(mention.Msg.Mentions, ",") != "42,43" || mention.Msg.Sections[0].Heading != issue.Name {
 		t.Errorf("discord posts = %+v, want the digest and one message mentioning both subscribers", e.disc.Posts())
 	}
 }
