@@ -120,7 +120,7 @@ func (w *htmlWalker) walk(n *html.Node) {
 	case atom.Br:
 		w.buf.WriteByte(' ')
 		return
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Dt:
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Dt, atom.Summary:
 		kind := Heading
 		if a == atom.Li {
 			kind = Item

@@ -236,3 +236,26 @@ func TestParseWindows1252(t *testing.T) {
 		t.Errorf("title %q, text %q", a.Title, a.Blocks[0].Text)
 	}
 }
+
+func TestParseHTMLQuestions(t *testing.T) {
+	page := `<html><head><title>Strike FAQ</title></head><body><article>
+<h1>Strike FAQ</h1>
+<p>Answers to the questions riders ask most about the bus strike in the city, updated every morning while the strike lasts.</p>
+<dl><dt>Which buses run?</dt><dd>Only the hospital shuttles run, every 20 minutes from Central Station, staffed by managers of the authority.</dd>
+<dt>Do passes get refunded?</dt><dd>Bus-only passes are credited for each full day of the strike; passes that include the subway are not.</dd></dl>
+<details><summary>Can the state end the strike?</summary><p>No. It can appoint a mediator, but the mediator cannot impose a contract on either side.</p></details>
+</article></body></html>`
+	a, err := Parse("faq.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads []string
+	for _, b := range a.Blocks {
+		if b.Kind == Heading {
+			heads = append(heads, b.Text)
+		}
+	}
+	if got := strings.Join(heads, " | "); got != "Which buses run? | Do passes get refunded? | Can the state end the strike?" {
+		t.Errorf("headings %q", got)
+	}
+}
