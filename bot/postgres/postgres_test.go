@@ -107,3 +107,28 @@ func TestMigrateRace(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func BenchmarkStore(b *testing.B) {
+	base := os.Getenv("BRIEFBOT_TEST_POSTGRES")
+	if base == "" {
+		b.Skip(skipMsg)
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	schema := "briefbot_bench"
+	conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+schema+" CASCADE")
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+	s, err := postgres.Open(ctx, withSearchPath(base, schema))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.Benchmark(b, s)
+}

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -17,28 +18,29 @@ func (s *Store) SeeArticles(ctx context.Context, ids []string, now time.Time) (m
 	if len(ids) == 0 {
 		return out, nil
 	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, fmt.Errorf("see articles: %w", err)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("see articles: %w", err)
 	}
 	defer tx.Rollback()
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO articles_seen (id, first_seen) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_seen (id, first_seen)
+		SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT (id) DO NOTHING`, fmtTime(now), string(list)); err != nil {
+		return nil, fmt.Errorf("see articles: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.first_seen FROM articles_seen a
+		JOIN (SELECT DISTINCT value AS id FROM json_each(?)) j ON a.id = j.id`, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("see articles: %w", err)
 	}
-	defer ins.Close()
-	sel, err := tx.PrepareContext(ctx, `SELECT first_seen FROM articles_seen WHERE id = ?`)
-	if err != nil {
-		return nil, fmt.Errorf("see articles: %w", err)
-	}
-	defer sel.Close()
-	at := fmtTime(now)
-	for _, id := range ids {
-		if _, err := ins.ExecContext(ctx, id, at); err != nil {
-			return nil, fmt.Errorf("see articles: %w", err)
-		}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
 		var seen sql.NullString
-		if err := sel.QueryRowContext(ctx, id).Scan(&seen); err != nil {
+		if err := rows.Scan(&id, &seen); err != nil {
 			return nil, fmt.Errorf("see articles: %w", err)
 		}
 		t, err := parseTime(seen)
@@ -46,6 +48,9 @@ func (s *Store) SeeArticles(ctx context.Context, ids []string, now time.Time) (m
 			return nil, fmt.Errorf("see articles: %w", err)
 		}
 		out[id] = t
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("see articles: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("see articles: %w", err)

@@ -75,3 +75,12 @@ func TestOpenTwiceMigratesOnce(t *testing.T) {
 		t.Error("Open(\"\") succeeded")
 	}
 }
+
+func BenchmarkStore(b *testing.B) {
+	s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.Benchmark(b, s)
+}
