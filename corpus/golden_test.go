@@ -153,3 +153,29 @@ func TestGoldenDebianFAQ(t *testing.T) {
 		t.Errorf("wrapped question not joined whole: %q", want)
 	}
 }
+
+// TestNoBoilerplateLeft scans every cleaned block of both test corpora for
+// the furniture the pages carried.
+func TestNoBoilerplateLeft(t *testing.T) {
+	arts := Sample()
+	other, _, err := Load(context.Background(), []string{filepath.Join("testdata", "other")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = append(arts, other...)
+	noise := []string{"Leave a", "COMMENTS", "Image:", "Photo:", "REUTERS/", "Click to", "Read also", "Related",
+		"About the Author", "#", "image-", "Share on", "Share this", "Subscribe", "Tags:", "News / ", "Home /", "You may also like",
+		"is a seasoned", "is a transportation reporter", "Unsubscribe", "©"}
+	for _, a := range arts {
+		for _, b := range a.Blocks {
+			for _, n := range noise {
+				if strings.Contains(b.Text, n) {
+					t.Errorf("%s: %q left in %q", a.Source, n, b.Text)
+				}
+			}
+			if b.Kind == Para && words(b.Text) <= 3 && !endsSentence(b.Text) {
+				t.Errorf("%s: stray short line %q", a.Source, b.Text)
+			}
+		}
+	}
+}
