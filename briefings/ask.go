@@ -49,6 +49,10 @@ func init() {
 		work write wrote latest status`)
 }
 
+// maxLinkedAnswer is the longest FAQ answer (in bytes) that answers for
+// the passages it holds.
+const maxLinkedAnswer = 1200
+
 // candidate is one thing Ask can answer with.
 type candidate struct {
 	kind    string
@@ -103,7 +107,12 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 		if strings.TrimSpace(e.Answer) == "" {
 			continue
 		}
+		// A passage inside a short FAQ answer is answered with the whole
+		// answer; a long answer is a section, better cited by its passage.
 		for _, para := range strings.Split(e.Answer, "\n") {
+			if len(e.Answer) > maxLinkedAnswer {
+				break
+			}
 			for _, s := range corpus.SplitSentences(para) {
 				if k := corpus.SentenceKey(s); k != "" {
 					if _, dup := inFAQ[k]; !dup {

@@ -85,6 +85,9 @@ func (a *answerer) ask(question string) Answer {
 	if len(frameIdx) == 2 {
 		terms[frameIdx[1]].Weight = terms[frameIdx[0]].Weight
 	}
+	if !hasContent(terms) {
+		return a.decline(question, nil)
+	}
 	res := a.search(terms)
 	if len(res.Hits) == 0 || res.Weight == 0 {
 		return a.decline(question, nil)
@@ -218,6 +221,11 @@ func (a *answerer) confidence(res search.Result, ms []match) float64 {
 	}
 	c := 0.35 + (best.coverage-t.cut)*t.slope
 	c *= 1 - t.marginShare*(1-margin)
+	// A question whose words are mostly unknown to the corpus is about
+	// something else, however well its other words match.
+	if k := knownShare(res.Terms); k < 0.6 {
+		c *= (k / 0.6) * (k / 0.6)
+	}
 	return math.Max(0, math.Min(1, c))
 }
 
@@ -360,4 +368,38 @@ func keyMatch(c *candidate, terms []search.QueryTerm, recall float64) float64 {
 		best = math.Max(best, 2*p*recall/(p+recall))
 	}
 	return best
+}
+
+// hasContent reports whether a question has a word beyond those that
+// frame it ("what is the" asks nothing).
+func hasContent(terms []search.QueryTerm) bool {
+	for _, t := range terms {
+		if w, ok := questionWeights[t.Word]; !ok || w > 0.3 {
+			return true
+		}
+	}
+	return false
+}
+
+// knownShare is the share of a question's content words the corpus knows
+// (a common verb or adjective counts half, question words not at all).
+func knownShare(terms []search.QueryTerm) float64 {
+	known, all := 0.0, 0.0
+	for _, t := range terms {
+		w := 1.0
+		if q, ok := questionWeights[t.Word]; ok {
+			if q <= 0.3 {
+				continue
+			}
+			w = 0.5
+		}
+		all += w
+		if t.Known {
+			known += w
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return known / all
 }

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"flag"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -98,5 +100,68 @@ func TestEvalSets(t *testing.T) {
 				t.Errorf("%s: accuracy %.1f%% below target %.0f%%\n%s", tt.file, 100*r.Accuracy(), 100*tt.target, b.String())
 			}
 		})
+	}
+}
+
+func TestParseEvalFile(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    []EvalItem
+		wantErr string
+	}{
+		{"items", "# comment\n\nwhat is x?\tNONE\nhow close?\t90%| ninety \n", []EvalItem{
+			{Line: 3, Question: "what is x?", Decline: true},
+			{Line: 4, Question: "how close?", Phrases: []string{"90%", "ninety"}},
+		}, ""},
+		{"crlf and bom", "\ufeffq1\tNONE\r\n", []EvalItem{{Line: 1, Question: "q1", Decline: true}}, ""},
+		{"bad lines", "no tab here\n\tNONE\nq\t\nq2\t|\nok\tNONE\n", nil, "line 1: no tab"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseEvalFile(strings.NewReader(tt.in))
+			if tt.wantErr != "" {
+				if err == nil || !errors.Is(err, ErrEvalFormat) || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				for _, l := range []string{"line 2", "line 3", "line 4"} {
+					if !strings.Contains(err.Error(), l) {
+						t.Errorf("err %v does not report %s", err, l)
+					}
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEvalReport(t *testing.T) {
+	kb := sampleKB(t, Options{})
+	items := []EvalItem{
+		{Line: 1, Question: "what is the plan for lunch", Decline: true},
+		{Line: 2, Question: "where might trump and putin hold a summit", Phrases: []string{"Alaska"}},
+		{Line: 3, Question: "where might trump and putin hold a summit", Phrases: []string{"no such phrase"}},
+	}
+	r := kb.Eval(items)
+	if r.Total != 3 || r.Correct != 2 || r.Decline != 1 || r.DeclineCorrect != 1 || r.Answerable != 2 || r.AnswerableCorrect != 1 {
+		t.Errorf("report = %+v", r)
+	}
+	if len(r.Misses) != 1 || r.Misses[0].Item.Line != 3 {
+		t.Fatalf("misses = %+v", r.Misses)
+	}
+	var b strings.Builder
+	if err := r.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"accuracy", "66.7%", "answerable", "must decline", "line 3:", "no such phrase"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report text lacks %q:\n%s", want, b.String())
+		}
 	}
 }

@@ -57,7 +57,36 @@ func (a *analyzer) normalize(tok string) (string, bool) {
 	if f, ok := a.fold[tok]; ok {
 		return f, true
 	}
-	return tok, true
+	return american(tok), true
+}
+
+// britishEndings are British spellings and their American forms, tried
+// longest first. Both sides of a search go through the same mapping, so a
+// word that merely looks British ("promise" -> "promize") still matches
+// itself.
+var britishEndings = []struct {
+	from, to string
+	min      int // shortest word the rule applies to
+}{
+	{"isations", "izations", 10}, {"isation", "ization", 9}, {"ising", "izing", 7},
+	{"ised", "ized", 6}, {"ises", "izes", 6}, {"ise", "ize", 6},
+	{"ysing", "yzing", 7}, {"ysed", "yzed", 6}, {"yse", "yze", 6},
+	{"ours", "ors", 7}, {"our", "or", 6}, {"oured", "ored", 8}, {"ouring", "oring", 9},
+	{"tres", "ters", 6}, {"tre", "ter", 5}, {"ence", "ense", 7},
+	{"ogue", "og", 7}, {"ogues", "ogs", 8}, {"mme", "m", 8}, {"mmes", "ms", 9},
+	{"lled", "led", 7}, {"lling", "ling", 8}, {"ller", "ler", 7},
+}
+
+// american maps a British spelling to the American one (finalised ->
+// finalized, colour -> color, centre -> center, defence -> defense,
+// catalogue -> catalog, programme -> program, travelled -> traveled).
+func american(tok string) string {
+	for _, e := range britishEndings {
+		if len(tok) >= e.min && strings.HasSuffix(tok, e.from) {
+			return tok[:len(tok)-len(e.from)] + e.to
+		}
+	}
+	return tok
 }
 
 func (a *analyzer) stem(tok string) string {
