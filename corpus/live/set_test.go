@@ -201,7 +201,9 @@ func TestReload(t *testing.T) {
 				t.Errorf("not reloaded: %q", got.Blocks[0].Text)
 			}
 		}},
-		{"created", func() { write(t, filepath.Join(dir, "c.md"), "# Tram works\n\nTram line 2 closes for a week of track works from Saturday, with buses replacing trams.\n") }, []string{filepath.Join(dir, "c.md")}, 1, 3, nil},
+		{"created", func() {
+			write(t, filepath.Join(dir, "c.md"), "# Tram works\n\nTram line 2 closes for a week of track works from Saturday, with buses replacing trams.\n")
+		}, []string{filepath.Join(dir, "c.md")}, 1, 3, nil},
 		{"emptied", func() { write(t, filepath.Join(dir, "c.md"), "") }, []string{filepath.Join(dir, "c.md")}, 1, 2, nil},
 		{"copy of another file", func() { write(t, filepath.Join(dir, "copy.txt"), story2) }, []string{filepath.Join(dir, "copy.txt")}, 1, 2, nil},
 		{"removed", func() { os.Remove(a) }, []string{a}, 1, 1, nil},
