@@ -36,8 +36,17 @@ type index struct {
 // every sentence with its words as it is added.
 func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sentence, ws []word)) *index {
 	ix := &index{lx: lx, first: make([]int32, len(arts)+1), nArts: len(arts)}
+	total := 0
+	for _, a := range arts {
+		total++
+		for _, b := range a.Blocks {
+			total += max(1, len(b.Sentences))
+		}
+	}
+	ix.sents = make([]sentence, 0, total)
 	var seen []int32 // seen[t] = last sentence counting term t, plus 1
 	var buf []word
+	var slab []int32 // term slices are cut from shared slabs
 	for ai, a := range arts {
 		ix.first[ai] = int32(len(ix.sents))
 		pos := int32(0)
@@ -55,10 +64,14 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 			for _, w := range buf {
 				n += len(w.info.terms)
 			}
-			st.terms = make([]int32, 0, n)
-			for _, w := range buf {
-				st.terms = append(st.terms, w.info.terms...)
+			if len(slab)+n > cap(slab) {
+				slab = make([]int32, 0, max(n, 1<<16))
 			}
+			start := len(slab)
+			for _, w := range buf {
+				slab = append(slab, w.info.terms...)
+			}
+			st.terms = slab[start:len(slab):len(slab)]
 			st.quote, quoteOpen = quoteState(s, quoteOpen)
 			pos++
 			for len(ix.sf) < len(ix.lx.words) {
@@ -105,6 +118,9 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 // several sentences (open is whether one is open before it), and whether
 // one is still open after it.
 func quoteState(s string, open bool) (inQuote, openAfter bool) {
+	if !hasQuoteMark(s) {
+		return open, open
+	}
 	opens := strings.Count(s, "“")
 	closes := strings.Count(s, "”")
 	straight := strings.Count(s, "\"")
@@ -118,6 +134,21 @@ func quoteState(s string, open bool) (inQuote, openAfter bool) {
 		after = !open
 	}
 	return open || after || opens != closes || straight%2 == 1, after
+}
+
+// hasQuoteMark reports a straight or curly double quote in s.
+func hasQuoteMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xE2: // “ and ” are E2 80 9C and E2 80 9D
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lookup returns the ids of the terms of s that are in the vocabulary;

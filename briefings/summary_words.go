@@ -108,7 +108,7 @@ func (lx *lexicon) readWords(s string, buf []word) []word {
 	}
 	out := buf[:0]
 	for len(s) > 0 {
-		i := strings.IndexFunc(s, unicode.IsSpace)
+		i := indexSpace(s)
 		var f string
 		if i < 0 {
 			f, s = s, ""
@@ -170,6 +170,24 @@ func hasDash(s string) bool {
 		}
 	}
 	return false
+}
+
+// indexSpace is strings.IndexFunc(s, unicode.IsSpace) with an ASCII fast
+// path.
+func indexSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			return i
+		}
+		if c >= 0x80 {
+			if j := strings.IndexFunc(s[i:], unicode.IsSpace); j >= 0 {
+				return i + j
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 func isASCIIAlnum(c byte) bool {
