@@ -75,7 +75,8 @@ func isBoilerplate(u unit) bool {
 		return true
 	}
 	n := words(t)
-	if t[0] >= '0' && t[0] <= '9' && counterRe.MatchString(t) || n <= 10 && dateOnlyRe.MatchString(t) {
+	digits := strings.ContainsAny(t, "0123456789")
+	if t[0] >= '0' && t[0] <= '9' && counterRe.MatchString(t) || digits && n <= 10 && dateOnlyRe.MatchString(t) {
 		return true
 	}
 	if !strings.Contains(t, " ") && slugRe.MatchString(t) {
@@ -84,7 +85,7 @@ func isBoilerplate(u unit) bool {
 	if n <= 12 && mayBeFurniture(t) && (boilerRe.MatchString(t) || prefixBoilerRe.MatchString(t)) {
 		return true
 	}
-	if n <= 12 && isMetaLine(t) {
+	if digits && n <= 12 && isMetaLine(t) {
 		return true
 	}
 	if n <= 40 && captionStartRe.MatchString(t) {
@@ -159,9 +160,19 @@ func mayHaveCredit(t string) bool {
 	if strings.Contains(tail, "/") || strings.HasSuffix(strings.TrimRight(tail, "."), ")") {
 		return true
 	}
-	tail = strings.ToLower(tail)
 	for _, w := range []string{"photo", "image", "picture", "getty", "shutterstock", "afp"} {
-		if strings.Contains(tail, w) {
+		if containsFold(tail, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w, in
+// any case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
 			return true
 		}
 	}
