@@ -407,9 +407,9 @@ func isHeadingShape(t string, lines int) bool {
 	final := strings.TrimRight(t, " ")
 	last := final[len(final)-1]
 	switch {
-	case multiLevelRe.MatchString(t) || chapterWordRe.MatchString(t):
+	case isDigit(t[0]) && multiLevelRe.MatchString(t) || strings.IndexByte("CcPpSsAa", t[0]) >= 0 && chapterWordRe.MatchString(t):
 		return !endsSentence(t) || isQuestion(t) || strings.HasSuffix(t, "!")
-	case n > 30 || lines > 2 || !startsLikeHeading(t) || last == ':' || codeLikeRe.MatchString(t) || numericShare(t) > 0.3:
+	case n > 30 || lines > 2 || !startsLikeHeading(t) || last == ':' || codeLike(t) || numericShare(t) > 0.3:
 		return false
 	case danglingWords[strings.ToLower(lastWord(t))]:
 		return false // a lead-in: "To update the system, run"
@@ -446,8 +446,25 @@ func startsLikeHeading(t string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenQuote(r)
 }
 
-// codeLikeRe matches text that looks like a command or code, not prose.
-var codeLikeRe = regexp.MustCompile("[\\\\|=<>{}$`]|(^|\\s)--?[a-z]|(^|\\s)[./~][^\\s]*/|^#|:\\)")
+// codeLike reports whether t looks like a command or code, not prose: it
+// has shell or markup characters, an option flag ("-v", "--all"), a path
+// ("./x/", "/usr/"), starts with "#" or holds a smiley.
+func codeLike(t string) bool {
+	if strings.ContainsAny(t, "\\|=<>{}$`") || strings.HasPrefix(t, "#") || strings.Contains(t, ":)") {
+		return true
+	}
+	for w := range strings.FieldsSeq(t) {
+		switch {
+		case len(w) > 1 && w[0] == '-' && (w[1] == '-' || 'a' <= w[1] && w[1] <= 'z'):
+			return true
+		case strings.IndexByte("./~", w[0]) >= 0 && strings.Contains(w[1:], "/"):
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // danglingWords end a lead-in line that introduces what follows.
 var danglingWords = set("a", "an", "the", "and", "or", "but", "with", "by", "to", "of", "for", "from",
