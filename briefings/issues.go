@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/text"
 )
 
 // Discovery limits.
@@ -47,7 +48,7 @@ func buildIssues(kb *KB, pc *phraseCounter) []Issue {
 		}
 		configured = append(configured, d)
 	}
-	discovered := discover(ix, pc)
+	discovered := discover(ix, pc, synonymGroups(kb.opts.Synonyms))
 	all := append([]*draft(nil), configured...)
 	matchSentences(ix, append(append([]*draft(nil), configured...), discovered...))
 	for _, d := range discovered {
@@ -87,7 +88,7 @@ func (d *draft) addPhrase(ix *index, p string) {
 }
 
 // discover groups the best candidate phrases into issues.
-func discover(ix *index, pc *phraseCounter) []*draft {
+func discover(ix *index, pc *phraseCounter, syn map[string]int) []*draft {
 	cands := pc.candidates()
 	if len(cands) > maxCandidates {
 		cands = cands[:maxCandidates]
@@ -105,6 +106,9 @@ func discover(ix *index, pc *phraseCounter) []*draft {
 	sentsOf := make(map[*phraseStat][]int32, len(cands))
 	for i, c := range cands {
 		sentsOf[c] = cd[i].sents
+		if g, ok := syn[synonymKey(c.display())]; ok {
+			c.synonym = g + 1
+		}
 	}
 
 	top := 0.0
@@ -185,7 +189,7 @@ func relation(c *phraseStat, g *draft, sentsOf map[*phraseStat][]int32) int {
 	ck := wordKeys(c.key)
 	seed := g.members[0]
 	sk := wordKeys(seed.key)
-	if subset(ck, sk) || subset(sk, ck) {
+	if subset(ck, sk) || subset(sk, ck) || c.synonym > 0 && c.synonym == seed.synonym {
 		return 3
 	}
 	if len(ck) > 1 && len(sk) > 1 && !genericKey(sk[0]) && (ck[0] == sk[0] || subset(sk[:1], ck)) {
@@ -210,6 +214,25 @@ func relation(c *phraseStat, g *draft, sentsOf map[*phraseStat][]int32) int {
 	}
 	return 0
 }
+
+// synonymGroups maps each phrase of the configured synonym groups to its
+// group.
+func synonymGroups(groups [][]string) map[string]int {
+	m := make(map[string]int)
+	for g, words := range groups {
+		for _, w := range words {
+			if k := synonymKey(w); k != "" {
+				if _, dup := m[k]; !dup {
+					m[k] = g
+				}
+			}
+		}
+	}
+	return m
+}
+
+// synonymKey is the form under which a phrase matches a synonym.
+func synonymKey(s string) string { return strings.Join(text.Terms(s), " ") }
 
 // subset reports whether every key of a is in b.
 func subset(a, b []string) bool {

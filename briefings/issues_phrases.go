@@ -28,6 +28,7 @@ type phraseStat struct {
 	surfaces  []surfaceCount
 	score     float64
 	seedable  bool // frequent and spread enough to found an issue
+	synonym   int  // 1 + the configured synonym group it belongs to, or 0
 }
 
 // phraseKey is the word key ids of a phrase, plus one (0: no word).

@@ -22,7 +22,8 @@ const (
 	mmrLambda      = 0.7
 	redundantCos   = 0.45 // a sentence this close to a chosen one adds nothing
 	sameFactCos    = 0.8  // this close: the same fact, merged as a source
-	numberBoost    = 1.6
+	numberBoost    = 1.5
+	shareBoost     = 2.0
 	sameArticle    = 0.08 // MMR penalty per chosen sentence from the same article
 	minWords       = 6
 	maxWords       = 60
@@ -316,9 +317,10 @@ func quality(s *sentence) float64 {
 	if (strings.Contains(s.text, "you") || strings.Contains(s.text, "You")) && readerWord.MatchString(s.text) {
 		w *= 0.3
 	}
-	if hasFigure(s.text) {
-		w *= numberBoost
+	if s.alone && s.kind == corpus.Para && strings.Count(s.text, " ") < 12 {
+		w *= 0.5 // a short line on its own: often a subheading
 	}
+	w *= figureWeight(s.text)
 	return w
 }
 
@@ -369,8 +371,16 @@ func firstWord(t string) string {
 	return t
 }
 
-// hasFigure reports a sentence carrying a figure: a number, percentage,
-// count-word like "20-point" or a date.
-func hasFigure(t string) bool {
-	return strings.IndexFunc(t, unicode.IsDigit) >= 0
+// figureWeight favours sentences carrying figures: a share ("95%", "90
+// percent") most, then any number, count-word like "20-point" or date.
+func figureWeight(t string) float64 {
+	i := strings.IndexFunc(t, unicode.IsDigit)
+	switch {
+	case i < 0:
+		return 1
+	case strings.Contains(t[i:], "%") || strings.Contains(t[i:], " percent"):
+		return shareBoost
+	default:
+		return numberBoost
+	}
 }

@@ -16,6 +16,7 @@ type sentence struct {
 	title bool // the article's title
 	quote bool // inside a quotation that spans sentences, or a fragment of one
 	part  bool // an item of a list its lead-in announces ("including:"): a fragment
+	alone bool // the only sentence of its paragraph
 	block int32
 	text  string
 	terms []int32 // content terms (stems) in order, as vocabulary ids
@@ -102,8 +103,12 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 			}
 			block, quoteOpen = int32(bi), false
 			part = b.Kind == corpus.Item && listOpen
+			n0 := len(ix.sents)
 			for _, s := range ss {
 				add(s, b.Kind, false)
+			}
+			if len(ix.sents) == n0+1 {
+				ix.sents[n0].alone = true
 			}
 			if b.Kind != corpus.Item {
 				listOpen = strings.HasSuffix(strings.TrimSpace(b.Text), ":")
