@@ -259,3 +259,31 @@ func TestParseHTMLQuestions(t *testing.T) {
 		t.Errorf("headings %q", got)
 	}
 }
+
+func TestParseFormatByName(t *testing.T) {
+	page := []byte("<html><body><article><h1>Bus Lanes Open</h1><p>" + strings.Repeat("The new bus lanes opened on Monday across the city. ", 5) + "</p></article></body></html>")
+	tests := []struct {
+		name    string
+		data    []byte
+		wantErr error
+		html    bool
+	}{
+		{"https://news.example.com/story.php5?id=3", page, nil, true},
+		{"https://news.example.com/2025/03/bus-lanes", page, nil, true},
+		{"https://news.example.com/notes", []byte(articleText), nil, false},
+		{"story", page, nil, true},
+		{"notes.pdf", page, ErrUnsupported, false},
+		{"image.jpg", []byte(articleText), ErrUnsupported, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(tt.name, tt.data)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("err %v, want %v", err, tt.wantErr)
+			}
+			if err == nil && tt.html != (a.Title == "Bus Lanes Open") {
+				t.Errorf("title %q: read as HTML = %v, want %v", a.Title, a.Title == "Bus Lanes Open", tt.html)
+			}
+		})
+	}
+}

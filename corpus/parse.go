@@ -34,9 +34,9 @@ const (
 // formatOf decides a document's format from its name's extension, and
 // from its content when the name has none (a URL, a bare name).
 func formatOf(name string, data []byte) format {
-	p := name
+	p, isURL := name, false
 	if u, err := nurl.Parse(name); err == nil && u.Scheme != "" && u.Host != "" {
-		p = u.Path
+		p, isURL = u.Path, true
 	}
 	switch strings.ToLower(path.Ext(p)) {
 	case ".txt", ".text":
@@ -48,13 +48,14 @@ func formatOf(name string, data []byte) format {
 		return formatMarkdown
 	case ".html", ".htm", ".xhtml":
 		return formatHTML
-	case "", ".php", ".asp", ".aspx", ".jsp", ".cgi":
+	}
+	// A web address ends as it likes (".php", ".aspx", "/2024/05/slug"),
+	// and so does a name without extension: the content decides.
+	if isURL || path.Ext(p) == "" {
 		if looksLikeHTML(data) {
 			return formatHTML
 		}
-		if strings.HasPrefix(p, "/") || strings.Contains(name, "://") || path.Ext(p) == "" {
-			return formatText
-		}
+		return formatText
 	}
 	return formatUnknown
 }
@@ -129,16 +130,18 @@ func looksLikeHTML(data []byte) bool {
 }
 
 // Parse cleans one document into an article. The name picks the format by
-// its extension (.txt, .md, .html; a name without one, such as the URL of
-// a fetched page, is sniffed for HTML and otherwise read as text). When
+// its extension (.txt, .md, .html); a URL with any other ending, and a name
+// without extension, are sniffed for HTML and otherwise read as text. When
 // name is an http(s) URL, it becomes the article's URL and Source and is
 // used to resolve the page's relative links.
 //
 // Parse applies every cleaning rule that needs only this document; Load
 // adds the rule that needs several (lines repeated across files are
 // boilerplate). It returns ErrUnsupported for an unknown extension,
-// ErrEmpty when nothing is left after cleaning, and an error for a
-// Markdown front matter that is not valid YAML.
+// ErrNotText for binary data in a text or Markdown file, ErrEmpty when
+// nothing is left after cleaning, and an error for a Markdown front matter
+// that is not valid YAML. The ID depends on the cleaned title and blocks
+// only; a caller that changes them afterwards keeps the old ID.
 func Parse(name string, data []byte) (Article, error) {
 	d, err := readDoc(name, data)
 	if err != nil {
