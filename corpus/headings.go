@@ -1,0 +1,124 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// guessKinds marks as headings the paragraphs shaped like one: a
+// numbered section title ("2.1. What is Debian?"), a single question, a
+// short line without final punctuation, or a short title-cased line; each
+// followed by more text. Units whose kind came from markup keep it.
+func guessKinds(units []unit) {
+	for i := range units {
+		u := &units[i]
+		if u.hard || i == len(units)-1 {
+			continue
+		}
+		if u.kind == Item {
+			// A question in a list, answered by the paragraph after it
+			// (or, when numbered, by anything but another question), is
+			// the heading of a question-and-answer section.
+			next := units[i+1]
+			if isQuestion(u.text) && words(u.text) <= 40 && (next.kind == Para || u.enum && !isQuestion(next.text)) {
+				u.kind = Heading
+			}
+			continue
+		}
+		if isHeadingShape(u.text, u.lines) {
+			u.kind = Heading
+		}
+	}
+}
+
+// isHeadingShape reports whether a paragraph looks like a heading.
+func isHeadingShape(t string, lines int) bool {
+	n := words(t)
+	if n > 70 {
+		return false
+	}
+	final := strings.TrimRight(t, " ")
+	last := final[len(final)-1]
+	switch {
+	case isDigit(t[0]) && multiLevelRe.MatchString(t) || strings.IndexByte("CcPpSsAa", t[0]) >= 0 && chapterWordRe.MatchString(t):
+		return !endsSentence(t) || isQuestion(t) || strings.HasSuffix(t, "!")
+	case n > 30 || lines > 2 || !startsLikeHeading(t) || last == ':' || codeLike(t) || numericShare(t) > 0.3:
+		return false
+	case danglingWords[strings.ToLower(lastWord(t))]:
+		return false // a lead-in: "To update the system, run"
+	case isQuestion(t):
+		return len(SplitSentences(t)) == 1
+	case isQuoteOnly(t):
+		return false
+	case !endsSentence(t) && last != ',' && last != ';' && last != '-':
+		return n <= 16 && len(t) <= 140
+	default:
+		return n <= 14 && isTitleCase(t) && len(SplitSentences(t)) == 1
+	}
+}
+
+// numericShare returns the share of the words of t that hold a digit.
+func numericShare(t string) float64 {
+	n, num := 0, 0
+	for w := range strings.FieldsSeq(t) {
+		n++
+		if strings.ContainsAny(w, "0123456789") {
+			num++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(num) / float64(n)
+}
+
+// startsLikeHeading reports whether t starts with an upper-case letter, a
+// digit or an opening quote.
+func startsLikeHeading(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenQuote(r)
+}
+
+// codeLike reports whether t looks like a command or code, not prose: it
+// has shell or markup characters, an option flag ("-v", "--all"), a path
+// ("./x/", "/usr/"), starts with "#" or holds a smiley.
+func codeLike(t string) bool {
+	if strings.ContainsAny(t, "\\|=<>{}$`") || strings.HasPrefix(t, "#") || strings.Contains(t, ":)") {
+		return true
+	}
+	for w := range strings.FieldsSeq(t) {
+		switch {
+		case len(w) > 1 && w[0] == '-' && (w[1] == '-' || 'a' <= w[1] && w[1] <= 'z'):
+			return true
+		case strings.IndexByte("./~", w[0]) >= 0 && strings.Contains(w[1:], "/"):
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// danglingWords end a lead-in line that introduces what follows.
+var danglingWords = set("a", "an", "the", "and", "or", "but", "with", "by", "to", "of", "for", "from",
+	"in", "on", "at", "as", "like", "using", "run", "execute", "type", "enter", "command", "then",
+	"via", "into", "running", "typing", "entering", "executing", "is", "are", "was", "were", "be", "that", "which", "following", "do", "use", "below", "follows")
+
+func lastWord(t string) string {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.TrimFunc(f[len(f)-1], func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// isQuestion reports whether t ends with a question mark (before any
+// closing quotes or brackets).
+func isQuestion(t string) bool {
+	return strings.HasSuffix(strings.TrimRightFunc(t, isCloseQuoteOrParen), "?")
+}
+
+func isCloseQuoteOrParen(r rune) bool {
+	return isCloseQuote(r) || r == ')' || r == ']'
+}
