@@ -287,3 +287,15 @@ func TestParseFormatByName(t *testing.T) {
 		})
 	}
 }
+
+func TestMarkdownLinkLists(t *testing.T) {
+	doc := "# Bus Lanes Open\n\nThe new [bus lanes](https://example.com/lanes) opened on Monday across the city, the transit authority said.\n\n" +
+		"- [Five things to know about the lanes](https://example.com/a)\n- [Map of the network](https://example.com/b)\n"
+	a, err := Parse("a.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Blocks) != 1 || a.Blocks[0].Text != "The new bus lanes opened on Monday across the city, the transit authority said." {
+		t.Errorf("blocks %+v, want the paragraph without the list of links", a.Blocks)
+	}
+}

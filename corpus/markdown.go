@@ -141,14 +141,51 @@ func inlineMarkdown(l string) string {
 		return l
 	}
 	l = mdImageRe.ReplaceAllString(l, "")
-	l = mdLinkRe.ReplaceAllString(l, "$1")
-	l = mdRefLinkRe.ReplaceAllString(l, "$1")
-	l = mdAutoRe.ReplaceAllString(l, "$1")
+	l = mdLinkRe.ReplaceAllString(l, linkOpen+"$1"+linkClose)
+	l = mdRefLinkRe.ReplaceAllString(l, linkOpen+"$1"+linkClose)
+	l = mdAutoRe.ReplaceAllString(l, linkOpen+"$1"+linkClose)
 	l = mdEmphRe.ReplaceAllString(l, "$2")
 	l = mdEmph1Re.ReplaceAllString(l, "$1$2$3")
 	l = strings.ReplaceAll(l, "`", "")
 	l = mdTagRe.ReplaceAllString(l, "")
 	return l
+}
+
+// Link text is wrapped in these private-use characters while a Markdown
+// body is split into units, so each unit's link density can be measured.
+const (
+	linkOpen  = "\uE000"
+	linkClose = "\uE001"
+)
+
+// unmarkLinks removes the link marks from t and returns the share of its
+// non-space characters that were link text.
+func unmarkLinks(t string) (string, float64) {
+	if !strings.Contains(t, linkOpen) {
+		return t, 0
+	}
+	var b strings.Builder
+	in, linked, total := false, 0, 0
+	for _, r := range t {
+		switch {
+		case r == '\uE000':
+			in = true
+			continue
+		case r == '\uE001':
+			in = false
+			continue
+		case r != ' ':
+			total++
+			if in {
+				linked++
+			}
+		}
+		b.WriteRune(r)
+	}
+	if total == 0 {
+		return fold(b.String()), 0
+	}
+	return fold(b.String()), float64(linked) / float64(total)
 }
 
 // markdownUnits splits a Markdown body into units: ATX and underlined
@@ -205,6 +242,7 @@ func markdownUnits(body string) []unit {
 		if out[i].kind == Item {
 			out[i].hard = true
 		}
+		out[i].text, out[i].links = unmarkLinks(out[i].text)
 	}
 	return out
 }
