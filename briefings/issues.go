@@ -58,8 +58,18 @@ func buildIssues(kb *KB, pc *phraseCounter) []Issue {
 	}
 	issues := make([]Issue, 0, len(all))
 	ids := make(map[string]int)
+	// A sentence naming several issues is less about each; a sentence
+	// chosen for one summary is not repeated in a later one when others
+	// can take its place.
+	shared := make(map[int32]float64)
 	for _, d := range all {
-		is := d.issue(kb)
+		for _, s := range d.sents {
+			shared[s]++
+		}
+	}
+	used := make(map[int32]bool)
+	for _, d := range all {
+		is := d.issue(kb, shared, used)
 		if d.spec == nil && len(is.ArticleIDs) < minIssueArticles {
 			continue
 		}
@@ -442,7 +452,7 @@ var smallWords = setOf("a", "an", "the", "and", "or", "of", "in", "on", "at", "t
 
 // issue turns a draft into an Issue: id, name, aliases, the articles about
 // it (most mentions first, headings counting more) and its summary.
-func (d *draft) issue(kb *KB) Issue {
+func (d *draft) issue(kb *KB, shared map[int32]float64, used map[int32]bool) Issue {
 	is := Issue{Aliases: []string{}, Summary: []Cited{}, ArticleIDs: []string{}}
 	if d.spec != nil {
 		is.Name = d.spec.Name
@@ -483,6 +493,23 @@ func (d *draft) issue(kb *KB) Issue {
 	for _, a := range arts {
 		is.ArticleIDs = append(is.ArticleIDs, kb.articles[a].ID)
 	}
-	is.Summary = summarize(kb, withNeighbours(ix, d.sents), maxSummary)
+	pool := withNeighbours(ix, d.sents)
+	fresh := make([]weighted, 0, len(pool))
+	for i := range pool {
+		if n := shared[pool[i].id]; n > 1 {
+			pool[i].w /= n
+		}
+		if !used[pool[i].id] {
+			fresh = append(fresh, pool[i])
+		}
+	}
+	var chosen []int32
+	is.Summary, chosen = summarizeIDs(kb, fresh, maxSummary)
+	if len(is.Summary) < minSummary {
+		is.Summary, chosen = summarizeIDs(kb, pool, maxSummary)
+	}
+	for _, id := range chosen {
+		used[id] = true
+	}
 	return is
 }

@@ -13,21 +13,22 @@ import (
 
 // Summary sizes and weights.
 const (
-	minSummary     = 3
-	maxSummary     = 5
-	rankPool       = 120  // LexRank runs over at most this many sentences
-	maxConsidered  = 1500 // sentences of one issue read at all
-	edgeThreshold  = 0.08 // cosine below which two sentences are not linked
-	damping        = 0.85
-	mmrLambda      = 0.7
-	redundantCos   = 0.45 // a sentence this close to a chosen one adds nothing
-	sameFactCos    = 0.8  // this close: the same fact, merged as a source
-	numberBoost    = 1.5
-	shareBoost     = 2.0
-	sameArticle    = 0.08 // MMR penalty per chosen sentence from the same article
-	minWords       = 6
-	maxWords       = 60
-	pronounPenalty = 0.4
+	minSummary      = 3
+	maxSummary      = 5
+	rankPool        = 120  // LexRank runs over at most this many sentences
+	maxConsidered   = 1500 // sentences of one issue read at all
+	edgeThreshold   = 0.08 // cosine below which two sentences are not linked
+	damping         = 0.85
+	sameArticleEdge = 0.4 // weight of a link between two sentences of one article
+	mmrLambda       = 0.7
+	redundantCos    = 0.45 // a sentence this close to a chosen one adds nothing
+	sameFactCos     = 0.8  // this close: the same fact, merged as a source
+	numberBoost     = 1.5
+	shareBoost      = 2.0
+	sameArticle     = 0.12 // MMR penalty per chosen sentence from the same article
+	minWords        = 6
+	maxWords        = 60
+	pronounPenalty  = 0.4
 )
 
 // scored is a sentence with its rank in a summary.
@@ -151,7 +152,10 @@ func prefilter(pool []scored, k int) []scored {
 }
 
 // lexRank is the stationary distribution of a random walk over the
-// sentence similarity graph (weighted LexRank), by power iteration.
+// sentence similarity graph (weighted LexRank), by power iteration. Two
+// sentences of the same article are linked more weakly than sentences of
+// different articles, and the walk restarts evenly over articles rather
+// than sentences, so one article repeating itself does not own the centre.
 func lexRank(pool []scored) []float64 {
 	n := len(pool)
 	w := make([][]float64, n)
@@ -159,21 +163,30 @@ func lexRank(pool []scored) []float64 {
 	for i := range w {
 		w[i] = make([]float64, n)
 	}
+	perArt := make(map[int32]int)
+	for _, s := range pool {
+		perArt[s.art]++
+	}
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			c := cosine(pool[i].v, pool[j].v)
 			if c < edgeThreshold {
 				continue
 			}
+			if pool[i].art == pool[j].art {
+				c *= sameArticleEdge
+			}
 			w[i][j], w[j][i] = c, c
 			deg[i] += c
 			deg[j] += c
 		}
 	}
-	p := make([]float64, n)
-	for i := range p {
-		p[i] = 1 / float64(n)
+	restart := make([]float64, n)
+	for i, s := range pool {
+		restart[i] = 1 / float64(len(perArt)*perArt[s.art])
 	}
+	p := make([]float64, n)
+	copy(p, restart)
 	next := make([]float64, n)
 	for iter := 0; iter < 60; iter++ {
 		var dangling float64
@@ -190,7 +203,7 @@ func lexRank(pool []scored) []float64 {
 					s += p[i] * w[i][j] / deg[i]
 				}
 			}
-			next[j] = (1-damping)/float64(n) + damping*(s+dangling/float64(n))
+			next[j] = (1-damping)*restart[j] + damping*(s+dangling*restart[j])
 			diff += math.Abs(next[j] - p[j])
 		}
 		p, next = next, p
