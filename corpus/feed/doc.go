@@ -14,6 +14,8 @@
 // Result.Failed; it never stops the others.
 //
 // The same story reached through two feeds is one article: links are
-// compared after NormalizeURL, and texts by a hash of their normalised
-// sentences. The article keeps every link it was reached by.
+// compared after NormalizeURL, texts by a hash of their normalised
+// sentences, and near-identical texts (a syndicated copy with a credit
+// line added) by the share of long sentences they have in common. The
+// article keeps every link it was reached by.
 package feed

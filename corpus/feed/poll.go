@@ -20,7 +20,8 @@ type Result struct {
 	// other links the same story was found under in this poll.
 	New []corpus.Article
 	// Merged holds links found for articles reported by an earlier poll
-	// (or earlier in this one): the same text under another URL.
+	// (or earlier in this one): the same or nearly the same text under
+	// another URL.
 	Merged []Merge
 	// Feeds maps the Source of each new article to the feeds it came
 	// from, in the order of the feeds in Options.
@@ -48,10 +49,10 @@ type Poller struct {
 
 	poll sync.Mutex // one Poll at a time
 
-	mu     sync.Mutex
-	feeds  []*schedule
-	byURL  map[string]string // NormalizeURL(link) or item key -> article Source
-	byText map[string]string // textKey -> article Source
+	mu    sync.Mutex
+	feeds []*schedule
+	byURL map[string]string // NormalizeURL(link) or item key -> article Source
+	texts *textIndex
 }
 
 // schedule is the polling state of one feed.
@@ -66,11 +67,11 @@ type schedule struct {
 func New(opts Options) (*Poller, error) {
 	opts = opts.withDefaults()
 	p := &Poller{
-		opts:   opts,
-		fetch:  newFetcher(opts.HTTPClient, opts.UserAgent, opts.MaxBytes, opts.Timeout, opts.MaxRedirects, opts.Now),
-		log:    opts.Logger,
-		byURL:  make(map[string]string),
-		byText: make(map[string]string),
+		opts:  opts,
+		fetch: newFetcher(opts.HTTPClient, opts.UserAgent, opts.MaxBytes, opts.Timeout, opts.MaxRedirects, opts.Now),
+		log:   opts.Logger,
+		byURL: make(map[string]string),
+		texts: newTextIndex(),
 	}
 	seen := make(map[string]bool)
 	for _, s := range opts.Feeds {
@@ -105,12 +106,11 @@ func (p *Poller) NextDue() time.Time {
 
 // fetched is one due feed after its fetch.
 type fetched struct {
-	sched    *schedule
-	state    State
-	items    []item // new items, in feed order
-	keys     []string
-	modified bool // a 200, not a 304
-	err      error
+	sched *schedule
+	state State
+	items []item // new items, in feed order
+	keys  []string
+	err   error
 }
 
 // Poll fetches the feeds due at now, fetches the pages of their new items
@@ -118,8 +118,10 @@ type fetched struct {
 // earlier polls. A failing feed is reported in Result.Failed, logged,
 // passed to OnFailure and retried after a backoff; it does not stop the
 // others. A page that cannot be fetched falls back to the item's text; an
-// item with neither is skipped. Poll returns an error only when ctx ends,
-// and then records nothing, so the next poll sees the same items again.
+// item with neither is logged and skipped for good (it is marked seen like
+// the others, so a page that never works is not fetched again). Poll
+// returns an error only when ctx ends, and then records nothing, so the
+// next poll sees the same items again.
 func (p *Poller) Poll(ctx context.Context, now time.Time) (Result, error) {
 	p.poll.Lock()
 	defer p.poll.Unlock()
@@ -187,7 +189,6 @@ func (p *Poller) fetchFeed(ctx context.Context, f *schedule) *fetched {
 	if res.status == http.StatusNotModified {
 		return g
 	}
-	g.modified = true
 	g.state.ETag, g.state.LastModified = res.etag, res.lastModified
 	items, err := parseItems(url, res.url, res.body)
 	if err != nil {
@@ -262,8 +263,7 @@ func (p *Poller) collect(ctx context.Context, got []*fetched) (Result, error) {
 			continue
 		}
 		a := s.art
-		tk := textKey(&a)
-		if src, ok := p.byText[tk]; ok {
+		if src := p.texts.find(&a); src != "" {
 			for i, l := range s.links {
 				if l != "" && l != src {
 					res.Merged = append(res.Merged, Merge{Source: src, URL: l, Feed: s.feeds[min(i, len(s.feeds)-1)]})
@@ -277,7 +277,7 @@ func (p *Poller) collect(ctx context.Context, got []*fetched) (Result, error) {
 				a.Duplicates = append(a.Duplicates, l)
 			}
 		}
-		p.byText[tk] = a.Source
+		p.texts.add(&a)
 		p.byURL[s.item.key] = a.Source
 		res.New = append(res.New, a)
 		res.Feeds[a.Source] = s.feeds

@@ -128,7 +128,7 @@ func (s *site) news() {
 	s.feed("/atom.xml", "atom.xml", "application/atom+xml", `"atom-v1"`)
 	s.feed("/feed.json", "feed.json", "application/feed+json", `"json-v1"`)
 	s.page("/news/water-main.html", "pages/water-main.html")
-	s.page("/mirror/harbour-street-closure", "pages/water-main.html")
+	s.page("/mirror/harbour-street-closure", "pages/water-main-syndicated.html")
 	s.page("/news/rail-timetable/", "pages/rail-timetable.html")
 	s.page("/news/rail-timetable", "pages/rail-timetable.html")
 	s.status("/news/library.php5", http.StatusNotFound)
