@@ -20,6 +20,8 @@ type app struct {
 	log      *slog.Logger
 	articles []corpus.Article
 	kb       *briefings.KB
+	env      *env
+	lib      *library
 }
 
 // loadConfig reads the config file named by -config, or the defaults.
@@ -50,13 +52,24 @@ func configError(err error) error {
 	return fmt.Errorf("%s (and %d more problems: run briefbot validate)", ps[0], len(ps)-1)
 }
 
-// load reads the config, sets up logging and builds the knowledge base.
+// load reads the config, sets up logging and builds the knowledge base,
+// for a one-shot command: info lines are left out unless asked for.
 func load(ctx context.Context, e *env, g *globals) (*app, error) {
+	return loadFor(ctx, e, g, false)
+}
+
+// loadFor is load; a service logs at the configured level, a one-shot
+// command (and the chat) only warnings unless log.level asks for debug.
+func loadFor(ctx context.Context, e *env, g *globals, service bool) (*app, error) {
 	cfg, file, err := loadConfig(e, g)
 	if err != nil {
 		return nil, configError(err)
 	}
-	a := &app{cfg: cfg, cfgFile: file, log: newLogger(e.stderr, cfg.Log, e.interactive, secretsOf(cfg)...)}
+	lc := cfg.Log
+	if !service && lc.Level != "debug" && lc.Level != "error" {
+		lc.Level = "warn"
+	}
+	a := &app{cfg: cfg, cfgFile: file, env: e, log: newLogger(e.stderr, lc, isTerminal(e.stderr), secretsOf(cfg)...)}
 	if err := a.loadCorpus(ctx, g.corpora); err != nil {
 		return nil, err
 	}
@@ -65,6 +78,7 @@ func load(ctx context.Context, e *env, g *globals) (*app, error) {
 		return nil, fmt.Errorf("build knowledge: %w", err)
 	}
 	a.kb = kb
+	a.lib = newLibrary(cfg, a.articles)
 	return a, nil
 }
 

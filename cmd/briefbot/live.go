@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/config"
+	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/feed"
+	"github.com/briefbot/briefbot/corpus/live"
+	"github.com/briefbot/briefbot/corpus/watch"
+)
+
+// library holds the current corpus (files and feed articles) and the
+// config the knowledge is built with. Every change builds a new knowledge
+// base aside and swaps it into the bot at once, so readers never see a
+// half-updated one. Changes are serialised by mu.
+type library struct {
+	mu  sync.Mutex
+	cfg *config.Config
+	set *live.Set
+}
+
+func newLibrary(cfg *config.Config, articles []corpus.Article) *library {
+	return &library{cfg: cfg, set: live.NewSet(articles)}
+}
+
+// rebuild builds the knowledge from the current articles and swaps it in.
+// Called with l.mu held.
+func (l *library) rebuild(ctx context.Context, a *app, b *bot.Bot, m *bot.Metrics) error {
+	arts := l.set.Articles()
+	kb, err := briefings.Build(ctx, arts, kbOptions(l.cfg, a.log))
+	if err != nil {
+		return fmt.Errorf("build knowledge: %w", err)
+	}
+	b.SetKB(kb)
+	if m != nil {
+		m.SetCorpusSize(len(arts))
+	}
+	return nil
+}
+
+// live keeps the corpus current while serving: watched folders
+// (corpus.watch) and feeds (corpus.feeds). It returns when ctx ends.
+func (a *app) live(ctx context.Context, b *bot.Bot, store bot.Store, m *bot.Metrics) error {
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	if a.cfg.Corpus.Watch && len(a.cfg.Corpus.Paths) > 0 {
+		w, err := watch.New(watch.Options{Paths: a.cfg.Corpus.Paths, Logger: a.log.With("component", "watch")})
+		if err != nil {
+			return fmt.Errorf("watch corpus: %w", err)
+		}
+		defer w.Close()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- w.Run(ctx, func(ctx context.Context, changes []watch.Change) {
+				a.applyFileChanges(ctx, changes, b, store, m)
+			})
+		}()
+	}
+	if len(a.cfg.Corpus.Feeds) > 0 {
+		var srcs []feed.Source
+		for _, f := range a.cfg.Corpus.Feeds {
+			srcs = append(srcs, feed.Source{URL: f.URL, Refresh: f.RefreshEvery()})
+		}
+		p, err := feed.New(feed.Options{
+			Feeds:     srcs,
+			UserAgent: feed.UserAgent(version),
+			Logger:    a.log.With("component", "feeds"),
+			OnFailure: func(url string, consecutive int, err error) {
+				if m != nil {
+					m.FeedFailed(url)
+				}
+				if consecutive >= 3 {
+					a.log.Error("feed keeps failing", "feed", url, "failures_in_a_row", consecutive, "err", err)
+				}
+			},
+		})
+		if err != nil {
+			return fmt.Errorf("feeds: %w", err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- p.Run(ctx, func(res feed.Result) { a.applyFeedResult(ctx, res, b, store, m) })
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyFileChanges reloads the changed files and swaps in new knowledge.
+func (a *app) applyFileChanges(ctx context.Context, changes []watch.Change, b *bot.Bot, store bot.Store, m *bot.Metrics) {
+	paths := make([]string, len(changes))
+	for i, c := range changes {
+		paths[i] = c.Path
+	}
+	l := a.lib
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n, warns, err := l.set.Reload(ctx, paths, corpus.Options{Logger: a.log})
+	for _, w := range warns {
+		a.log.Warn("skipped part of the corpus", "source", w.Source, "err", w.Err)
+	}
+	if err != nil {
+		a.log.Error("reload changed files", "err", err)
+		return
+	}
+	if n == 0 {
+		return
+	}
+	a.swap(ctx, b, store, m, "files changed", n)
+}
+
+// applyFeedResult adds new feed articles and swaps in new knowledge.
+func (a *app) applyFeedResult(ctx context.Context, res feed.Result, b *bot.Bot, store bot.Store, m *bot.Metrics) {
+	l := a.lib
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := l.set.Put(res.New...)
+	for _, mg := range res.Merged {
+		if l.set.AddLink(mg.Source, mg.URL) {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	a.swap(ctx, b, store, m, "new feed items", n)
+}
+
+// swap rebuilds and records first-seen times; called with the library locked.
+func (a *app) swap(ctx context.Context, b *bot.Bot, store bot.Store, m *bot.Metrics, why string, changed int) {
+	start := time.Now()
+	if err := a.lib.rebuild(ctx, a, b, m); err != nil {
+		a.log.Error("rebuild knowledge; still answering from the previous corpus", "err", err)
+		return
+	}
+	if store != nil {
+		if _, err := store.SeeArticles(ctx, articleIDs(b.KB()), time.Now()); err != nil {
+			a.log.Warn("record first-seen times", "err", err)
+		}
+	}
+	a.log.Info("corpus updated", "why", why, "changed", changed, "articles", len(b.KB().Articles()), "took", time.Since(start).Round(time.Millisecond))
+}
+
+func articleIDs(kb *briefings.KB) []string {
+	arts := kb.Articles()
+	ids := make([]string, len(arts))
+	for i, x := range arts {
+		ids[i] = x.ID
+	}
+	return ids
+}
+
+// reload re-reads the config file and the corpus paths and swaps in the
+// new knowledge. Settings outside the knowledge (credentials, listen
+// address, schedules, store, feeds) take effect at the next start.
+func (a *app) reload(ctx context.Context, g *globals, b *bot.Bot, m *bot.Metrics) error {
+	cfg, _, err := loadConfig(a.env, g)
+	if err != nil {
+		return configError(err)
+	}
+	next := &app{cfg: cfg, log: a.log, env: a.env}
+	if err := next.loadCorpus(ctx, g.corpora); err != nil {
+		return err
+	}
+	l := a.lib
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	old, oldSet := l.cfg, l.set
+	l.cfg, l.set = cfg, live.NewSet(next.articles)
+	// Feed articles stay: they do not come from the corpus paths.
+	for _, x := range oldSet.Articles() {
+		if fromWeb(x) {
+			l.set.Put(x)
+		}
+	}
+	if err := l.rebuild(ctx, a, b, m); err != nil {
+		l.cfg, l.set = old, oldSet
+		return err
+	}
+	if restartNeeded(old, cfg) {
+		a.log.Warn("the config changed settings that take effect at the next start (credentials, http, store, schedules, feeds)")
+	}
+	return nil
+}
+
+// fromWeb reports whether an article came from a feed rather than a file.
+func fromWeb(x corpus.Article) bool {
+	return strings.HasPrefix(x.Source, "http://") || strings.HasPrefix(x.Source, "https://")
+}
+
+func restartNeeded(a, b *config.Config) bool {
+	return fmt.Sprint(a.Slack, a.Discord, a.HTTP, a.Store, a.Schedules, a.Corpus.Feeds, a.Corpus.Watch) !=
+		fmt.Sprint(b.Slack, b.Discord, b.HTTP, b.Store, b.Schedules, b.Corpus.Feeds, b.Corpus.Watch)
+}
