@@ -14,6 +14,7 @@ const (
 	DefaultMaxRedirects = 5
 	DefaultMaxBackoff   = 6 * time.Hour
 	DefaultConcurrency  = 8
+	DefaultMaxNewItems  = 50
 )
 
 // UserAgent returns the User-Agent the poller sends by default:
@@ -56,6 +57,12 @@ type Options struct {
 	// (one host never gets more than one at a time); 0 means
 	// DefaultConcurrency.
 	Concurrency int
+	// MaxNewItems is how many new items of one feed a poll takes (in the
+	// feed's order, newest first in most feeds); the rest wait for the
+	// next poll, which then fetches the feed unconditionally. It keeps a
+	// first poll of a long feed from fetching hundreds of pages at once.
+	// 0 means DefaultMaxNewItems.
+	MaxNewItems int
 	// Logger receives warnings about failing feeds and debug lines about
 	// pages; nil discards them.
 	Logger *slog.Logger
@@ -95,6 +102,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Concurrency <= 0 {
 		o.Concurrency = DefaultConcurrency
+	}
+	if o.MaxNewItems <= 0 {
+		o.MaxNewItems = DefaultMaxNewItems
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

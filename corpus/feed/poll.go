@@ -205,10 +205,17 @@ func (p *Poller) fetchFeed(ctx context.Context, f *schedule) *fetched {
 		return g
 	}
 	for _, it := range items {
-		if !seen[it.key] {
-			g.items = append(g.items, it)
-			g.keys = append(g.keys, it.key)
+		if seen[it.key] {
+			continue
 		}
+		if len(g.items) == p.opts.MaxNewItems {
+			// more next time; keep the old validators so that the next
+			// poll gets the whole feed again instead of a 304
+			g.state.ETag, g.state.LastModified = st.ETag, st.LastModified
+			break
+		}
+		g.items = append(g.items, it)
+		g.keys = append(g.keys, it.key)
 	}
 	return g
 }

@@ -254,3 +254,23 @@ func TestPoliteness(t *testing.T) {
 		t.Errorf("page fetched %d times across three feeds", s.hitsOf("/p/0"))
 	}
 }
+
+func TestMaxNewItems(t *testing.T) {
+	s := newSite(t)
+	s.news()
+	p := newPoller(t, Options{MaxNewItems: 1}, s.URL+"/rss.xml")
+	if res := poll(t, p, t0); len(res.New) != 1 {
+		t.Fatalf("first poll: %d new, want 1", len(res.New))
+	}
+	res := poll(t, p, t0.Add(10*time.Minute))
+	if h := s.lastHeader("/rss.xml"); h.Get("If-None-Match") != "" {
+		t.Error("the feed was fetched conditionally with items left over")
+	}
+	if len(res.New) != 1 {
+		t.Fatalf("second poll: %d new, want the item left over", len(res.New))
+	}
+	poll(t, p, t0.Add(20*time.Minute))
+	if h := s.lastHeader("/rss.xml"); h.Get("If-None-Match") != `"rss-v1"` {
+		t.Error("once every item is in, the feed is not fetched conditionally")
+	}
+}
