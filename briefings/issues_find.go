@@ -13,10 +13,10 @@ import (
 // suggests instead.
 const minFindScore = 0.5
 
-// FindIssue matches query fuzzily against issue ids, names and aliases:
-// an exact or substring match first, then a compact in-order subsequence
-// (sahilm/fuzzy: "donbs" finds "Donbas"), then words within a small edit
-// distance ("secuirty"). On no match it returns ok false and up to 3
+// FindIssue matches query fuzzily against issue ids, names, aliases and
+// configured keywords: an exact or substring match first, then a compact
+// in-order subsequence (sahilm/fuzzy: "donbs" finds "Donbas"), then words
+// within a small edit distance ("secuirty"). On no match it returns ok false and up to 3
 // suggestions, the closest issue names first (the first issues when none is
 // close); it never returns more suggestions than there are issues.
 func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok bool) {
@@ -51,9 +51,11 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 	return Issue{}, suggestions, false
 }
 
-// issueStrings are the texts an issue answers to: id, name, then aliases.
+// issueStrings are the texts an issue answers to: id, name, then aliases
+// and configured keywords.
 func issueStrings(is Issue) []string {
-	return append([]string{is.ID, is.Name}, is.Aliases...)
+	out := append([]string{is.ID, is.Name}, is.Aliases...)
+	return append(out, is.Keywords...)
 }
 
 // normQuery lower-cases s and keeps letters and digits, words apart by

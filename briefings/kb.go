@@ -94,6 +94,8 @@ func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	opts.Logger.Debug("knowledge built", "articles", len(articles), "sentences", len(kb.index.sents),
+		"faq", len(kb.faq), "issues", len(kb.issues))
 	return kb, nil
 }
 
