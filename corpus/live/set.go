@@ -186,6 +186,50 @@ func (s *Set) remove(src string) int {
 	return n
 }
 
+// ReplaceFiles makes the local files of the set exactly those of
+// articles (as returned by a full corpus.Load of the corpus paths),
+// keeping every article that did not come from a file (feeds, pages). It
+// returns how many sources changed. A full Load now and then keeps in
+// force the cleaning rule that needs every document (lines repeated
+// across files are boilerplate), which Reload of single files cannot.
+func (s *Set) ReplaceFiles(articles []corpus.Article) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	keep := make(map[string]bool)
+	n := 0
+	for _, a := range articles {
+		dups := a.Duplicates
+		a.Duplicates = nil
+		if isFile(a.Source) {
+			keep[key(a.Source)] = true
+		}
+		if s.put(a) {
+			n++
+		}
+		for _, d := range dups {
+			if !isFile(d) {
+				if s.addLink(a.Source, d) {
+					n++
+				}
+				continue
+			}
+			keep[key(d)] = true
+			c := a
+			c.Source = d
+			if s.put(c) {
+				n++
+			}
+		}
+	}
+	for k, e := range s.entries {
+		if e.file && !keep[k] {
+			s.drop(k)
+			n++
+		}
+	}
+	return n
+}
+
 // AddLink records link as another address of the article of source (the
 // same story found under another URL) and reports whether it was new.
 // It does nothing for an unknown source.

@@ -142,6 +142,22 @@ func TestSet(t *testing.T) {
 	}
 }
 
+func TestReplaceFiles(t *testing.T) {
+	s := NewSet([]corpus.Article{art("a.txt", "1"), art("old/b.txt", "2"), art("https://x.example/1", "3"), art("https://x.example/2", "1")})
+	loaded := art("a.txt", "1")
+	loaded.Duplicates = []string{"copy.txt"}
+	n := s.ReplaceFiles([]corpus.Article{loaded, art("c.txt", "4")})
+	if n != 3 {
+		t.Errorf("changed = %d, want 3 (copy.txt and c.txt in, old/b.txt out)", n)
+	}
+	if got, want := sources(s.Articles()), "a.txt[copy.txt https://x.example/2] c.txt https://x.example/1"; got != want {
+		t.Errorf("articles = %q, want %q", got, want)
+	}
+	if s.Len() != 5 {
+		t.Errorf("len = %d, want 5: feed articles stay", s.Len())
+	}
+}
+
 func TestArticlesIsStable(t *testing.T) {
 	s := NewSet(corpustest.Synthetic(50, 3))
 	a1 := s.Articles()
