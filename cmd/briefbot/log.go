@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -59,8 +60,10 @@ func (r redactor) replace(_ []string, a slog.Attr) slog.Attr {
 			}
 			return slog.Any(a.Key, out)
 		default:
-			if s, ok := v.(interface{ String() string }); ok {
-				return slog.String(a.Key, r.r.Replace(s.String()))
+			// Anything else is checked in its printed form, and replaced
+			// by that form, redacted, only when it holds a secret.
+			if s := fmt.Sprintf("%+v", v); r.r.Replace(s) != s {
+				return slog.String(a.Key, r.r.Replace(s))
 			}
 		}
 	}
