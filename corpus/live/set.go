@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/briefbot/briefbot/corpus"
 )
@@ -223,6 +224,23 @@ func (s *Set) ReplaceFiles(articles []corpus.Article) int {
 	}
 	for k, e := range s.entries {
 		if e.file && !keep[k] {
+			s.drop(k)
+			n++
+		}
+	}
+	return n
+}
+
+// Prune removes the articles that did not come from a file and were
+// published before cutoff (undated ones stay), and returns how many. It
+// bounds a corpus fed by feeds forever; files stay until they are
+// deleted.
+func (s *Set) Prune(cutoff time.Time) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for k, e := range s.entries {
+		if !e.file && !e.art.Published.IsZero() && e.art.Published.Before(cutoff) {
 			s.drop(k)
 			n++
 		}

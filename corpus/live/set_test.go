@@ -158,6 +158,22 @@ func TestReplaceFiles(t *testing.T) {
 	}
 }
 
+func TestPrune(t *testing.T) {
+	old := art("https://x.example/old", "1")
+	old.Published = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	recent := art("https://x.example/new", "2")
+	recent.Published = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	file := art("a.txt", "3")
+	file.Published = old.Published
+	s := NewSet([]corpus.Article{old, recent, file, art("https://x.example/undated", "4")})
+	if n := s.Prune(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)); n != 1 {
+		t.Errorf("pruned %d, want 1", n)
+	}
+	if got, want := sources(s.Articles()), "a.txt https://x.example/undated https://x.example/new"; got != want {
+		t.Errorf("articles = %q, want %q", got, want)
+	}
+}
+
 func TestArticlesIsStable(t *testing.T) {
 	s := NewSet(corpustest.Synthetic(50, 3))
 	a1 := s.Articles()
