@@ -94,7 +94,11 @@ func extractFAQ(a corpus.Article) []qaPair {
 		for j < len(a.Blocks) && !ends(j) {
 			j++
 		}
-		if ans := answerText(a.Blocks[i+1 : j]); ans != "" {
+		paras := maxAnswerParas
+		if numberedFAQ {
+			paras = 0 // a numbered FAQ's sections are answers to the end
+		}
+		if ans := answerText(a.Blocks[i+1:j], paras); ans != "" {
 			out = append(out, qaPair{question: lines[i].text, answer: ans})
 		}
 		i = j - 1
@@ -104,13 +108,20 @@ func extractFAQ(a corpus.Article) []qaPair {
 
 // answerText joins answer blocks into plain text: paragraphs apart by a
 // blank line, list items as "- " bullets on their own lines. It stops at a
-// block boundary once the answer is long enough, and returns "" when the
-// blocks hold no real answer.
-func answerText(blocks []corpus.Block) string {
+// block boundary once the answer is long enough (maxParas paragraphs when
+// not 0, list items not counted), and returns "" when the blocks hold no
+// real answer.
+func answerText(blocks []corpus.Block, maxParas int) string {
 	var b strings.Builder
 	prevItem := false
-	words := 0
+	words, paras := 0, 0
 	for k, blk := range blocks {
+		if blk.Kind != corpus.Item {
+			if paras == maxParas && maxParas > 0 {
+				break
+			}
+			paras++
+		}
 		t := cleanLine(blk.Text)
 		if k == 0 {
 			t = answerPrefix.ReplaceAllString(t, "")

@@ -15,6 +15,7 @@ const (
 	minQuestionChars    = 8
 	maxQuestionSentence = 4
 	maxAnswerChars      = 4000
+	maxAnswerParas      = 3 // outside numbered FAQs, where a heading's section may run long
 )
 
 var (

@@ -324,6 +324,10 @@ func quality(s *sentence) float64 {
 	switch {
 	case pronounLeads[first]:
 		w *= pronounPenalty
+	case first == "the" && genericWords[strings.ToLower(secondWord(s.text))]:
+		w *= 0.6 // "The details are…": leans on what came before
+	case earlyDemonstrative(s.text):
+		w *= 0.7 // "Ukraine rejects this ultimatum"
 	case connectiveLeads[first]:
 		w *= 0.7
 	}
@@ -375,6 +379,27 @@ func unbalancedQuote(t string) bool {
 func lastRune(t string) rune {
 	r, _ := utf8.DecodeLastRuneInString(t)
 	return r
+}
+
+// earlyDemonstrative reports "this", "these" or "such" among the first
+// words of a sentence: it points back at something said before.
+func earlyDemonstrative(t string) bool {
+	fs := strings.Fields(t)
+	for i := 1; i < len(fs) && i < 5; i++ {
+		switch strings.ToLower(fs[i]) {
+		case "this", "these", "such":
+			return true
+		}
+	}
+	return false
+}
+
+func secondWord(t string) string {
+	fs := strings.Fields(t)
+	if len(fs) < 2 {
+		return ""
+	}
+	return strings.Trim(fs[1], ",;:")
 }
 
 func firstWord(t string) string {
