@@ -154,3 +154,21 @@ func TestDigestBudgetNeverCutsSentences(t *testing.T) {
 		checkDigest(t, kb, d, DigestOptions{MaxChars: max(budget, digestChars(&d))})
 	}
 }
+
+// TestConcurrentReads uses one KB from several goroutines; run with -race.
+func TestConcurrentReads(t *testing.T) {
+	kb := buildKB(t, otherArticles(t), Options{})
+	want := kb.Digest(DigestOptions{Since: day(4)})
+	done := make(chan Digest)
+	for range 4 {
+		go func() {
+			kb.FindIssue("old town")
+			done <- kb.Digest(DigestOptions{Since: day(4)})
+		}()
+	}
+	for range 4 {
+		if got := <-done; got.Lead != want.Lead || len(got.Issues) != len(want.Issues) {
+			t.Errorf("concurrent digest differs: %q", got.Lead)
+		}
+	}
+}
