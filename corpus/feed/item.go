@@ -150,14 +150,17 @@ const acceptPage = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5"
 // article fetches the item's page and extracts its article, falling back
 // to the item's own text when the page cannot be fetched or read, or says
 // less than the feed does.
-func (p *Poller) article(ctx context.Context, it *item) (corpus.Article, error) {
+// It also returns the URL the page was found at after redirects ("" when
+// it was not fetched).
+func (p *Poller) article(ctx context.Context, it *item) (corpus.Article, string, error) {
 	var page corpus.Article
 	var pageErr error
+	final := ""
 	if it.link != "" {
-		page, pageErr = p.page(ctx, it.link)
+		page, final, pageErr = p.page(ctx, it.link)
 		if pageErr != nil {
 			if ctx.Err() != nil {
-				return corpus.Article{}, ctx.Err()
+				return corpus.Article{}, "", ctx.Err()
 			}
 			p.log.Debug("feed: page failed, using the feed's text", "url", it.link, "err", pageErr)
 		}
@@ -172,17 +175,18 @@ func (p *Poller) article(ctx context.Context, it *item) (corpus.Article, error) 
 	case fbErr == nil:
 		a = fb
 	default:
-		return corpus.Article{}, fmt.Errorf("page: %w; feed text: %w", pageErr, fbErr)
+		return corpus.Article{}, "", fmt.Errorf("page: %w; feed text: %w", pageErr, fbErr)
 	}
 	fill(&a, it)
-	return a, nil
+	return a, final, nil
 }
 
-// page fetches and parses one article page.
-func (p *Poller) page(ctx context.Context, link string) (corpus.Article, error) {
+// page fetches and parses one article page, and returns the URL it was
+// found at after redirects.
+func (p *Poller) page(ctx context.Context, link string) (corpus.Article, string, error) {
 	res, err := p.fetch.get(ctx, link, nil, acceptPage)
 	if err != nil {
-		return corpus.Article{}, err
+		return corpus.Article{}, "", err
 	}
 	name := res.url
 	mt, _, _ := mime.ParseMediaType(res.contentType)
@@ -191,7 +195,7 @@ func (p *Poller) page(ctx context.Context, link string) (corpus.Article, error) 
 	case "text/plain":
 		name = "page.txt"
 	default:
-		return corpus.Article{}, fmt.Errorf("%w: %s", ErrNotArticle, mt)
+		return corpus.Article{}, res.url, fmt.Errorf("%w: %s", ErrNotArticle, mt)
 	}
 	a, err := corpus.Parse(name, res.body)
 	if errors.Is(err, corpus.ErrUnsupported) {
@@ -199,7 +203,7 @@ func (p *Poller) page(ctx context.Context, link string) (corpus.Article, error) 
 		// type already said HTML
 		a, err = corpus.Parse("page.html", res.body)
 	}
-	return a, err
+	return a, res.url, err
 }
 
 // fallback builds the article from the item's own title and text.

@@ -36,7 +36,7 @@ type Merge struct {
 	Source string
 	// URL is the new link to it.
 	URL string
-	// Feed is the feed the link came from.
+	// Feed is the (first) feed the story came from in this poll.
 	Feed string
 }
 
@@ -226,6 +226,7 @@ type story struct {
 	item  item
 	links []string
 	feeds []string
+	final string // the page's URL after redirects
 	art   corpus.Article
 	err   error
 }
@@ -270,13 +271,27 @@ func (p *Poller) collect(ctx context.Context, got []*fetched) (Result, error) {
 			continue
 		}
 		a := s.art
-		if src := p.texts.find(&a); src != "" {
-			for i, l := range s.links {
+		finalKey := ""
+		if s.final != "" {
+			if k, err := NormalizeURL(s.final); err == nil && k != s.item.key {
+				finalKey = k
+				s.links = appendNew(s.links, cleanLink(s.final))
+			}
+		}
+		src, known := p.byURL[finalKey]
+		if !known || finalKey == "" {
+			src = p.texts.find(&a)
+		}
+		if src != "" {
+			for _, l := range s.links {
 				if l != "" && l != src {
-					res.Merged = append(res.Merged, Merge{Source: src, URL: l, Feed: s.feeds[min(i, len(s.feeds)-1)]})
+					res.Merged = append(res.Merged, Merge{Source: src, URL: l, Feed: s.feeds[0]})
 				}
 			}
 			p.byURL[s.item.key] = src
+			if finalKey != "" {
+				p.byURL[finalKey] = src
+			}
 			continue
 		}
 		for _, l := range s.links[1:] {
@@ -286,6 +301,9 @@ func (p *Poller) collect(ctx context.Context, got []*fetched) (Result, error) {
 		}
 		p.texts.add(&a)
 		p.byURL[s.item.key] = a.Source
+		if finalKey != "" {
+			p.byURL[finalKey] = a.Source
+		}
 		res.New = append(res.New, a)
 		res.Feeds[a.Source] = s.feeds
 	}
@@ -301,7 +319,7 @@ func (p *Poller) articles(ctx context.Context, stories []*story) {
 		go func() {
 			defer wg.Done()
 			for s := range work {
-				s.art, s.err = p.article(ctx, &s.item)
+				s.art, s.final, s.err = p.article(ctx, &s.item)
 			}
 		}()
 	}
@@ -366,8 +384,13 @@ func backoff(refresh, limit time.Duration, n int, asked time.Duration) time.Dura
 
 // Run polls until ctx ends, calling fn with every result that has new
 // articles, merged links or failures, and sleeping (Options.After) until
-// the next feed is due. It returns nil when ctx ends.
+// the next feed is due. It returns nil when ctx ends; with no feeds it
+// just waits for that.
 func (p *Poller) Run(ctx context.Context, fn func(Result)) error {
+	if len(p.feeds) == 0 {
+		<-ctx.Done()
+		return nil
+	}
 	for {
 		now := p.opts.Now()
 		res, err := p.Poll(ctx, now)

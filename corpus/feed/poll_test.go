@@ -274,3 +274,32 @@ func TestMaxNewItems(t *testing.T) {
 		t.Error("once every item is in, the feed is not fetched conditionally")
 	}
 }
+
+func TestRedirectedLinkIsKnown(t *testing.T) {
+	s := newSite(t)
+	s.news()
+	s.handle("/go/123", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/news/water-main.html?utm_source=tracker", http.StatusFound)
+	})
+	s.handle("/tracked.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Aggregator</title>` +
+			`<item><title>Harbour Street closed</title><link>` + s.URL + `/go/123</link><description>Short.</description></item></channel></rss>`))
+	})
+	p := newPoller(t, Options{}, s.URL+"/tracked.xml")
+	res := poll(t, p, t0)
+	if len(res.New) != 1 {
+		t.Fatalf("%d new, want 1", len(res.New))
+	}
+	a := res.New[0]
+	if a.Source != s.URL+"/go/123" || fmt.Sprint(a.Duplicates) != fmt.Sprint([]string{s.URL + "/news/water-main.html"}) {
+		t.Errorf("source %s duplicates %v: want the link and the page it redirects to", a.Source, a.Duplicates)
+	}
+	p.feeds = append(p.feeds, &schedule{src: Source{URL: s.URL + "/rss.xml", Refresh: time.Hour}})
+	res = poll(t, p, t0.Add(time.Minute))
+	if len(res.New) != 1 || !strings.Contains(res.New[0].URL, "rail-timetable") {
+		t.Errorf("want only the rail story new:\n%s", render(res, s.URL))
+	}
+	if n := s.hitsOf("/news/water-main.html"); n != 1 {
+		t.Errorf("the page reached by a redirect was fetched %d times, want 1", n)
+	}
+}
