@@ -47,10 +47,10 @@ func isHeadingShape(t string, lines int) bool {
 		return false
 	case danglingWords[strings.ToLower(lastWord(t))]:
 		return false // a lead-in: "To update the system, run"
+	case isQuoteOnly(t):
+		return false // a line of dialogue or a pull quote
 	case isQuestion(t):
 		return len(SplitSentences(t)) == 1
-	case isQuoteOnly(t):
-		return false
 	case !endsSentence(t) && last != ',' && last != ';' && last != '-':
 		return n <= 16 && len(t) <= 140
 	default:
