@@ -33,6 +33,15 @@ type textIndex struct {
 	bySent  map[uint64][]int32 // sentence hash -> articles having it
 	sources []string           // article number -> Source
 	counts  []int32            // article number -> distinct long sentences
+	// kept is every article added, oldest first, so the index can be
+	// rebuilt with only the newest.
+	kept []textEntry
+}
+
+type textEntry struct {
+	source string
+	exact  string
+	hashes []uint64
 }
 
 func newTextIndex() *textIndex {
@@ -94,15 +103,35 @@ func (x *textIndex) find(a *corpus.Article) string {
 
 // add records an article under its Source.
 func (x *textIndex) add(a *corpus.Article) {
-	x.exact[textKey(a)] = a.Source
-	hs := sentenceHashes(a)
-	if len(hs) < minNearSentences {
+	x.insert(textEntry{source: a.Source, exact: textKey(a), hashes: sentenceHashes(a)})
+}
+
+func (x *textIndex) insert(e textEntry) {
+	x.kept = append(x.kept, e)
+	x.exact[e.exact] = e.source
+	if len(e.hashes) < minNearSentences {
 		return
 	}
 	i := int32(len(x.sources))
-	x.sources = append(x.sources, a.Source)
-	x.counts = append(x.counts, int32(len(hs)))
-	for _, h := range hs {
+	x.sources = append(x.sources, e.source)
+	x.counts = append(x.counts, int32(len(e.hashes)))
+	for _, h := range e.hashes {
 		x.bySent[h] = append(x.bySent[h], i)
 	}
+}
+
+// len returns how many articles the index holds.
+func (x *textIndex) len() int { return len(x.kept) }
+
+// keepNewest rebuilds the index with only the newest n articles and
+// returns the Sources it still knows.
+func (x *textIndex) keepNewest(n int) map[string]bool {
+	old := x.kept[max(0, len(x.kept)-n):]
+	*x = *newTextIndex()
+	known := make(map[string]bool, len(old))
+	for _, e := range old {
+		x.insert(e)
+		known[e.source] = true
+	}
+	return known
 }

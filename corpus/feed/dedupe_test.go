@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -48,3 +49,31 @@ func TestTextIndex(t *testing.T) {
 }
 
 func ptr(a corpus.Article) *corpus.Article { return &a }
+
+func TestTextIndexKeepNewest(t *testing.T) {
+	x := newTextIndex()
+	for i := range 10 {
+		x.add(ptr(para(fmt.Sprintf("https://a.example/%d", i),
+			fmt.Sprintf("Story %d opens with a long first sentence about the harbour.", i),
+			fmt.Sprintf("Story %d goes on with a second long sentence about the ferry.", i),
+			fmt.Sprintf("Story %d ends with a third long sentence about the weather.", i))))
+	}
+	known := x.keepNewest(4)
+	if x.len() != 4 || len(known) != 4 || !known["https://a.example/9"] || known["https://a.example/5"] {
+		t.Errorf("kept %d, known %v", x.len(), known)
+	}
+	again := para("https://b.example/9",
+		"Story 9 opens with a long first sentence about the harbour.",
+		"Story 9 goes on with a second long sentence about the ferry.",
+		"Story 9 ends with a third long sentence about the weather.")
+	if got := x.find(&again); got != "https://a.example/9" {
+		t.Errorf("find after trimming = %q", got)
+	}
+	again.Source = "https://b.example/1"
+	again.Blocks = para("", "Story 1 opens with a long first sentence about the harbour.",
+		"Story 1 goes on with a second long sentence about the ferry.",
+		"Story 1 ends with a third long sentence about the weather.").Blocks
+	if got := x.find(&again); got != "" {
+		t.Errorf("a forgotten story was found: %q", got)
+	}
+}

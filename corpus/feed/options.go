@@ -15,6 +15,7 @@ const (
 	DefaultMaxBackoff   = 6 * time.Hour
 	DefaultConcurrency  = 8
 	DefaultMaxNewItems  = 50
+	DefaultRemember     = 100000
 )
 
 // UserAgent returns the User-Agent the poller sends by default:
@@ -63,6 +64,11 @@ type Options struct {
 	// first poll of a long feed from fetching hundreds of pages at once.
 	// 0 means DefaultMaxNewItems.
 	MaxNewItems int
+	// Remember is how many reported articles the poller keeps for
+	// recognising the same story again (by link or by text); past that,
+	// the oldest half is forgotten. 0 means DefaultRemember. Items a feed
+	// has listed before are recognised by the State whatever this is.
+	Remember int
 	// Logger receives warnings about failing feeds and debug lines about
 	// pages; nil discards them.
 	Logger *slog.Logger
@@ -105,6 +111,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxNewItems <= 0 {
 		o.MaxNewItems = DefaultMaxNewItems
+	}
+	if o.Remember <= 0 {
+		o.Remember = DefaultRemember
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

@@ -307,7 +307,21 @@ func (p *Poller) collect(ctx context.Context, got []*fetched) (Result, error) {
 		res.New = append(res.New, a)
 		res.Feeds[a.Source] = s.feeds
 	}
+	if p.texts.len() > p.opts.Remember {
+		p.forget()
+	}
 	return res, nil
+}
+
+// forget drops the older half of the stories remembered for dedupe.
+// Called with p.mu held.
+func (p *Poller) forget() {
+	known := p.texts.keepNewest(p.opts.Remember / 2)
+	for k, src := range p.byURL {
+		if !known[src] {
+			delete(p.byURL, k)
+		}
+	}
 }
 
 // articles fetches the stories' pages, Concurrency at a time.
