@@ -51,8 +51,13 @@ func render(res Result, base string) string {
 		fmt.Fprintf(&b, "article %s\n  title: %s\n  url: %s\n", a.Source, a.Title, a.URL)
 		fmt.Fprintf(&b, "  site: %s\n  byline: %s\n  published: %s\n", a.Site, a.Byline, a.Published.Format(time.RFC3339))
 		fmt.Fprintf(&b, "  tags: %v\n  duplicates: %v\n  feeds: %v\n", a.Tags, a.Duplicates, res.Feeds[a.Source])
+		// the first paragraph only: the rest of the cleaning is corpus's
+		// to test
 		for _, bl := range a.Blocks {
-			fmt.Fprintf(&b, "  [%d] %s\n", bl.Kind, bl.Text)
+			if bl.Kind == corpus.Para && len(bl.Sentences) > 1 || len(bl.Text) > 80 {
+				fmt.Fprintf(&b, "  first paragraph: %s\n", bl.Text)
+				break
+			}
 		}
 	}
 	for _, m := range res.Merged {
