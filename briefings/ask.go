@@ -51,7 +51,7 @@ func init() {
 
 // maxLinkedAnswer is the longest FAQ answer (in bytes) that answers for
 // the passages it holds.
-const maxLinkedAnswer = 1200
+const maxLinkedAnswer = 2000
 
 // candidate is one thing Ask can answer with.
 type candidate struct {

@@ -80,6 +80,16 @@ func (a *answerer) ask(question string) Answer {
 		return a.decline(question, nil)
 	}
 	terms := a.ix.Analyze(q)
+	// Question words count for coverage but are too common to search by;
+	// one the corpus never uses says nothing against it.
+	for i, t := range terms {
+		if w, ok := questionWeights[t.Word]; ok && w <= 0.3 {
+			terms[i].NoScore = true
+			if !t.Known {
+				terms[i].Weight = 0
+			}
+		}
+	}
 	// The words that frame the question count as question words.
 	typ, frameIdx := frame(terms)
 	if len(frameIdx) == 2 {

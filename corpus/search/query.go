@@ -22,6 +22,10 @@ type QueryTerm struct {
 	Weight float64
 	// Known is true when the term occurs in the index.
 	Known bool
+	// NoScore makes a search skip the term's postings: it neither finds
+	// nor scores documents, but Hit.TermFields still tells where it is.
+	// For words too common to rank by, such as question words.
+	NoScore bool
 }
 
 // Hit is one matching document.
@@ -153,7 +157,7 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 	}
 	var spans []span
 	for qi, t := range terms {
-		if !t.Known {
+		if !t.Known || t.NoScore {
 			continue
 		}
 		id := int(ix.terms[t.Term])

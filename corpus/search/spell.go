@@ -75,7 +75,8 @@ func (sp *speller) addDeletes(rs []rune, d int, id int32, seen map[uint64]bool) 
 	}
 }
 
-// correct returns the closest vocabulary word to w within MaxEdits, the
+// correct returns the closest vocabulary word to w within MaxEdits and
+// starting alike (see sameStart), the
 // most frequent on ties, then the first alphabetically; ok is false when
 // none is close enough, w is a number or too short.
 func (sp *speller) correct(w string) (string, int, bool) {
@@ -108,7 +109,11 @@ func (sp *speller) correct(w string) (string, int, bool) {
 		if cand == w {
 			continue
 		}
-		d := damerau(rs, []rune(cand), maxD)
+		cr := []rune(cand)
+		if !sameStart(rs, cr) {
+			continue
+		}
+		d := damerau(rs, cr, maxD)
 		if d > maxD {
 			continue
 		}
@@ -120,6 +125,19 @@ func (sp *speller) correct(w string) (string, int, bool) {
 		return "", 0, false
 	}
 	return sp.words[best], bestD, true
+}
+
+// sameStart reports whether a and b begin alike: people seldom mistype
+// the first letter of a word, so "light" is not corrected to "right".
+// Swapping the first two letters is a typo.
+func sameStart(a, b []rune) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if a[0] == b[0] {
+		return true
+	}
+	return len(a) > 1 && len(b) > 1 && a[0] == b[1] && a[1] == b[0]
 }
 
 func hasDigit(s string) bool {
