@@ -41,6 +41,11 @@ var (
 	ctaRe = regexp.MustCompile(`(?i)^(explore|discover|learn (how|what|why|more|about)|find out|check out|stay (informed|updated|up to date)|get (the|all|your) (latest|news|full)|don'?t miss|catch up|here'?s (what|everything))\b`)
 	// commentsRe opens the readers' comments under an article.
 	commentsRe = regexp.MustCompile(`(?i)^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion)|\d+ (comments?|responses?|replies)|comments?( \(\d+\))?|discussion|responses?|what do you think\??|reader comments)[\s:.!]*$`)
+	// backMatterRe is the heading of the back matter of a reference page.
+	backMatterRe = regexp.MustCompile(`(?i)^(references|notes|footnotes|citations|sources|bibliography|external links|notes and references|references and notes|works cited)[\s:.]*$`)
+	// citeRe is a citation or footnote mark, or an edit link in wiki text:
+	// "[12]", "^[3]", "[edit]".
+	citeRe = regexp.MustCompile(`\^?\[(\d{1,3}|edit|citation needed|clarification needed|note \d{1,3}|[a-z])\]`)
 	// authorHeadRe is the heading of an author box.
 	authorHeadRe = regexp.MustCompile(`(?i)^(about the (author|authors|writer|reporter|contributor)s?|about (him|her)|author bio|the author|written by|author)\b\s*:?\s*(.*)$`)
 	// bioRe is a third-person biography of the writer.
@@ -79,8 +84,8 @@ func isBoilerplate(u unit) bool {
 	if t[0] >= '0' && t[0] <= '9' && counterRe.MatchString(t) || digits && n <= 10 && dateOnlyRe.MatchString(t) {
 		return true
 	}
-	if !strings.Contains(t, " ") && slugRe.MatchString(t) {
-		return true
+	if !strings.Contains(t, " ") && slugRe.MatchString(t) || strings.HasPrefix(t, "^ ") {
+		return true // markup left over, or a footnote's back-link
 	}
 	if n <= 12 && mayBeFurniture(t) && (boilerRe.MatchString(t) || prefixBoilerRe.MatchString(t)) {
 		return true

@@ -26,6 +26,9 @@ func clean(units []unit) ([]unit, meta) {
 		if t != "" && strings.IndexByte(".,;:", t[0]) >= 0 || strings.HasPrefix(t, "·") {
 			t = fold(leadPunctRe.ReplaceAllString(t, "$1"))
 		}
+		if strings.Contains(t, "[") {
+			t = fold(citeRe.ReplaceAllString(t, ""))
+		}
 		units[i].text = t
 	}
 	var m meta
@@ -42,6 +45,7 @@ func clean(units []unit) ([]unit, meta) {
 	}
 	dropNavigation(units, drop)
 	dropComments(units, drop)
+	dropBackMatter(units, drop)
 	dropLinkLists(units, drop)
 	if b := dropAuthorBoxes(units, drop); b != "" {
 		m.byline = b
@@ -93,6 +97,20 @@ func (m *meta) note(t string, head bool) {
 func dropComments(units []unit, drop []bool) {
 	for i := len(units) / 2; i < len(units); i++ {
 		if words(units[i].text) <= 5 && commentsRe.MatchString(units[i].text) {
+			for j := i; j < len(units); j++ {
+				drop[j] = true
+			}
+			return
+		}
+	}
+}
+
+// dropBackMatter drops the references, notes and external links that
+// close a reference article: from such a heading in the second half of
+// the document to the end.
+func dropBackMatter(units []unit, drop []bool) {
+	for i := len(units) / 2; i < len(units); i++ {
+		if words(units[i].text) <= 4 && backMatterRe.MatchString(units[i].text) {
 			for j := i; j < len(units); j++ {
 				drop[j] = true
 			}
