@@ -39,9 +39,9 @@ type file struct {
 // (names starting with "."); a file is read whatever its name. Articles
 // come back in that order.
 //
-// Each document is parsed as by Parse; on top of that, short lines that
-// are not sentences and appear in three or more documents are dropped as
-// boilerplate of the site they came from. Documents with the same content
+// Each document is parsed as by Parse; on top of that, short lines (up to
+// 12 words) that are not sentences and appear in three or more documents
+// are dropped as boilerplate of the site they came from. Documents with the same content
 // (the same ID) are loaded once: the first keeps its Source and the others
 // are listed in its Duplicates.
 //
@@ -265,15 +265,13 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// repeatable reports whether a unit is short enough to be boilerplate
-// when it repeats across documents: a sentence that several articles
-// share is a fact they report, not furniture.
+// repeatable reports whether a unit can be boilerplate when it repeats
+// across documents: a short line that is not a sentence. A sentence that
+// several articles share (a quote, a figure) is a fact they report, and a
+// question is an FAQ entry, so neither is dropped.
 func repeatable(u unit) bool {
 	n := words(u.text)
-	if n == 0 || strings.HasSuffix(u.text, "?") {
-		return false
-	}
-	return n <= 6 || n <= 12 && !endsSentence(u.text)
+	return n > 0 && n <= 12 && !endsSentence(u.text)
 }
 
 // dropRepeatedLines blanks the short units that appear in minRepeatDocs

@@ -299,3 +299,22 @@ func TestMarkdownLinkLists(t *testing.T) {
 		t.Errorf("blocks %+v, want the paragraph without the list of links", a.Blocks)
 	}
 }
+
+func TestLoadSharedQuoteIsKept(t *testing.T) {
+	files := map[string]string{}
+	for i, town := range []string{"Riverside", "Eastfield", "Lakeside"} {
+		files[string(rune('a'+i))+".txt"] = "Strike Reaches " + town + "\n" +
+			"Drivers in " + town + " joined the strike on Monday morning.\n" +
+			"“We will not back down.”\n" +
+			"Talks resume on Friday.\n"
+	}
+	arts, _, err := Load(context.Background(), []string{writeTree(t, files)}, Options{})
+	if err != nil || len(arts) != 3 {
+		t.Fatalf("%d articles, err %v", len(arts), err)
+	}
+	for _, a := range arts {
+		if len(a.Blocks) != 3 {
+			t.Errorf("%s: %d blocks, want 3 (the shared quote and sentence kept): %+v", a.Source, len(a.Blocks), a.Blocks)
+		}
+	}
+}
