@@ -13,11 +13,10 @@ import (
 
 // Discovery limits.
 const (
-	maxIssues        = 8
-	maxCandidates    = 48
-	minSeedShare     = 0.06 // of the best candidate's score
-	maxAliases       = 6
-	minIssueArticles = 1
+	maxIssues     = 8
+	maxCandidates = 48
+	minSeedShare  = 0.06 // of the best candidate's score
+	maxAliases    = 6
 )
 
 // draft is an issue being assembled: its phrases, their term sequences and
@@ -70,7 +69,7 @@ func buildIssues(kb *KB, pc *phraseCounter) []Issue {
 	used := make(map[int32]bool)
 	for _, d := range all {
 		is := d.issue(kb, shared, used)
-		if d.spec == nil && len(is.ArticleIDs) < minIssueArticles {
+		if d.spec == nil && len(is.ArticleIDs) == 0 {
 			continue
 		}
 		base := is.ID

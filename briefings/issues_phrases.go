@@ -289,17 +289,15 @@ func (pc *phraseCounter) keyOf(k phraseKey) string {
 }
 
 // candidates scores the phrases that could name an issue and returns them
-// best first. A candidate occurs in at least minSF sentences (and in two
-// articles when there are several), is not made only of generic words, and
-// names no person or actor.
+// best first. A candidate occurs in at least two sentences (a single word
+// in three; three to found an issue), is not made only of generic words,
+// names no person, actor, place or organisation and is not the corpus's
+// subject. The score is tf-idf-like: mentions (headings and titles count
+// three times) by article spread by sentence rarity, longer phrases
+// preferred; on corpora of ten articles or more, article rarity too.
 func (pc *phraseCounter) candidates() []*phraseStat {
 	ix := pc.ix
 	nSents := float64(len(ix.sents))
-	minDF := int32(1)
-	if ix.nArts > 1 {
-		minDF = 2
-	}
-	_ = minDF
 	pc.findTopic()
 	var out []*phraseStat
 	for i := range pc.stats {
