@@ -12,16 +12,18 @@ import (
 // Field weights of the answer index, by position: the key text (an FAQ
 // question and its alternates, an issue's name and aliases), the body (an
 // FAQ answer, an issue summary, a passage's sentence), the neighbouring
-// sentences of a passage (or an issue's keywords) and the context (an
-// article title and section heading).
+// sentences of a passage (or an issue's keywords), the section heading a
+// passage is under and its article's title.
 const (
 	fieldKey = iota
 	fieldBody
 	fieldNear
-	fieldContext
+	fieldHeading
+	fieldTitle
+	numFields
 )
 
-var fieldWeights = []float64{2.0, 1.0, 0.35, 0.25}
+var fieldWeights = []float64{2.0, 1.0, 0.35, 0.5, 0.25}
 
 // questionWeights make the words that frame a question, and the commonest
 // general English verbs, adjectives and adverbs, count less than the words
@@ -124,7 +126,7 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 		key := strings.Join(append([]string{e.Question}, e.Alternates...), "\n")
 		keyTexts = append(keyTexts, append([]string{e.Question}, e.Alternates...))
 		add(candidate{kind: KindFAQ, title: e.Question, answer: e.Answer, sources: nonNilSources(e.Sources)},
-			[]string{key, e.Answer, "", ""})
+			[]string{key, e.Answer, "", "", ""})
 		a.names = append(a.names, e.Question)
 	}
 	for _, is := range kb.issues {
@@ -144,7 +146,7 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 		key := strings.Join(append([]string{is.Name}, is.Aliases...), "\n")
 		keyTexts = append(keyTexts, append([]string{is.Name}, is.Aliases...))
 		add(candidate{kind: KindIssue, title: is.Name, answer: strings.Join(sum, " "), sources: nonNilSources(srcs)},
-			[]string{key, strings.Join(sum, " "), strings.Join(is.Keywords, " "), ""})
+			[]string{key, strings.Join(sum, " "), strings.Join(is.Keywords, " "), "", ""})
 		a.names = append(a.names, is.Name)
 	}
 	a.entries = len(a.cands)
@@ -164,7 +166,7 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 					faq = -1
 				}
 				add(candidate{kind: KindPassage, title: art.Title, sources: src, article: ai, sentences: p.sentences, center: i, faq: faq},
-					[]string{"", s, near, art.Title + "\n" + p.heading})
+					[]string{"", s, near, p.heading, art.Title})
 			}
 		}
 	}

@@ -32,9 +32,9 @@ type tuning struct {
 	// corrected: share of its weight a typo-corrected word covers.
 	corrected float64
 	// fieldCredit: share of its weight a word covers by the field it is
-	// in, for passages (sentence, neighbours, title) and for FAQ entries
+	// in, for passages (sentence, neighbours, heading, title) and for FAQ entries
 	// and issues (question or name, answer or summary, keywords).
-	passageCredit, entryCredit [4]float64
+	passageCredit, entryCredit [numFields]float64
 	// idfSmoothing is added to every idf in query weights.
 	idfSmoothing float64
 	// keyBonus: rank bonus of an FAQ entry or issue per unit of question
@@ -53,8 +53,8 @@ type tuning struct {
 var defaultTuning = tuning{
 	unknownWeight: 0.7,
 	corrected:     0.8,
-	passageCredit: [4]float64{1, 1, 0.5, 0.5},
-	entryCredit:   [4]float64{1, 0.5, 0.6, 0},
+	passageCredit: [numFields]float64{1, 1, 0.5, 0.8, 0.5},
+	entryCredit:   [numFields]float64{1, 0.5, 0.6, 0, 0},
 	idfSmoothing:  1,
 	keyBonus:      0.2,
 	scoreBonus:    0.15,
