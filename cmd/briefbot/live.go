@@ -180,16 +180,14 @@ func (a *app) reload(ctx context.Context, g *globals, b *bot.Bot, m *bot.Metrics
 	l := a.lib
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	old, oldSet := l.cfg, l.set
-	l.cfg, l.set = cfg, live.NewSet(next.articles)
-	// Feed articles stay: they do not come from the corpus paths.
-	for _, x := range oldSet.Articles() {
-		if fromWeb(x) {
-			l.set.Put(x)
-		}
-	}
+	old, oldFiles := l.cfg, l.set.Articles()
+	l.cfg = cfg
+	// Only the files are replaced: feed articles do not come from the
+	// corpus paths and stay.
+	l.set.ReplaceFiles(next.articles)
 	if err := l.rebuild(ctx, a, b, m); err != nil {
-		l.cfg, l.set = old, oldSet
+		l.cfg = old
+		l.set.ReplaceFiles(filesOnly(oldFiles))
 		return err
 	}
 	if restartNeeded(old, cfg) {
@@ -198,9 +196,15 @@ func (a *app) reload(ctx context.Context, g *globals, b *bot.Bot, m *bot.Metrics
 	return nil
 }
 
-// fromWeb reports whether an article came from a feed rather than a file.
-func fromWeb(x corpus.Article) bool {
-	return strings.HasPrefix(x.Source, "http://") || strings.HasPrefix(x.Source, "https://")
+// filesOnly keeps the articles that came from files, not from the web.
+func filesOnly(arts []corpus.Article) []corpus.Article {
+	var out []corpus.Article
+	for _, x := range arts {
+		if !strings.HasPrefix(x.Source, "http://") && !strings.HasPrefix(x.Source, "https://") {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func restartNeeded(a, b *config.Config) bool {
