@@ -51,9 +51,10 @@ type qaPair struct{ question, answer string }
 // numbered sections are mostly questions (a numbered FAQ), every numbered
 // section with text under it is an entry, titled by its heading.
 func extractFAQ(a corpus.Article) []qaPair {
-	lines := make([]questionLine, len(a.Blocks))
+	blocks := joinWrappedQuestions(a.Blocks)
+	lines := make([]questionLine, len(blocks))
 	dottedQ, dottedAll := 0, 0
-	for i, b := range a.Blocks {
+	for i, b := range blocks {
 		lines[i] = readQuestion(b)
 		if lines[i].dotted && utf8.RuneCountInString(lines[i].text) <= maxQuestionChars {
 			dottedAll++
@@ -71,10 +72,15 @@ func extractFAQ(a corpus.Article) []qaPair {
 		return l.question || (utf8.RuneCountInString(l.text) <= 160 && !strings.HasSuffix(l.text, "."))
 	}
 	starts := func(i int) bool {
-		if lines[i].question {
-			return a.Blocks[i].Kind != corpus.Item || lines[i].numbered
+		if !lines[i].question {
+			return section(i)
 		}
-		return section(i)
+		if blocks[i].Kind != corpus.Item || lines[i].numbered {
+			return true
+		}
+		// A question as a list of one item ("1. What …?" whose number the
+		// cleaner kept as a list mark), followed by its answer paragraph.
+		return (i == 0 || blocks[i-1].Kind != corpus.Item) && i+1 < len(blocks) && blocks[i+1].Kind == corpus.Para
 	}
 	ends := func(i int) bool {
 		if starts(i) {
@@ -83,22 +89,28 @@ func extractFAQ(a corpus.Article) []qaPair {
 		if numberedFAQ {
 			return false // only numbered sections end an answer; short lines may be commands
 		}
-		return looksLikeHeading(a.Blocks[i])
+		return looksLikeHeading(blocks[i])
 	}
 	var out []qaPair
-	for i := 0; i < len(a.Blocks); i++ {
+	for i := 0; i < len(blocks); i++ {
+		if t := blocks[i].Text; t != "" && (t[0] == 'Q' || t[0] == 'q') {
+			if m := inlineQA.FindStringSubmatch(cleanLine(t)); m != nil {
+				out = append(out, qaPair{question: m[1], answer: m[2]})
+				continue
+			}
+		}
 		if !starts(i) {
 			continue
 		}
 		j := i + 1
-		for j < len(a.Blocks) && !ends(j) {
+		for j < len(blocks) && !ends(j) {
 			j++
 		}
 		paras := maxAnswerParas
 		if numberedFAQ {
 			paras = 0 // a numbered FAQ's sections are answers to the end
 		}
-		if ans := answerText(a.Blocks[i+1:j], paras); ans != "" {
+		if ans := answerText(blocks[i+1:j], paras); ans != "" {
 			out = append(out, qaPair{question: lines[i].text, answer: ans})
 		}
 		i = j - 1

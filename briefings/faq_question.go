@@ -25,6 +25,8 @@ var (
 	// dottedNumber is numbering with at least two levels or a chapter word:
 	// the mark of a document's section structure, not of a list.
 	dottedNumber = regexp.MustCompile(`^(?:(?i:chapter|section|part)\s+\d+|\d+(?:\.\d+)+)`)
+	// inlineQA is a question and its answer run together in one paragraph.
+	inlineQA = regexp.MustCompile(`^(?i:q(?:uestion)?)[.:)]\s*(.+?\?)\s+(?i:a(?:nswer)?)[.:)]\s*(.+)$`)
 	// answerPrefix is the "A:" that some FAQs put before answers.
 	answerPrefix = regexp.MustCompile(`^(?i:a|answer)[.:)]\s+`)
 	// sentenceBreak is a sentence end followed by the start of another.
@@ -63,11 +65,41 @@ func splitNumber(s string) (body string, numbered, dotted bool) {
 	return body, true, dottedNumber.MatchString(s)
 }
 
-// startsNumbered reports whether s may open with numbering: a digit, or a
-// letter followed by one of the numbering words' shapes.
-func startsNumbered(s string) bool {
-	s = strings.TrimSpace(s)
-	return s != "" && (s[0] >= '0' && s[0] <= '9' || sectionNumber.MatchString(s))
+// joinWrappedQuestions rejoins a question whose line was split into a
+// heading and a short lower-case paragraph ("Can I change my" +
+// "username?"). It returns blocks itself when there is nothing to join.
+func joinWrappedQuestions(blocks []corpus.Block) []corpus.Block {
+	var out []corpus.Block
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if i+1 < len(blocks) && wrapsInto(b, blocks[i+1]) {
+			if out == nil {
+				out = append(make([]corpus.Block, 0, len(blocks)), blocks[:i]...)
+			}
+			b.Text = cleanLine(b.Text) + " " + cleanLine(blocks[i+1].Text)
+			b.Sentences = []string{b.Text}
+			out = append(out, b)
+			i++
+			continue
+		}
+		if out != nil {
+			out = append(out, b)
+		}
+	}
+	if out == nil {
+		return blocks
+	}
+	return out
+}
+
+// wrapsInto reports whether next finishes the question line b started.
+func wrapsInto(b, next corpus.Block) bool {
+	if b.Kind == corpus.Item || next.Kind != corpus.Para || !looksLikeHeading(b) || strings.HasSuffix(trimClosers(cleanLine(b.Text)), "?") {
+		return false
+	}
+	t := cleanLine(next.Text)
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLower(r) && utf8.RuneCountInString(t) <= 80 && strings.HasSuffix(trimClosers(t), "?") && countSentences(t) == 1
 }
 
 // trimClosers drops closing quotes, brackets and exclamation marks at the
@@ -111,9 +143,6 @@ type questionLine struct {
 
 // readQuestion reads block b as a possible question line.
 func readQuestion(b corpus.Block) questionLine {
-	if b.Kind == corpus.Item && !startsNumbered(b.Text) {
-		return questionLine{} // a plain bullet is never a question line
-	}
 	if len(b.Text) > 4*maxQuestionChars {
 		return questionLine{text: b.Text} // prose, not a question or heading
 	}
@@ -138,6 +167,8 @@ func readQuestion(b corpus.Block) questionLine {
 		// A single question, or a paragraph made only of questions; a
 		// rhetorical question inside prose is neither.
 		q.question = endsQ && (sentences == 1 || allQuestions(b, body))
+	case b.Kind == corpus.Item:
+		q.question = endsQ && sentences == 1 // whether it heads an answer depends on its neighbours
 	}
 	return q
 }

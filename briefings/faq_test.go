@@ -152,8 +152,8 @@ func TestFAQExtract(t *testing.T) {
 			blocks: []corpus.Block{para("“Who will pay for it?”"), para("The mayor did not answer.")},
 		},
 		{
-			name:   "bullet question is not a heading",
-			blocks: []corpus.Block{item("Is it realistic?"), para("Officials are doubtful.")},
+			name:   "question inside a bullet list is not a heading",
+			blocks: []corpus.Block{item("Costs rose by a third."), item("Is it realistic?"), para("Officials are doubtful.")},
 		},
 		{
 			name:   "question without answer",
@@ -190,5 +190,60 @@ func TestFAQNumberedDocument(t *testing.T) {
 	}
 	if got[5].question != "Authors" || got[6].answer != "apt-get install foo\n\nMail us." {
 		t.Errorf("section entries = %q, %q", got[5], got[6])
+	}
+}
+
+func TestFAQMarkdownShapes(t *testing.T) {
+	doc := `# Frequently asked questions
+
+## Accounts
+
+### How do I reset my password?
+
+Go to Settings, then Security, and choose "Reset password". A link arrives by email within a few minutes.
+
+**How much does it cost?**
+
+Ten dollars a month, billed yearly.
+
+Q: Do you offer refunds?
+A: Within 30 days of purchase, no questions asked.
+
+1. What payment methods do you accept?
+
+   Cards and bank transfers.
+
+Why would anyone pay for this? Because it saves time. That is the pitch.
+`
+	a, err := corpus.Parse("faq.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := extractFAQ(a)
+	want := []qaPair{
+		{"How do I reset my password?", `Go to Settings, then Security, and choose "Reset password". A link arrives by email within a few minutes.`},
+		{"How much does it cost?", "Ten dollars a month, billed yearly."},
+		{"Do you offer refunds?", "Within 30 days of purchase, no questions asked."},
+		{"What payment methods do you accept?", "Cards and bank transfers.\n\nWhy would anyone pay for this? Because it saves time. That is the pitch."},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d pairs %q, want %d", len(got), got, len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("pair %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestFAQWrappedHeadingQuestion(t *testing.T) {
+	blocks := []corpus.Block{
+		{Kind: corpus.Heading, Text: "Can I change my"},
+		{Kind: corpus.Para, Text: "username?"},
+		{Kind: corpus.Para, Text: "Yes, once a month."},
+	}
+	got := extractFAQ(corpus.Article{Blocks: blocks})
+	if len(got) != 1 || got[0].question != "Can I change my username?" || got[0].answer != "Yes, once a month." {
+		t.Errorf("got %q", got)
 	}
 }
