@@ -93,10 +93,10 @@ func isBoilerplate(u unit) bool {
 	if digits && n <= 12 && isMetaLine(t) {
 		return true
 	}
-	if n <= 40 && captionStartRe.MatchString(t) {
+	if n <= 40 && mayBeCaption(t) && captionStartRe.MatchString(t) {
 		return true
 	}
-	if n <= 60 && mayHaveCredit(t) && creditEndRe.MatchString(t) && !isQuoteOnly(t) {
+	if n <= 60 && mayHaveCredit(t) && creditEndRe.MatchString(creditTail(t)) && !isQuoteOnly(t) {
 		return true
 	}
 	// In HTML, a short unit that is mostly link text is navigation.
@@ -152,7 +152,29 @@ func mayBeFurniture(t string) bool {
 	if furnitureStarts[first] {
 		return true
 	}
-	return strings.Contains(strings.ToLower(t), "newsletter")
+	return containsFold(t, "newsletter")
+}
+
+// listHeadStarts are the first words listHeadRe can match.
+var listHeadStarts = set("read", "also", "more", "see", "related", "further", "you", "recommended",
+	"popular", "trending", "latest", "most", "don't", "dont", "don’t", "editor's", "editors",
+	"editor’s", "what", "other")
+
+// mayBeListHead is a quick test before listHeadRe.
+func mayBeListHead(t string) bool {
+	first, _, _ := strings.Cut(t, " ")
+	return listHeadStarts[strings.ToLower(strings.TrimRight(first, ":.!"))]
+}
+
+// captionStarts are the first words captionStartRe can match.
+var captionStarts = set("image", "images", "photo", "photos", "picture", "pictures", "photograph",
+	"photographs", "illustration", "graphic", "video", "gallery", "slideshow", "credit", "credits",
+	"pictured", "caption", "foto", "fotos", "source", "sources", "cover", "featured", "header", "top", "main")
+
+// mayBeCaption is a quick test before captionStartRe.
+func mayBeCaption(t string) bool {
+	first, _, _ := strings.Cut(strings.TrimLeft(t, "(["), " ")
+	return captionStarts[strings.ToLower(strings.TrimRight(first, ":|"))]
 }
 
 // mayHaveCredit is a quick test before creditEndRe: a credit ends the
@@ -171,6 +193,19 @@ func mayHaveCredit(t string) bool {
 		}
 	}
 	return false
+}
+
+// creditTail returns the end of t where a credit can be, for creditEndRe:
+// the last 160 bytes, after a NUL so that "^" cannot match at the cut.
+func creditTail(t string) string {
+	if len(t) <= 160 {
+		return t
+	}
+	i := len(t) - 160
+	for i < len(t) && !utf8.RuneStart(t[i]) {
+		i++
+	}
+	return "\x00" + t[i:]
 }
 
 // containsFold reports whether s contains the lower-case ASCII word w, in

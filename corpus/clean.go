@@ -167,7 +167,7 @@ func dropNavigation(units []unit, drop []bool) {
 // after it: the list items, or short lines that are not sentences.
 func dropLinkLists(units []unit, drop []bool) {
 	for i, u := range units {
-		if words(u.text) > 8 || !listHeadRe.MatchString(u.text) {
+		if words(u.text) > 8 || !mayBeListHead(u.text) || !listHeadRe.MatchString(u.text) {
 			continue
 		}
 		drop[i] = true
