@@ -49,6 +49,10 @@ type Index struct {
 	post   [][]int32   // term id -> sorted doc numbers
 	impact [][]float32 // term id -> BM25 saturation per posting, aligned with post
 	fields [][]uint8   // term id -> bit set of the fields holding it, aligned with post
+	// champ holds, for a term in more than championSize documents, the
+	// positions in post of its championSize highest-impact postings, in
+	// document order.
+	champ  [][]int32
 	vocab  map[string]int
 	spell  *speller
 	qw     map[string]float64
@@ -57,6 +61,10 @@ type Index struct {
 	unknownIDF float64
 	pool       sync.Pool
 }
+
+// championSize is how many best documents a common term keeps apart: a
+// query made only of common words is answered from them.
+const championSize = 2000
 
 // New builds an index over docs. Docs keep their position: Hit.Doc is the
 // position in docs.
@@ -169,6 +177,21 @@ func New(docs []Doc, opts Options) *Index {
 		ix.idf[id] = float32(math.Log(1+(n-df+0.5)/(df+0.5)) + opts.IDFSmoothing)
 	}
 	ix.maxIDF = math.Log(1+(n+0.5)/0.5) + opts.IDFSmoothing
+	ix.champ = make([][]int32, nt)
+	for id, p := range ix.post {
+		if len(p) <= championSize {
+			continue
+		}
+		pos := make([]int32, len(p))
+		for j := range pos {
+			pos[j] = int32(j)
+		}
+		imp := ix.impact[id]
+		sort.SliceStable(pos, func(a, b int) bool { return imp[pos[a]] > imp[pos[b]] })
+		pos = pos[:championSize]
+		sort.Slice(pos, func(a, b int) bool { return pos[a] < pos[b] })
+		ix.champ[id] = pos
+	}
 	if opts.UnknownWeight > 0 {
 		ix.unknownIDF = opts.UnknownWeight * ix.maxIDF
 	} else {

@@ -134,7 +134,9 @@ const (
 // To stay fast on large indexes, when a query holds rarer words, a word
 // found in very many documents (more than 2% of them and more than 2,000)
 // only adds to the score of documents that hold a rarer word; documents
-// holding nothing but such common words are not returned then.
+// holding nothing but such common words are not returned then. When every
+// word is that common, the search starts from the 2,000 documents where
+// the rarest of them weighs most (its champion list).
 func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 	res := Result{Terms: terms}
 	for _, t := range terms {
@@ -179,6 +181,17 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 		w := float32(terms[sp.qi].Weight)
 		bit := uint64(1) << uint(sp.qi)
 		post, imp := ix.post[sp.id][sp.from:sp.to], ix.impact[sp.id][sp.from:sp.to]
+		if n == 0 && len(post) > limit && ix.champ[sp.id] != nil && sp.from == 0 && sp.to == len(ix.post[sp.id]) {
+			// Only common words: start from the best documents of the
+			// rarest one.
+			for _, j := range ix.champ[sp.id] {
+				d := post[j]
+				s.touched = append(s.touched, d)
+				s.score[d] += w * imp[j]
+				s.mask[d] |= bit
+			}
+			continue
+		}
 		if n == 0 || len(post) <= limit {
 			for j, d := range post {
 				if s.mask[d] == 0 {
