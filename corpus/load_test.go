@@ -318,3 +318,14 @@ func TestLoadSharedQuoteIsKept(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownLazyItems(t *testing.T) {
+	doc := "# Changes\n\nThe board listed what changes for households from next month onwards.\n\n- Bills rise by $3 a month\nfor most households.\n- Discounts stay.\n"
+	a, err := Parse("a.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Blocks) != 3 || a.Blocks[1].Text != "Bills rise by $3 a month for most households." {
+		t.Errorf("blocks %+v", a.Blocks)
+	}
+}

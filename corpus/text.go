@@ -162,16 +162,15 @@ func isWrapped(lines []string) bool {
 	return cont >= 1 && cont*4 >= pairs || cont >= 5 && cont*10 >= pairs
 }
 
-// textUnits splits a plain text (or the body of a Markdown file, with
-// wrapped set) into units. Paragraphs are separated by blank lines; in
-// wrapped text consecutive lines are joined, otherwise every line is its
-// own paragraph. Bullet and numbered lines start list items, which may
-// wrap over more deeply indented lines.
-func textUnits(s string, wrapped bool) []unit {
+// textUnits splits a plain text (or the body of a Markdown file, with md
+// set) into units. Paragraphs are separated by blank lines; in wrapped
+// text (always in Markdown) consecutive lines are joined, otherwise every
+// line is its own paragraph. Bullet and numbered lines start list items,
+// which may wrap over more deeply indented lines (in Markdown, over any
+// line up to the next blank one).
+func textUnits(s string, md bool) []unit {
 	lines := strings.Split(s, "\n")
-	if !wrapped {
-		wrapped = isWrapped(lines)
-	}
+	wrapped := md || isWrapped(lines)
 	var out []unit
 	var cur *unit
 	curIndent := 0
@@ -212,7 +211,7 @@ func textUnits(s string, wrapped bool) []unit {
 			continue
 		}
 		if cur != nil && wrapped {
-			if cur.kind == Item && ind <= curIndent && !cur.hard {
+			if cur.kind == Item && ind <= curIndent && !md {
 				// Back at or left of the bullet: the list item ended.
 				flush()
 			} else if multiLevelRe.MatchString(t) {
