@@ -36,15 +36,8 @@ var (
 // cleanLine folds non-breaking spaces and collapses whitespace.
 func cleanLine(s string) string {
 	s = strings.TrimSpace(s)
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\t' || c == '\n' || c == '\r' || c == 0xc2 || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if !strings.Contains(s, "  ") && strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 &&
+		strings.IndexByte(s, '\r') < 0 && !strings.Contains(s, "\u00a0") {
 		return s
 	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
@@ -53,6 +46,9 @@ func cleanLine(s string) string {
 // splitNumber splits leading section numbering from s. dotted reports
 // numbering that marks document structure ("2.1.", "Chapter 3").
 func splitNumber(s string) (body string, numbered, dotted bool) {
+	if s == "" || !(s[0] >= '0' && s[0] <= '9' || strings.IndexByte("CcSsPpQq", s[0]) >= 0) {
+		return s, false, false
+	}
 	loc := sectionNumber.FindStringIndex(s)
 	if loc == nil {
 		return s, false, false
