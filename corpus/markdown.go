@@ -80,7 +80,9 @@ func markdownDoc(d *doc, s string) error {
 		if src := strings.TrimSpace(m.Source); src != "" {
 			d.site = src
 		}
-		d.url = firstOf(m.URL, m.Link)
+		if u := firstOf(m.URL, m.Link); u != "" {
+			d.url = u
+		}
 		for _, n := range []*yaml.Node{&m.Published, &m.Date} {
 			if n.Kind == yaml.ScalarNode && n.Value != "" {
 				t, err := parseDate(n.Value)
