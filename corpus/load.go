@@ -36,7 +36,8 @@ type file struct {
 
 // Load reads articles from files and directories. A directory is read
 // recursively in lexical order, leaving out hidden files and directories
-// (names starting with "."); a file is read whatever its name. Articles
+// (names starting with "."), following links to files but not to
+// directories; a file given by path is read whatever its name. Articles
 // come back in that order.
 //
 // Each document is parsed as by Parse; on top of that, short lines (up to
