@@ -42,9 +42,9 @@ type file struct {
 //
 // Each document is parsed as by Parse; on top of that, short lines (up to
 // 12 words) that are not sentences and appear in three or more documents
-// are dropped as boilerplate of the site they came from. Documents with the same content
-// (the same ID) are loaded once: the first keeps its Source and the others
-// are listed in its Duplicates.
+// are dropped as boilerplate of the site they came from. Documents with
+// the same content (the same ID) are loaded once: the first keeps its
+// Source and the others are listed in its Duplicates.
 //
 // A file that cannot be read, is empty, too large, of an unknown type or
 // has no article text left after cleaning is skipped with a Warning. Only
