@@ -40,6 +40,9 @@ func (s *Scheduler) Deliver(ctx context.Context, now time.Time) error {
 }
 
 func (s *Scheduler) deliver(ctx context.Context, now time.Time) ([]delivery, error) {
+	// Leases are per owner, so rounds of one process must not overlap.
+	s.deliverMu.Lock()
+	defer s.deliverMu.Unlock()
 	var out []delivery
 	var errs []error
 	for range maxDeliverPerCall {

@@ -67,8 +67,9 @@ type SchedulerOptions struct {
 	// Sleep waits d or until ctx is done; PostLatest waits with it between
 	// retries (nil: a timer).
 	Sleep func(ctx context.Context, d time.Duration) error
-	// Owner names this process in outbox leases (empty: host, pid and a
-	// random suffix).
+	// Owner names this replica in outbox leases (empty: the host name).
+	// The process id and a random suffix are always added, so two
+	// processes never share leases.
 	Owner string
 	// Backoff is the wait after the first failed post; it doubles per
 	// failure up to MaxBackoff.
@@ -82,6 +83,9 @@ type SchedulerOptions struct {
 	DeliverEvery time.Duration
 	// PostAttempts bounds the delivery rounds of PostLatest.
 	PostAttempts int
+	// QueryRetention is how long the query log keeps entries; Run prunes
+	// older ones hourly. 0: keep them.
+	QueryRetention time.Duration
 	// MaxChars is the length budget of a digest (0: the KB's default).
 	MaxChars int
 }
@@ -96,9 +100,11 @@ type Scheduler struct {
 	scheds []*schedule
 	byName map[string]*schedule
 
-	mu      sync.Mutex // serialises ticks
-	skipMu  sync.Mutex
-	skipped map[string]time.Time // newest slot logged as skipped, by schedule
+	mu        sync.Mutex // serialises ticks
+	deliverMu sync.Mutex // one delivery round at a time per process
+	lastPrune time.Time  // guarded by mu
+	skipMu    sync.Mutex
+	skipped   map[string]time.Time // newest slot logged as skipped, by schedule
 }
 
 // schedule is a ScheduleSpec with its parsed cron.
@@ -122,9 +128,7 @@ func NewScheduler(opts SchedulerOptions) (*Scheduler, error) {
 	if opts.Sleep == nil {
 		opts.Sleep = sleep
 	}
-	if opts.Owner == "" {
-		opts.Owner = defaultOwner()
-	}
+	opts.Owner = processOwner(opts.Owner)
 	setDefault(&opts.Backoff, DefaultBackoff)
 	setDefault(&opts.MaxBackoff, DefaultMaxBackoff)
 	setDefault(&opts.Expire, DefaultExpire)
@@ -169,11 +173,15 @@ func setDefault(d *time.Duration, def time.Duration) {
 	}
 }
 
-func defaultOwner() string {
-	host, _ := os.Hostname()
+// processOwner returns name (default: the host name) with this process's
+// id and a random suffix.
+func processOwner(name string) string {
+	if name == "" {
+		name, _ = os.Hostname()
+	}
 	b := make([]byte, 4)
 	rand.Read(b)
-	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b))
+	return fmt.Sprintf("%s-%d-%s", name, os.Getpid(), hex.EncodeToString(b))
 }
 
 // sleep waits d or until ctx is done.
@@ -283,7 +291,8 @@ func (s *Scheduler) logSkip(sc *schedule, slot time.Time, late time.Duration) {
 // Run runs the scheduler until ctx is done: first it delivers what the
 // outbox holds and claims slots missed while down (within catch-up), then
 // the cron trigger claims each slot when it comes and delivers, and a
-// periodic tick retries the outbox and catches slots the trigger missed.
+// periodic tick retries the outbox, catches slots the trigger missed and
+// prunes the query log past QueryRetention.
 func (s *Scheduler) Run(ctx context.Context) error {
 	s.log.Info("scheduler started", "schedules", len(s.scheds), "owner", s.opts.Owner)
 	s.tick(ctx)
@@ -325,6 +334,15 @@ func (s *Scheduler) tick(ctx context.Context) {
 	}
 	if err := s.Deliver(ctx, now); err != nil {
 		s.log.Error("deliver outbox", "err", err)
+	}
+	if s.opts.QueryRetention > 0 && now.Sub(s.lastPrune) >= time.Hour {
+		s.lastPrune = now
+		n, err := s.opts.Store.PruneQueries(ctx, now.Add(-s.opts.QueryRetention))
+		if err != nil {
+			s.log.Error("prune query log", "err", err)
+		} else if n > 0 {
+			s.log.Info("query log pruned", "deleted", n, "retention", s.opts.QueryRetention)
+		}
 	}
 }
 

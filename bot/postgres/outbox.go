@@ -84,7 +84,9 @@ func (s *Store) Claim(ctx context.Context, c bot.Claim) (bool, error) {
 	return claimed, nil
 }
 
-// Lease leases up to limit due messages to owner, oldest due first; rows
+// Lease leases up to limit due messages to owner, oldest due first:
+// messages nobody holds, whose lease ran out, or that owner holds already
+// (a restarted process with the same owner takes its leases back). Rows
 // another replica is leasing at the same moment are skipped.
 func (s *Store) Lease(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]bot.OutboxMessage, error) {
 	if limit <= 0 {
@@ -94,7 +96,7 @@ func (s *Store) Lease(ctx context.Context, owner string, now time.Time, lease ti
 		WHERE id IN (
 			SELECT id FROM outbox
 			WHERE delivered_at IS NULL AND failed_at IS NULL AND next_try <= $3
-			  AND (leased_until IS NULL OR leased_until <= $3)
+			  AND (leased_until IS NULL OR leased_until <= $3 OR leased_by = $1)
 			ORDER BY next_try, id LIMIT $4
 			FOR UPDATE SKIP LOCKED)
 		RETURNING id, schedule, slot, target, payload, attempts, next_try, expires_at, last_error`,

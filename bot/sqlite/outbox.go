@@ -110,7 +110,9 @@ func (s *Store) Claim(ctx context.Context, c bot.Claim) (bool, error) {
 	return true, nil
 }
 
-// Lease leases up to limit due messages to owner, oldest due first.
+// Lease leases up to limit due messages to owner, oldest due first:
+// messages nobody holds, whose lease ran out, or that owner holds already
+// (a restarted process with the same owner takes its leases back).
 func (s *Store) Lease(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]bot.OutboxMessage, error) {
 	if limit <= 0 {
 		return nil, nil
@@ -120,10 +122,10 @@ func (s *Store) Lease(ctx context.Context, owner string, now time.Time, lease ti
 		WHERE id IN (
 			SELECT id FROM outbox
 			WHERE delivered_at IS NULL AND failed_at IS NULL AND next_try <= ?
-			  AND (leased_until IS NULL OR leased_until <= ?)
+			  AND (leased_until IS NULL OR leased_until <= ? OR leased_by = ?)
 			ORDER BY next_try, id LIMIT ?)
 		RETURNING id, schedule, slot, target, payload, attempts, next_try, expires_at, last_error`,
-		owner, fmtTime(now.Add(lease)), at, at, limit)
+		owner, fmtTime(now.Add(lease)), at, at, owner, limit)
 	if err != nil {
 		return nil, fmt.Errorf("lease: %w", err)
 	}

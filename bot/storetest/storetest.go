@@ -1,7 +1,7 @@
 // Package storetest is the contract suite every bot.Store implementation
 // passes: first-seen times, claiming slots once (also under races between
 // connections), leasing the outbox exclusively and recovering expired
-// leases, delivery outcomes, subscriptions, feedback and the query log.
+// leases (and an owner taking its own back), delivery outcomes, subscriptions, feedback and the query log.
 package storetest
 
 import (
@@ -214,8 +214,15 @@ func testLeaseExclusive(t *testing.T, open Opener) {
 	if len(b) != 1 || b[0].ID == a[0].ID || b[0].ID == a[1].ID {
 		t.Fatalf("second owner leased %+v, want only the third message", b)
 	}
-	if got := must(s.Lease(ctx, "a", t0.Add(59*time.Second), time.Minute, 10)); len(got) != 0 {
+	if got := must(s.Lease(ctx, "c", t0.Add(59*time.Second), time.Minute, 10)); len(got) != 0 {
 		t.Errorf("Lease while everything is leased = %d, want 0", len(got))
+	}
+	// The same owner (a restarted process) takes its own leases back.
+	if got := must(other.Lease(ctx, "a", t0.Add(40*time.Second), time.Minute, 10)); len(got) != 2 {
+		t.Errorf("owner re-leasing its own messages got %d, want 2", len(got))
+	}
+	if got := must(s.Lease(ctx, "c", t0.Add(90*time.Second), time.Minute, 10)); len(got) != 1 || got[0].ID != b[0].ID {
+		t.Errorf("after b's lease ran out, c leased %+v, want b's message only (a renewed its leases)", got)
 	}
 	pending(t, s, 3)
 }
@@ -282,6 +289,12 @@ func testLeaseRace(t *testing.T, open Opener) {
 					seen[m.ID] = owner
 				}
 				mu.Unlock()
+				for _, m := range got {
+					if err := stores[i%2].Delivered(ctx, m.ID, "", t0); err != nil {
+						t.Errorf("Delivered: %v", err)
+						return
+					}
+				}
 			}
 		}()
 	}
