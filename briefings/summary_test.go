@@ -112,3 +112,37 @@ func TestLexRankDeterministicAndCentral(t *testing.T) {
 		t.Errorf("the off-topic sentence ranks %v, want last", a)
 	}
 }
+
+// TestNoBoilerplateAnywhere looks through every FAQ answer, summary and
+// digest line of both corpora for page furniture: prompts, captions and
+// credits, bylines.
+func TestNoBoilerplateAnywhere(t *testing.T) {
+	for name, arts := range map[string][]corpus.Article{"sample": corpus.Sample(), "other": otherArticles(t)} {
+		t.Run(name, func(t *testing.T) {
+			kb := buildKB(t, arts, Options{})
+			var lines []string
+			for _, e := range kb.FAQ() {
+				lines = append(lines, e.Question)
+				lines = append(lines, strings.Split(e.Answer, "\n")...)
+			}
+			for _, is := range kb.Issues() {
+				for _, c := range is.Summary {
+					lines = append(lines, c.Text)
+				}
+			}
+			d := kb.Digest(DigestOptions{})
+			lines = append(lines, d.Lead)
+			for _, a := range d.Articles {
+				lines = append(lines, a.Summary)
+			}
+			for _, l := range lines {
+				l = strings.TrimPrefix(strings.TrimSpace(l), "- ")
+				short := len(strings.Fields(l)) < 6
+				if creditMark.MatchString(l) || short && promptWords[strings.ToLower(firstWord(l))] ||
+					strings.HasPrefix(l, "About the Author") || strings.HasPrefix(l, "Image:") {
+					t.Errorf("boilerplate in the output: %q", l)
+				}
+			}
+		})
+	}
+}
