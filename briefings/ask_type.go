@@ -60,8 +60,7 @@ var dateWords = map[string]bool{
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "yesterday": true, "today": true, "tomorrow": true,
-	"weekend": true, "ago": true, "week": true, "weeks": true, "month": true, "months": true,
-	"year": true, "years": true, "century": true,
+	"weekend": true, "ago": true,
 }
 
 // factsOf returns the kinds of fact s holds, as a bit set of answerType:

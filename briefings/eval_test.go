@@ -61,6 +61,20 @@ func debianKB(t testing.TB) *KB {
 	return kb
 }
 
+// zlibKB builds the KB of the zlib FAQ, a document never tuned on.
+func zlibKB(t testing.TB) *KB {
+	t.Helper()
+	arts, _, err := corpus.Load(context.Background(), []string{filepath.Join("testdata", "eval", "zlib-faq.txt")}, corpus.Options{})
+	if err != nil {
+		t.Fatalf("load zlib faq: %v", err)
+	}
+	kb, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return kb
+}
+
 func readEval(t testing.TB, name string) []EvalItem {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "eval", name))
@@ -91,6 +105,7 @@ func TestEvalSets(t *testing.T) {
 		{"sample_heldout.tsv", func(t testing.TB) *KB { return sampleKB(t, Options{}) }, 0.90, 0.74},
 		{"debian.tsv", debianKB, 0.90, 0.74},
 		{"debian_heldout.tsv", debianKB, 0.85, 0.78},
+		{"zlib.tsv", zlibKB, 0.90, 0.5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

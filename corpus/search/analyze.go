@@ -15,6 +15,23 @@ var BuiltinSynonyms = [][]string{
 	{"EU", "E.U.", "European Union"},
 	{"UN", "U.N.", "United Nations"},
 	{"point", "pt", "pts"},
+	// Common abbreviations.
+	{"documentation", "docs", "doc"},
+	{"information", "info"},
+	{"application", "applications", "app", "apps"},
+	{"configuration", "config"},
+	{"repository", "repo", "repos"},
+	{"development", "developer", "dev", "devs"},
+	{"directory", "dir"},
+	{"library", "lib", "libs"},
+	{"administrator", "admin"},
+	{"environment", "env"},
+	{"specification", "spec", "specs"},
+	{"government", "govt"},
+	{"international", "intl"},
+	{"national", "natl"},
+	{"department", "dept"},
+	{"approximately", "approx"},
 }
 
 // ignored tokens carry no meaning once numbers are normalised ("95%" and
