@@ -57,9 +57,10 @@ const maxLinkedAnswer = 2000
 
 // candidate is one thing Ask can answer with.
 type candidate struct {
-	kind    string
-	title   string
-	answer  string // for passages: filled at answer time from the window
+	kind   string
+	title  string
+	answer string // FAQ answer or issue summary; passages build theirs
+
 	sources []Source
 	// passage only: the article and the sentence window.
 	article   int
@@ -99,7 +100,7 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 	var docs []search.Doc
 	add := func(c candidate, fields []string) {
 		c.self = len(a.cands)
-		docs = append(docs, search.Doc{ID: c.kind + ":" + c.title, Fields: fields, Payload: len(a.cands)})
+		docs = append(docs, search.Doc{ID: c.kind, Fields: fields, Payload: len(a.cands)})
 		a.cands = append(a.cands, c)
 	}
 	var keyTexts [][]string

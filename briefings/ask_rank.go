@@ -251,7 +251,7 @@ func (a *answerer) window(c *candidate, res search.Result) string {
 	}
 	// A sentence introducing a list is answered with the list's start.
 	if strings.HasSuffix(strings.TrimSpace(ss[i]), ":") {
-		return strings.Join(append(out, ss[i+1:min(len(ss), i+4)]...), " ")
+		return strings.Join(ss[i:min(len(ss), i+3)], " ")
 	}
 	if i+1 < len(ss) && len(out) < 3 {
 		if utf8.RuneCountInString(strings.Join(out, " ")) < 80 || a.addsTerms(&a.cands[c.self+1], c, res) {
