@@ -50,8 +50,14 @@ func FuzzSplitSentences(f *testing.F) {
 	f.Add("Mr. Smith went to the U.S. on Feb. 24. He said “Hi.” Then... no? Yes!")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := SplitSentences(s)
-		if strings.Join(got, " ") != fold(s) && len(got) > 0 {
+		noSpace := func(s string) string { return strings.ReplaceAll(s, " ", "") }
+		if len(got) > 0 && noSpace(strings.Join(got, "")) != noSpace(fold(s)) {
 			t.Fatalf("sentences %q do not join back to %q", got, fold(s))
+		}
+		for _, x := range got {
+			if x == "" || x != strings.TrimSpace(x) {
+				t.Fatalf("empty or untrimmed sentence %q in %q", x, got)
+			}
 		}
 	})
 }

@@ -8,7 +8,8 @@ import (
 
 // SplitSentences splits a paragraph into sentences. Whitespace is folded
 // first; every returned sentence is trimmed and non-empty, and joining
-// them with single spaces gives back the folded text.
+// them with single spaces gives back the folded text (Chinese and Japanese
+// sentences, which end in "。", "！" or "？", are joined without one).
 //
 // A sentence ends at ".", "?", "!" or an ellipsis, after any closing quotes
 // or brackets, when the next word starts a new sentence (an upper-case
@@ -27,6 +28,24 @@ func SplitSentences(text string) []string {
 	start := 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '。' || r == '！' || r == '？' {
+			// Chinese and Japanese full stops end a sentence as they
+			// are, with no space after them.
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if r2 != '。' && r2 != '！' && r2 != '？' && !isCloseQuote(r2) && r2 != '）' {
+					break
+				}
+				j += s2
+			}
+			out = append(out, strings.TrimRight(text[start:j], " "))
+			for j < len(text) && text[j] == ' ' {
+				j++
+			}
+			start, i = j, j
+			continue
+		}
 		if r != '.' && r != '?' && r != '!' && r != '…' {
 			i += size
 			continue

@@ -247,7 +247,7 @@ func endsSentence(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '.' || r == '?' || r == '!' || r == '…'
+	return r == '.' || r == '?' || r == '!' || r == '…' || r == '。' || r == '！' || r == '？'
 }
 
 func isCloseQuote(r rune) bool {
