@@ -115,6 +115,9 @@ func newPhraseCounter(lx *lexicon) *phraseCounter {
 // visit counts the phrases of one sentence: runs of up to maxPhraseWords
 // words between breaks, not starting or ending with a bare number.
 func (pc *phraseCounter) visit(si int32, s *sentence, ws []word) {
+	if si%pruneEvery == pruneEvery-1 && len(pc.stats) > pruneAbove {
+		pc.prune()
+	}
 	heading := s.kind == corpus.Heading || s.title
 	if !heading {
 		pc.markRoles(ws)
@@ -274,6 +277,38 @@ func allCapital(ws []word) bool {
 		}
 	}
 	return true
+}
+
+// Memory bounds for phrase counting on big corpora.
+const (
+	pruneEvery = 4096    // sentences between checks
+	pruneAbove = 150_000 // phrases counted before the once-seen ones are dropped
+)
+
+// prune forgets the phrases of two words or more seen in one sentence only
+// (lossy counting): on a big corpus most n-grams are one-offs, and a
+// phrase that returns later is counted from then on, short by one.
+func (pc *phraseCounter) prune() {
+	kept := pc.stats[:0]
+	for _, p := range pc.stats {
+		if p.words == 1 || p.sf > 1 {
+			kept = append(kept, p)
+		}
+	}
+	clear(pc.stats[len(kept):])
+	pc.stats = kept
+	pc.byKey = make(map[phraseKey]int32, len(kept))
+	for i := range pc.uni {
+		pc.uni[i] = -1
+	}
+	for i := range pc.stats {
+		p := &pc.stats[i]
+		if p.words == 1 {
+			pc.uni[p.ids[0]-1] = int32(i)
+		} else {
+			pc.byKey[p.ids] = int32(i)
+		}
+	}
 }
 
 // keyOf returns the word keys of a phrase joined by " | ".
