@@ -54,27 +54,14 @@ func (s *Scheduler) claim(ctx context.Context, sc *schedule, slot, now time.Time
 		// A first run covers one period, never the back catalogue.
 		since = sc.cron.Prev(slot.Add(-time.Nanosecond))
 	}
-	issueIDs, err := resolveIssues(kb, sc.IssueIDs)
+	seen, err := s.opts.Store.SeeArticles(ctx, articleIDs(kb), slot)
 	if err != nil {
 		return claimed{}, err
 	}
-	arts := kb.Articles()
-	ids := make([]string, len(arts))
-	for i, a := range arts {
-		ids[i] = a.ID
-	}
-	seen, err := s.opts.Store.SeeArticles(ctx, ids, slot)
+	d, err := s.digest(kb, sc, slot, since, seen)
 	if err != nil {
 		return claimed{}, err
 	}
-	d := kb.Digest(briefings.DigestOptions{
-		Since:     since,
-		Until:     slot.In(sc.cron.Location()),
-		FirstSeen: firstSeen(kb, seen, since),
-		IssueIDs:  issueIDs,
-		MaxItems:  sc.MaxItems,
-		MaxChars:  s.opts.MaxChars,
-	})
 	c := Claim{Schedule: sc.Name, Slot: slot, Now: now}
 	skip := sc.SkipIfEmpty == nil || *sc.SkipIfEmpty
 	expires := now.Add(s.opts.Expire)
@@ -113,6 +100,32 @@ func (s *Scheduler) claim(ctx context.Context, sc *schedule, slot, now time.Time
 	return res, nil
 }
 
+// digest builds the schedule's digest for the window (since, slot], with
+// the articles' first-seen times.
+func (s *Scheduler) digest(kb *briefings.KB, sc *schedule, slot, since time.Time, seen map[string]time.Time) (briefings.Digest, error) {
+	issueIDs, err := resolveIssues(kb, sc.IssueIDs)
+	if err != nil {
+		return briefings.Digest{}, err
+	}
+	return kb.Digest(briefings.DigestOptions{
+		Since:     since,
+		Until:     slot.In(sc.cron.Location()),
+		FirstSeen: firstSeen(kb, seen, since),
+		IssueIDs:  issueIDs,
+		MaxItems:  sc.MaxItems,
+		MaxChars:  s.opts.MaxChars,
+	}), nil
+}
+
+func articleIDs(kb *briefings.KB) []string {
+	arts := kb.Articles()
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
 // resolveIssues turns issue names, aliases or ids into KB issue ids.
 func resolveIssues(kb *briefings.KB, names []string) ([]string, error) {
 	var ids []string
@@ -134,7 +147,7 @@ func firstSeen(kb *briefings.KB, seen map[string]time.Time, since time.Time) fun
 	return func(id string) (time.Time, bool) {
 		t, ok := seen[id]
 		if !ok {
-			return time.Time{}, false
+			return time.Time{}, false // the digest uses the publication date
 		}
 		shift := time.Second
 		if a, _ := kb.Article(id); !a.Published.IsZero() {

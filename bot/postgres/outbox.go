@@ -40,6 +40,25 @@ func (s *Store) SeeArticles(ctx context.Context, ids []string, now time.Time) (m
 	return out, nil
 }
 
+// FirstSeen returns the first-seen time of every id seen before, recording
+// nothing.
+func (s *Store) FirstSeen(ctx context.Context, ids []string) (map[string]time.Time, error) {
+	out := make(map[string]time.Time, len(ids))
+	rows, err := s.pool.Query(ctx, `SELECT id, first_seen FROM articles_seen WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("first seen: %w", err)
+	}
+	var id string
+	var at time.Time
+	if _, err := pgx.ForEachRow(rows, []any{&id, &at}, func() error {
+		out[id] = at.UTC()
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("first seen: %w", err)
+	}
+	return out, nil
+}
+
 // LastSlot returns the newest claimed slot of schedule, or the zero time.
 func (s *Store) LastSlot(ctx context.Context, schedule string) (time.Time, error) {
 	var last *time.Time

@@ -28,7 +28,10 @@ type Store struct {
 	pool *pgxpool.Pool
 }
 
-var _ bot.Store = (*Store)(nil)
+var (
+	_ bot.Store           = (*Store)(nil)
+	_ bot.FirstSeenReader = (*Store)(nil)
+)
 
 // Open connects to the database at dsn (a postgres:// URL or key=value
 // string, as pgx accepts) and brings its schema up to date.

@@ -58,6 +58,36 @@ func (s *Store) SeeArticles(ctx context.Context, ids []string, now time.Time) (m
 	return out, nil
 }
 
+// FirstSeen returns the first-seen time of every id seen before, recording
+// nothing.
+func (s *Store) FirstSeen(ctx context.Context, ids []string) (map[string]time.Time, error) {
+	out := make(map[string]time.Time, len(ids))
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, fmt.Errorf("first seen: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.first_seen FROM articles_seen a
+		JOIN (SELECT DISTINCT value AS id FROM json_each(?)) j ON a.id = j.id`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("first seen: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var seen sql.NullString
+		if err := rows.Scan(&id, &seen); err != nil {
+			return nil, fmt.Errorf("first seen: %w", err)
+		}
+		if out[id], err = parseTime(seen); err != nil {
+			return nil, fmt.Errorf("first seen: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("first seen: %w", err)
+	}
+	return out, nil
+}
+
 // LastSlot returns the newest claimed slot of schedule, or the zero time.
 func (s *Store) LastSlot(ctx context.Context, schedule string) (time.Time, error) {
 	var last sql.NullString

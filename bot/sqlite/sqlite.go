@@ -30,7 +30,10 @@ type Store struct {
 	db *sql.DB
 }
 
-var _ bot.Store = (*Store)(nil)
+var (
+	_ bot.Store           = (*Store)(nil)
+	_ bot.FirstSeenReader = (*Store)(nil)
+)
 
 // Open opens (creating when missing) the SQLite database at dsn, a file
 // path or a "file:" URI, and brings its schema up to date. Several

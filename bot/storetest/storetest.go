@@ -103,6 +103,15 @@ func testFirstSeen(t *testing.T, open Opener) {
 	if len(got2) != 2 {
 		t.Errorf("SeeArticles returned %d ids, want 2", len(got2))
 	}
+	if r, ok := s.(bot.FirstSeenReader); ok {
+		got := must(r.FirstSeen(ctx, []string{"a", "c", "never"}))
+		if len(got) != 2 || !got["a"].Equal(t0) || !got["c"].Equal(t1) {
+			t.Errorf("FirstSeen = %v, want a and c only", got)
+		}
+		if again := must(s.SeeArticles(ctx, []string{"never"}, t1)); !again["never"].Equal(t1) {
+			t.Errorf("FirstSeen recorded an id: %v", again)
+		}
+	}
 	many := make([]string, 1500)
 	for i := range many {
 		many[i] = fmt.Sprintf("id-%04d", i)
