@@ -83,7 +83,7 @@ func (s *Scheduler) claim(ctx context.Context, sc *schedule, slot, now time.Time
 	if err != nil {
 		return claimed{}, err
 	}
-	res := claimed{ok: ok, empty: d.Empty && skip}
+	res := claimed{ok: ok, empty: ok && d.Empty && skip}
 	if !ok {
 		s.log.Debug("digest slot claimed elsewhere", "schedule", sc.Name, "slot", slot)
 		return res, nil

@@ -90,10 +90,25 @@ type SchedulerOptions struct {
 	MaxChars int
 }
 
-// Scheduler posts digests on their schedules, exactly once per slot and
-// target across restarts and replicas sharing the store: the cron trigger
-// only wakes it up; what is due is decided from the store. It is safe for
-// concurrent use.
+// Scheduler posts digests on their schedules, once per slot and target
+// across restarts and replicas sharing the store. The cron trigger only
+// wakes it up; what is due is decided from the store:
+//
+//   - A slot is a fire time of the schedule's cron in its zone (stored in
+//     UTC). Claiming it inserts a unique row and queues one outbox message
+//     per target in the same transaction, so of two processes racing for a
+//     slot one claims it and the other queues nothing.
+//   - Messages are delivered from the outbox under a lease: post, then mark
+//     delivered. A process that dies after claiming leaves the messages
+//     queued; one that dies while posting leaves a lease that runs out.
+//     Either way the next Deliver (of any process) posts them. Only a crash
+//     after the platform accepted a post and before it was marked
+//     delivered can post twice.
+//   - Failed posts are retried with exponential backoff until the message
+//     expires; permanent errors give up at once. Nothing is deleted: given
+//     up messages stay in the outbox, logged and counted.
+//
+// It is safe for concurrent use.
 type Scheduler struct {
 	opts   SchedulerOptions
 	log    *slog.Logger
