@@ -26,6 +26,10 @@ type Options struct {
 	MaxFileSize int64
 	// Logger receives debug lines about skipped files; nil discards them.
 	Logger *slog.Logger
+	// Progress, when set, is told how far the load is: stage "read" counts
+	// files read, stage "parse" documents parsed, each out of total. It
+	// may be called from several goroutines at once and must be quick.
+	Progress func(stage string, done, total int)
 }
 
 // file is one document's name and content before parsing.
@@ -69,11 +73,16 @@ func Load(ctx context.Context, paths []string, opts Options) ([]Article, []Warni
 	if err != nil {
 		return nil, warns, fmt.Errorf("load corpus: %w", err)
 	}
+	progress := opts.Progress
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
 	files := make([]file, 0, len(names))
-	for _, name := range names {
+	for i, name := range names {
 		if err := ctx.Err(); err != nil {
 			return nil, warns, fmt.Errorf("load corpus: %w", err)
 		}
+		progress("read", i+1, len(names))
 		data, err := readFile(name, limit)
 		if err != nil {
 			warn(name, err)
@@ -81,7 +90,7 @@ func Load(ctx context.Context, paths []string, opts Options) ([]Article, []Warni
 		}
 		files = append(files, file{name: name, data: data})
 	}
-	arts, w2, err := build(ctx, files)
+	arts, w2, err := build(ctx, files, progress)
 	warns = append(warns, w2...)
 	if err != nil {
 		return nil, warns, fmt.Errorf("load corpus: %w", err)
@@ -187,14 +196,16 @@ const minRepeatDocs = 3
 // build parses files into articles, drops lines repeated across documents
 // and folds duplicates. Documents are parsed on all CPUs; the result does
 // not depend on how many.
-func build(ctx context.Context, files []file) ([]Article, []Warning, error) {
+func build(ctx context.Context, files []file, progress func(string, int, int)) ([]Article, []Warning, error) {
 	docs := make([]*doc, len(files))
 	errs := make([]error, len(files))
+	var parsed atomic.Int64
 	parallel(len(files), func(i int) {
 		f := files[i]
 		if ctx.Err() != nil {
 			return
 		}
+		defer func() { progress("parse", int(parsed.Add(1)), len(files)) }()
 		if len(bytes.TrimSpace(f.data)) == 0 {
 			errs[i] = ErrEmpty
 			return

@@ -26,7 +26,7 @@ var sampleOnce = sync.OnceValue(func() []Article {
 		}
 		files = append(files, file{name: e.Name(), data: data})
 	}
-	arts, _, err := build(context.Background(), files)
+	arts, _, err := build(context.Background(), files, func(string, int, int) {})
 	if err != nil {
 		panic("corpus: built-in sample: " + err.Error())
 	}

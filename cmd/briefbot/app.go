@@ -96,9 +96,11 @@ func (a *app) loadCorpus(ctx context.Context, override []string) error {
 	if len(paths) == 0 {
 		return nil
 	}
-	arts, warns, err := corpus.Load(ctx, paths, corpus.Options{Logger: a.log})
+	pr := newProgress(a.env.stderr, isTerminal(a.env.stderr), a.log)
+	arts, warns, err := corpus.Load(ctx, paths, corpus.Options{Logger: a.log, Progress: pr.update})
+	pr.done()
 	if err != nil {
-		return fmt.Errorf("load corpus: %w", err)
+		return err // corpus.Load names its cause ("load corpus: ...")
 	}
 	for _, w := range warns {
 		a.log.Warn("skipped part of the corpus", "source", w.Source, "err", w.Err)
