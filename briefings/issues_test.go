@@ -161,3 +161,15 @@ func TestPhrasePruneKeepsRepeated(t *testing.T) {
 		t.Errorf("after prune %d candidates, before %d", got, want)
 	}
 }
+
+func TestIssuesSynonymsGroup(t *testing.T) {
+	kb := buildKB(t, corpus.Sample(), Options{Synonyms: [][]string{{"Donbas", "territorial issues"}}})
+	for _, is := range kb.Issues() {
+		if is.ID == "donbas" {
+			t.Fatalf("Donbas kept apart from the territorial issues it is a synonym of")
+		}
+	}
+	if got, _, ok := kb.FindIssue("donbs"); !ok || got.ID != "territorial-issues" {
+		t.Errorf("FindIssue(donbs) = %q, %v; want territorial-issues", got.ID, ok)
+	}
+}
