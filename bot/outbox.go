@@ -163,7 +163,8 @@ func firstSeen(kb *briefings.KB, seen map[string]time.Time, since time.Time) fun
 // subscriptionMessages returns one message per subscriber target for the
 // digest's issues: a direct message per Slack user, and per Discord
 // channel one message with its subscribers in Mentions. Each schedule's
-// digest notifies the subscribers of the issues it covers.
+// digest notifies the subscribers of the issues it covers; subscribers on
+// a platform without a Poster are left out.
 func (s *Scheduler) subscriptionMessages(ctx context.Context, d briefings.Digest, expires time.Time) ([]OutboxMessage, error) {
 	if d.Empty {
 		return nil, nil
@@ -180,6 +181,9 @@ func (s *Scheduler) subscriptionMessages(ctx context.Context, d briefings.Digest
 			return nil, err
 		}
 		for _, sub := range subs {
+			if s.opts.Posters[sub.Platform] == nil {
+				continue // the platform is not configured to post here
+			}
 			var target string
 			mention := false
 			switch sub.Platform {
