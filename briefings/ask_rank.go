@@ -31,9 +31,10 @@ type tuning struct {
 	unknownWeight float64
 	// corrected: share of its weight a typo-corrected word covers.
 	corrected float64
-	// fieldCredit: share of its weight a word covers by the field it is
-	// in, for passages (sentence, neighbours, heading, title) and for FAQ entries
-	// and issues (question or name, answer or summary, keywords).
+	// passageCredit, entryCredit: share of its weight a word covers by
+	// the field it is in, for passages (sentence, neighbours, heading,
+	// title) and for FAQ entries and issues (question or name, answer or
+	// summary, keywords).
 	passageCredit, entryCredit [numFields]float64
 	// idfSmoothing is added to every idf in query weights.
 	idfSmoothing float64
@@ -105,10 +106,10 @@ func (a *answerer) ask(question string) Answer {
 	ms := a.rank(res, typ, frameIdx)
 	best := &ms[0]
 	best.answer = a.answerOf(best, res)
-	conf := a.confidence(res, ms)
+	conf := round3(a.confidence(res, ms))
 	if conf < a.kb.opts.MinConfidence {
 		ans := a.decline(question, &res)
-		ans.Confidence = round3(conf)
+		ans.Confidence = conf
 		return ans
 	}
 	return Answer{
@@ -117,7 +118,7 @@ func (a *answerer) ask(question string) Answer {
 		Kind:        best.show.kind,
 		Title:       best.show.title,
 		Answer:      best.answer,
-		Confidence:  round3(conf),
+		Confidence:  conf,
 		Sources:     a.sourcesOf(res, *best),
 		Suggestions: []string{},
 	}
