@@ -45,8 +45,18 @@ func (s *Scheduler) deliver(ctx context.Context, now time.Time) ([]delivery, err
 	defer s.deliverMu.Unlock()
 	var out []delivery
 	var errs []error
+	// Posted messages whose delivery could not be recorded are recorded
+	// now, never posted again by this process.
+	for id, pid := range s.unrecorded {
+		if err := s.opts.Store.Delivered(ctx, id, pid, s.opts.Now()); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		delete(s.unrecorded, id)
+		s.opts.Metrics.DigestPosted()
+	}
 	for range maxDeliverPerCall {
-		if ctx.Err() != nil {
+		if ctx.Err() != nil || len(errs) > 0 {
 			break
 		}
 		msgs, err := s.opts.Store.Lease(ctx, s.opts.Owner, now, s.opts.Lease, 1)
@@ -56,6 +66,9 @@ func (s *Scheduler) deliver(ctx context.Context, now time.Time) ([]delivery, err
 		}
 		if len(msgs) == 0 {
 			break
+		}
+		if _, posted := s.unrecorded[msgs[0].ID]; posted {
+			break // held by us until the store answers again
 		}
 		d := s.deliverOne(ctx, msgs[0], now)
 		if d.outcome == outcomeStoreError {
@@ -85,6 +98,9 @@ func (s *Scheduler) deliverOne(ctx context.Context, m OutboxMessage, now time.Ti
 	sctx := context.WithoutCancel(ctx) // record the outcome even when shutting down
 	if err == nil {
 		if err := s.opts.Store.Delivered(sctx, m.ID, pid, s.opts.Now()); err != nil {
+			// Keep the lease and retry recording; only another process,
+			// after the lease runs out, could post it again.
+			s.unrecorded[m.ID] = pid
 			log.Error("posted, but recording the delivery failed", "err", err)
 			return delivery{msg: m, outcome: outcomeStoreError, err: err}
 		}

@@ -284,3 +284,39 @@ func TestCrashBetweenClaimAndPost(t *testing.T) {
 		}
 	})
 }
+
+// flakyStore fails Delivered the given number of times.
+type flakyStore struct {
+	bot.Store
+	fail atomic.Int32
+}
+
+func (f *flakyStore) Delivered(ctx context.Context, id int64, platformID string, now time.Time) error {
+	if f.fail.Add(-1) >= 0 {
+		return fmt.Errorf("database is locked")
+	}
+	return f.Store.Delivered(ctx, id, platformID, now)
+}
+
+func TestDeliveredNotRecordedIsNotPostedAgain(t *testing.T) {
+	e := newEnv(t, day.Add(9*time.Hour))
+	st := &flakyStore{Store: openStore(t, e.path)}
+	st.fail.Store(2)
+	s := e.schedulerOn(st, "a", daily("morning", "slack:C1"))
+	ctx := context.Background()
+	if err := s.RunDue(ctx, e.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []bool{true, true, false} { // errors while the store fails
+		e.clock.Set(e.clock.Now().Add(time.Minute))
+		if err := s.Deliver(ctx, e.clock.Now()); (err != nil) != want {
+			t.Errorf("Deliver #%d = %v, want error %v", i+1, err, want)
+		}
+	}
+	if n := len(e.slack.Posts()); n != 1 {
+		t.Errorf("%d posts, want 1: a post whose delivery was not recorded must not be repeated", n)
+	}
+	if n, _ := st.Pending(ctx); n != 0 {
+		t.Errorf("pending = %d after the store recovered", n)
+	}
+}

@@ -115,11 +115,12 @@ type Scheduler struct {
 	scheds []*schedule
 	byName map[string]*schedule
 
-	mu        sync.Mutex // serialises ticks
-	deliverMu sync.Mutex // one delivery round at a time per process
-	lastPrune time.Time  // guarded by mu
-	skipMu    sync.Mutex
-	skipped   map[string]time.Time // newest slot logged as skipped, by schedule
+	mu         sync.Mutex       // serialises ticks
+	deliverMu  sync.Mutex       // one delivery round at a time per process
+	unrecorded map[int64]string // posted, not yet marked delivered: platform id by message; guarded by deliverMu
+	lastPrune  time.Time        // guarded by mu
+	skipMu     sync.Mutex
+	skipped    map[string]time.Time // newest slot logged as skipped, by schedule
 }
 
 // schedule is a ScheduleSpec with its parsed cron.
@@ -152,7 +153,8 @@ func NewScheduler(opts SchedulerOptions) (*Scheduler, error) {
 	if opts.PostAttempts <= 0 {
 		opts.PostAttempts = DefaultPostAttempts
 	}
-	s := &Scheduler{opts: opts, log: opts.Logger, byName: map[string]*schedule{}, skipped: map[string]time.Time{}}
+	s := &Scheduler{opts: opts, log: opts.Logger, byName: map[string]*schedule{}, skipped: map[string]time.Time{},
+		unrecorded: map[int64]string{}}
 	for _, spec := range opts.Schedules {
 		if spec.Name == "" {
 			return nil, errors.New("scheduler: schedule without a name")
