@@ -29,7 +29,8 @@ type tuning struct {
 	// unknownWeight: idf of a word the corpus never uses, as a share of
 	// the largest idf.
 	unknownWeight float64
-	// corrected: share of its weight a typo-corrected word covers.
+	// corrected: share of its weight a typo-corrected word covers; the
+	// square of it when the correction does not look like a slip.
 	corrected float64
 	// passageCredit, entryCredit: share of its weight a word covers by
 	// the field it is in, for passages (sentence, neighbours, heading,
@@ -177,6 +178,9 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 			w := term.Weight
 			if term.Corrected != "" {
 				w *= t.corrected
+				if !term.Slip {
+					w *= t.corrected
+				}
 			}
 			credit := 0.0
 			for fi, c := range credits {

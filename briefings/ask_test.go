@@ -3,6 +3,7 @@ package briefings
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -173,4 +174,28 @@ func TestAskEmptyCorpus(t *testing.T) {
 	if a.Answered {
 		t.Errorf("answered from an empty corpus: %+v", a)
 	}
+}
+
+func TestAskConcurrent(t *testing.T) {
+	kb := sampleKB(t, Options{})
+	qs := []string{"how close is the 20 point plan", "who is steve witkof", "what is the plan for lunch", "donbas"}
+	want := make([]Answer, len(qs))
+	for i, q := range qs {
+		want[i] = kb.Ask(q)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				j := (g + i) % len(qs)
+				if got := kb.Ask(qs[j]); got.Answer != want[j].Answer || got.Confidence != want[j].Confidence {
+					t.Errorf("concurrent Ask(%q) differs", qs[j])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -15,6 +15,9 @@ type QueryTerm struct {
 	Word string
 	// Corrected is the indexed word Word was corrected to; empty if none.
 	Corrected string
+	// Slip is true when the correction looks like a slip of the keyboard
+	// (see TypoLike) rather than possibly another word.
+	Slip bool
 	// Term is the index term searched for.
 	Term string
 	// Weight is the term's share of the query: its query weight times its
@@ -80,6 +83,7 @@ func (ix *Index) Analyze(q string) []QueryTerm {
 				if cw := ix.an.words(c); len(cw) == 1 && !cw[0].stop {
 					if cid, cok := ix.terms[cw[0].key]; cok {
 						qt.Corrected, qt.Term, id, ok = c, cw[0].key, cid, true
+						qt.Slip = TypoLike(w.raw, c)
 					}
 				}
 			}

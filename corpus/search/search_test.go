@@ -132,3 +132,25 @@ func TestUnknownWordsLowerCoverage(t *testing.T) {
 		t.Errorf("stopword query hits = %+v", r.Hits)
 	}
 }
+
+func TestTypoLike(t *testing.T) {
+	tests := []struct {
+		typed, known string
+		want         bool
+	}{
+		{"piont", "point", true},       // swap
+		{"atacks", "attacks", true},    // doubled letter typed once
+		{"refinary", "refinery", true}, // vowel mistaken
+		{"propsal", "proposal", true},  // vowel left out
+		{"demmands", "demands", true},  // letter doubled
+		{"flight", "fight", false},     // another word
+		{"price", "prime", false},      // consonant changed
+		{"guarentees", "guarantees", true},
+		{"zaporizhia", "zaporizhzhia", true}, // two edits: not judged
+	}
+	for _, tt := range tests {
+		if got := TypoLike(tt.typed, tt.known); got != tt.want {
+			t.Errorf("TypoLike(%q, %q) = %v, want %v", tt.typed, tt.known, got, tt.want)
+		}
+	}
+}

@@ -188,3 +188,43 @@ func damerau(a, b []rune, max int) int {
 	}
 	return prev[lb]
 }
+
+// TypoLike reports whether the one-edit difference between a typed word
+// and a known one is a common slip of the keyboard rather than another
+// word: two letters swapped, a doubled letter typed once or twice, or a
+// vowel left out, added or mistaken ("piont", "atacks", "refinary",
+// "propsal"). "flight" for "fight" or "price" for "prime" are not.
+// Words more than one edit apart are not compared and return true.
+func TypoLike(typed, known string) bool {
+	a, b := []rune(typed), []rune(known)
+	if damerau(a, b, 1) != 1 {
+		return true
+	}
+	p := commonPrefix(a, b)
+	switch {
+	case len(a) == len(b):
+		if p+1 < len(a) && a[p] == b[p+1] && a[p+1] == b[p] {
+			return true // transposition
+		}
+		return isVowel(a[p]) && isVowel(b[p])
+	case len(a)+1 == len(b):
+		return typoGap(b, p)
+	default:
+		return typoGap(a, p)
+	}
+}
+
+// typoGap reports whether the letter at i of the longer word is one a
+// typist drops or adds: a vowel or one of a doubled pair.
+func typoGap(long []rune, i int) bool {
+	c := long[i]
+	return isVowel(c) || i > 0 && long[i-1] == c || i+1 < len(long) && long[i+1] == c
+}
+
+func isVowel(r rune) bool {
+	switch r {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
