@@ -9,9 +9,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/briefbot/briefbot/adapters/console"
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/config"
-	"github.com/briefbot/briefbot/briefings"
 )
 
 // checkSchedule validates a schedule's cron spec for the config validator.
@@ -96,24 +96,6 @@ func runSchedules(ctx context.Context, e *env, g *globals, args []string) error 
 // scheduleDigest posts a schedule's digest for its latest slot, or with
 // dryRun shows what that digest holds without posting or recording.
 func (a *app) scheduleDigest(ctx context.Context, e *env, name string, now time.Time, dryRun, asJSON bool) error {
-	var spec *bot.ScheduleSpec
-	for _, s := range scheduleSpecs(a.cfg) {
-		if s.Name == name {
-			spec = &s
-		}
-	}
-	if spec == nil {
-		return fmt.Errorf("no schedule named %q (see briefbot schedules)", name)
-	}
-	if dryRun {
-		c, err := bot.ParseSchedule(spec.Spec, spec.Location.String())
-		if err != nil {
-			return err
-		}
-		slot := c.Prev(now)
-		d := a.kb.Digest(briefings.DigestOptions{Since: c.Prev(slot.Add(-time.Second)), Until: slot, IssueIDs: a.issueIDs(spec.IssueIDs), MaxItems: spec.MaxItems})
-		return a.printDigest(e, d, asJSON)
-	}
 	store, err := a.openStore(ctx)
 	if err != nil {
 		return err
@@ -123,12 +105,34 @@ func (a *app) scheduleDigest(ctx context.Context, e *env, name string, now time.
 	if err != nil {
 		return err
 	}
-	ps, err := a.platforms(b)
+	var posters map[string]bot.Poster
+	if !dryRun {
+		ps, err := a.platforms(b)
+		if err != nil {
+			return err
+		}
+		posters = ps.posters
+	}
+	sched, err := a.newScheduler(store, b, posters, nil)
 	if err != nil {
 		return err
 	}
-	sched, err := a.newScheduler(store, b, ps.posters, nil)
-	if err != nil {
+	if dryRun {
+		p, err := sched.Preview(ctx, name, now)
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			return writeJSON(e.stdout, p.Digest)
+		}
+		if p.Claimed {
+			fmt.Fprintf(e.stdout, "(the slot of %s was already posted; this is what it held)\n\n", p.Slot.Format("2006-01-02 15:04 MST"))
+		}
+		if p.Skip {
+			fmt.Fprintf(e.stdout, "Nothing new for the slot of %s: the schedule would post nothing.\n", p.Slot.Format("2006-01-02 15:04 MST"))
+			return nil
+		}
+		_, err = io.WriteString(e.stdout, console.RenderText(p.Message, terminalWidth()))
 		return err
 	}
 	res, err := sched.PostLatest(ctx, name, now)
@@ -146,19 +150,6 @@ func (a *app) scheduleDigest(ctx context.Context, e *env, name string, now time.
 		return errors.New("some targets failed: " + res.Failed[0].Target + ": " + res.Failed[0].Err)
 	}
 	return nil
-}
-
-// issueIDs resolves issue names or aliases to ids; unknown ones are kept.
-func (a *app) issueIDs(names []string) []string {
-	var out []string
-	for _, n := range names {
-		if is, _, ok := a.kb.FindIssue(n); ok {
-			out = append(out, is.ID)
-		} else {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 func writePostResult(w io.Writer, r bot.PostResult) {
