@@ -95,6 +95,8 @@ func New(docs []Doc, opts Options) *Index {
 		}
 	}
 	an := &analyzer{fold: ns.variants(), stems: map[string]string{}}
+	// Roles first: their words are matched before "US" folds into a group.
+	an.addSynonyms(ns.roles(an.fold))
 	an.addSynonyms(BuiltinSynonyms)
 	an.addSynonyms(opts.Synonyms)
 

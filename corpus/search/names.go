@@ -9,18 +9,28 @@ import (
 	"github.com/briefbot/briefbot/corpus/text"
 )
 
-// nameStats counts how often each word is written capitalised.
+// nameStats counts how often each word is written capitalised, and the
+// runs of capitalised words ("Ukrainian President Volodymyr Zelenskyy").
 type nameStats struct {
 	capital, total map[string]int
+	runs           map[string]int // folded words joined by spaces -> count
 }
 
 func newNameStats() *nameStats {
-	return &nameStats{capital: map[string]int{}, total: map[string]int{}}
+	return &nameStats{capital: map[string]int{}, total: map[string]int{}, runs: map[string]int{}}
 }
 
-// add counts the words of s. A word is a run of letters; apostrophes end it.
+// add counts the words of s. A word is a run of letters; apostrophes end
+// it. Capitalised words apart only by single spaces form a run.
 func (ns *nameStats) add(s string) {
-	start := -1
+	var run []string
+	flush := func() {
+		if len(run) >= 2 {
+			ns.runs[strings.Join(run, " ")]++
+		}
+		run = run[:0]
+	}
+	start, prevEnd := -1, -1
 	for i, r := range s + " " {
 		if unicode.IsLetter(r) {
 			if start < 0 {
@@ -28,20 +38,97 @@ func (ns *nameStats) add(s string) {
 			}
 			continue
 		}
-		if start >= 0 {
-			w := s[start:i]
-			start = -1
-			if utf8.RuneCountInString(w) < 5 {
-				continue
-			}
-			first, _ := utf8.DecodeRuneInString(w)
-			low := text.Fold(w)
+		if start < 0 {
+			continue
+		}
+		w, ws := s[start:i], start
+		start = -1
+		first, _ := utf8.DecodeRuneInString(w)
+		low := text.Fold(w)
+		capital := unicode.IsUpper(first)
+		if utf8.RuneCountInString(w) >= 2 {
 			ns.total[low]++
-			if unicode.IsUpper(first) && w != strings.ToUpper(w) {
+			if capital && w != strings.ToUpper(w) {
 				ns.capital[low]++
 			}
 		}
+		joined := len(run) > 0 && prevEnd >= 0 && ws == prevEnd+1 && s[prevEnd] == ' '
+		switch {
+		case capital && joined:
+			run = append(run, low)
+		case capital:
+			flush()
+			run = append(run, low)
+		default:
+			flush()
+		}
+		prevEnd = i
 	}
+	flush()
+}
+
+// isName reports whether a folded word is written capitalised at least 90%
+// of the time.
+func (ns *nameStats) isName(w string) bool {
+	c := ns.capital[w]
+	return c > 0 && c*10 >= ns.total[w]*9
+}
+
+// roles returns synonym groups tying a role to the person who holds it in
+// the corpus: in runs such as "Ukrainian President Volodymyr Zelenskyy" the
+// words before a name of two words or more ("Ukrainian President", holding
+// a word that is not a name) are a role; a role seen at least twice, three times in four
+// before the same surname, means that person ("the Ukrainian president"
+// asks about Zelenskyy). fold maps name variants to their canonical form.
+func (ns *nameStats) roles(fold map[string]string) [][]string {
+	byRole := map[string]map[string]int{}
+	for run, n := range ns.runs {
+		words := strings.Fields(run)
+		j := len(words)
+		for j > 0 && ns.isName(words[j-1]) {
+			j--
+		}
+		// A person: at least a first name and a surname after the role.
+		if len(words)-j < 2 || j == 0 {
+			continue
+		}
+		role := words[max(0, j-2):j]
+		ok := false
+		for _, w := range role {
+			if text.IsStopword(w) {
+				ok = false
+				break
+			}
+			ok = ok || !ns.isName(w)
+		}
+		if !ok {
+			continue
+		}
+		name := words[len(words)-1]
+		if f, has := fold[name]; has {
+			name = f
+		}
+		key := strings.Join(role, " ")
+		if byRole[key] == nil {
+			byRole[key] = map[string]int{}
+		}
+		byRole[key][name] += n
+	}
+	var out [][]string
+	for role, names := range byRole {
+		total, best, bestName := 0, 0, ""
+		for name, n := range names {
+			total += n
+			if n > best || n == best && name < bestName {
+				best, bestName = n, name
+			}
+		}
+		if best >= 2 && best*4 >= total*3 {
+			out = append(out, []string{role, bestName})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
 }
 
 // variants returns a map from each spelling variant of a name to its
@@ -53,8 +140,8 @@ func (ns *nameStats) add(s string) {
 // alphabetically).
 func (ns *nameStats) variants() map[string]string {
 	var names []string
-	for w, c := range ns.capital {
-		if c*10 >= ns.total[w]*9 {
+	for w := range ns.capital {
+		if ns.isName(w) && utf8.RuneCountInString(w) >= 5 {
 			names = append(names, w)
 		}
 	}

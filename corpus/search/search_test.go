@@ -154,3 +154,24 @@ func TestTypoLike(t *testing.T) {
 		}
 	}
 }
+
+func TestRoles(t *testing.T) {
+	ix := New(docs(
+		"Ukrainian President Volodymyr Zelenskyy met reporters.",
+		"Later, Ukrainian President Volodymyr Zelenskiy spoke again.",
+		"Russian President Vladimir Putin declined.",
+		"Russian President Vladimir Putin waited.",
+		"The president said the war must end; Zelenskyy agreed.",
+		"President Putin and President Zelenskyy did not meet.",
+	), Options{})
+	if got, want := ix.Terms("the Ukrainian president"), ix.Terms("Zelenskyy"); !reflect.DeepEqual(got, want) {
+		t.Errorf("Terms(the Ukrainian president) = %v, want %v", got, want)
+	}
+	if got, want := ix.Terms("Russian President"), ix.Terms("Putin"); !reflect.DeepEqual(got, want) {
+		t.Errorf("Terms(Russian President) = %v, want %v", got, want)
+	}
+	// "President" alone names several people: it stays a word.
+	if got := ix.Terms("president"); reflect.DeepEqual(got, ix.Terms("Putin")) || reflect.DeepEqual(got, ix.Terms("Zelenskyy")) {
+		t.Errorf("Terms(president) = %v folded into a person", got)
+	}
+}
