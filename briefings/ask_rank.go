@@ -216,7 +216,34 @@ func (a *answerer) answerOf(m *match, res search.Result) string {
 	if m.show.kind == KindPassage {
 		return a.window(m.show, res)
 	}
-	return m.show.answer
+	return trimAnswer(m.show.answer, maxShownChars)
+}
+
+// maxShownChars is the length past which a long FAQ answer or issue
+// summary is cut, at a sentence end, for reading in a chat.
+const maxShownChars = 1200
+
+// trimAnswer cuts s after the last sentence or line that ends within n
+// bytes; s is returned whole when it is short enough or has no such end.
+func trimAnswer(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := -1
+	for i := n / 2; i < n && i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			cut = i
+		case '.', '?', '!':
+			if i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\n') {
+				cut = i + 1
+			}
+		}
+	}
+	if cut < 0 {
+		return s
+	}
+	return strings.TrimSpace(s[:cut])
 }
 
 // confidence maps the best match's coverage to [0,1] so that the default
