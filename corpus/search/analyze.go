@@ -110,7 +110,23 @@ func (a *analyzer) stem(tok string) string {
 	if s, ok := a.stems[tok]; ok {
 		return s
 	}
-	return text.Stem(tok)
+	return rootOf(text.Stem(tok))
+}
+
+// rootOf joins a few derived forms the English stemmer keeps apart, on
+// stems of five letters or more: a verb in -d and its noun in -s (invad /
+// invas, decid / decis, defend / defens, includ / inclus) and nouns in
+// -ement (agreement / agre, settlement / settl).
+func rootOf(stem string) string {
+	if len(stem) >= 5 && !text.IsNumber(stem) {
+		if strings.HasSuffix(stem, "d") {
+			return stem[:len(stem)-1] + "s"
+		}
+		if strings.HasSuffix(stem, "ement") && len(stem) >= 9 {
+			return stem[:len(stem)-5]
+		}
+	}
+	return stem
 }
 
 // words returns the normalised, stemmed tokens of s with synonym phrases

@@ -114,7 +114,7 @@ func New(docs []Doc, opts Options) *Index {
 			for _, r := range raw {
 				if n, ok := an.normalize(r); ok {
 					if _, seen := an.stems[n]; !seen && !text.IsStopword(n) {
-						an.stems[n] = text.Stem(n)
+						an.stems[n] = rootOf(text.Stem(n))
 					}
 					if !text.IsStopword(n) && !text.IsNumber(n) {
 						ix.vocab[n]++

@@ -175,3 +175,12 @@ func TestRoles(t *testing.T) {
 		t.Errorf("Terms(president) = %v folded into a person", got)
 	}
 }
+
+func TestDerivedForms(t *testing.T) {
+	ix := New(docs("the invasion began", "an agreement was reached", "a decision was made"), Options{})
+	for _, pair := range [][2]string{{"invade", "invasion"}, {"agreement", "agree"}, {"decide", "decision"}, {"defend", "defence"}} {
+		if a, b := ix.Terms(pair[0]), ix.Terms(pair[1]); !reflect.DeepEqual(a, b) {
+			t.Errorf("Terms(%q) = %v, Terms(%q) = %v, want equal", pair[0], a, pair[1], b)
+		}
+	}
+}
