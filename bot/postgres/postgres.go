@@ -25,12 +25,14 @@ const migrationLock int64 = 0x6272696566626f74
 
 // Store is a bot.Store kept in PostgreSQL.
 type Store struct {
-	pool *pgxpool.Pool
+	pool  *pgxpool.Pool
+	prune pruner // expired event claims
 }
 
 var (
 	_ bot.Store           = (*Store)(nil)
 	_ bot.FirstSeenReader = (*Store)(nil)
+	_ bot.EventClaimer    = (*Store)(nil)
 )
 
 // Open connects to the database at dsn (a postgres:// URL or key=value

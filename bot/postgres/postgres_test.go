@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/postgres"
@@ -131,4 +132,50 @@ func BenchmarkStore(b *testing.B) {
 	}
 	defer s.Close()
 	storetest.Benchmark(b, s)
+}
+
+// TestEventPrune: expired event claims are deleted, at most every ten
+// minutes of the claims' clock.
+func TestEventPrune(t *testing.T) {
+	ctx := context.Background()
+	dsn := testDSN(t)
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	count := func() int {
+		var n int
+		if err := conn.QueryRow(ctx, `SELECT count(*) FROM events`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	t0 := time.Date(2026, 3, 8, 9, 0, 0, 0, time.UTC)
+	claim := func(key string, at time.Time) {
+		t.Helper()
+		if ok, err := s.ClaimEvent(ctx, key, at); err != nil || !ok {
+			t.Fatalf("ClaimEvent(%s) = %v, %v", key, ok, err)
+		}
+	}
+	ttl := bot.EventClaimTTL
+	claim("a", t0) // the first claim prunes (nothing yet)
+	claim("b", t0.Add(9*time.Minute))
+	claim("c", t0.Add(ttl+5*time.Minute)) // prunes a
+	if n := count(); n != 2 {
+		t.Errorf("%d rows after the second prune, want 2 (b and c)", n)
+	}
+	claim("d", t0.Add(ttl+14*time.Minute)) // b expired, but the last prune was 9 minutes ago
+	if n := count(); n != 3 {
+		t.Errorf("%d rows between prunes, want 3", n)
+	}
+	claim("e", t0.Add(ttl+15*time.Minute)) // prunes b
+	if n := count(); n != 3 {
+		t.Errorf("%d rows after the third prune, want 3 (c, d and e)", n)
+	}
 }

@@ -27,12 +27,14 @@ const busyTimeout = 15 * time.Second
 
 // Store is a bot.Store kept in one SQLite file.
 type Store struct {
-	db *sql.DB
+	db    *sql.DB
+	prune pruner // expired event claims
 }
 
 var (
 	_ bot.Store           = (*Store)(nil)
 	_ bot.FirstSeenReader = (*Store)(nil)
+	_ bot.EventClaimer    = (*Store)(nil)
 )
 
 // Open opens (creating when missing) the SQLite database at dsn, a file

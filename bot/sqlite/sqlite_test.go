@@ -2,9 +2,11 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/sqlite"
@@ -83,4 +85,51 @@ func BenchmarkStore(b *testing.B) {
 	}
 	defer s.Close()
 	storetest.Benchmark(b, s)
+}
+
+// TestEventPrune: expired event claims are deleted, at most every ten
+// minutes of the claims' clock.
+func TestEventPrune(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "state.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	count := func() int {
+		var n int
+		if err := raw.QueryRowContext(ctx, `SELECT count(*) FROM events`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	t0 := time.Date(2026, 3, 8, 9, 0, 0, 0, time.UTC)
+	claim := func(key string, at time.Time) {
+		t.Helper()
+		if ok, err := s.ClaimEvent(ctx, key, at); err != nil || !ok {
+			t.Fatalf("ClaimEvent(%s) = %v, %v", key, ok, err)
+		}
+	}
+	claim("a", t0) // the first claim prunes (nothing yet)
+	claim("b", t0.Add(time.Minute))
+	claim("c", t0.Add(9*time.Minute))
+	ttl := bot.EventClaimTTL
+	claim("d", t0.Add(ttl+5*time.Minute)) // prunes a and b
+	if n := count(); n != 2 {
+		t.Errorf("%d rows after the second prune, want 2 (c and d)", n)
+	}
+	claim("e", t0.Add(ttl+14*time.Minute)) // c expired, but the last prune was 9 minutes ago
+	if n := count(); n != 3 {
+		t.Errorf("%d rows between prunes, want 3", n)
+	}
+	claim("f", t0.Add(ttl+15*time.Minute)) // prunes c
+	if n := count(); n != 3 {
+		t.Errorf("%d rows after the third prune, want 3 (d, e and f)", n)
+	}
 }

@@ -1,7 +1,9 @@
 // Package storetest is the contract suite every bot.Store implementation
 // passes: first-seen times, claiming slots once (also under races between
 // connections), leasing the outbox exclusively and recovering expired
-// leases (and an owner taking its own back), delivery outcomes, subscriptions, feedback and the query log.
+// leases (and an owner taking its own back), delivery outcomes,
+// subscriptions, feedback, the query log and, for a bot.EventClaimer,
+// claiming chat events once (also under races).
 package storetest
 
 import (
@@ -39,6 +41,8 @@ func Run(t *testing.T, open Opener) {
 		{"NotFound", testNotFound},
 		{"Subscriptions", testSubscriptions},
 		{"FeedbackAndQueries", testFeedbackAndQueries},
+		{"EventClaim", testEventClaim},
+		{"EventClaimRace", testEventClaimRace},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
