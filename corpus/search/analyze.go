@@ -32,6 +32,26 @@ var BuiltinSynonyms = [][]string{
 	{"national", "natl"},
 	{"department", "dept"},
 	{"approximately", "approx"},
+	// Common English synonyms that questions use for the text's words.
+	{"troops", "soldiers"},
+	{"trip", "visit", "journey"},
+	{"deal", "agreement", "pact"},
+	{"talks", "negotiations"},
+	{"begin", "start", "launch"},
+	{"refuse", "reject", "decline"},
+	{"country", "nation"},
+	{"delete", "remove", "erase"},
+	{"fix", "repair"},
+	{"problem", "issue", "trouble"},
+	{"purpose", "aim", "goal"},
+	{"important", "crucial", "essential", "vital"},
+	{"choose", "pick", "select"},
+	{"ceasefire", "truce", "armistice"},
+	{"attack", "strike", "assault"},
+	{"money", "funds", "funding"},
+	{"price", "cost"},
+	{"buy", "purchase"},
+	{"help", "assist", "assistance"},
 }
 
 // ignored tokens carry no meaning once numbers are normalised ("95%" and
