@@ -82,6 +82,50 @@ func SplitSentences(text string) []string {
 	if start < len(text) {
 		out = append(out, text[start:])
 	}
+	for i, s := range out {
+		if strings.Count(s, " ") >= maxSentenceWords {
+			return capSentences(out[:i:i], out[i:])
+		}
+	}
+	return out
+}
+
+// maxSentenceWords is the longest sentence SplitSentences returns. Text
+// without sentence ends (a dump of words, a list run together on one line)
+// is cut into pieces of at most this many words, so that no answer, summary
+// line or title is built from one endless "sentence".
+const maxSentenceWords = 120
+
+// capSentences appends the sentences of rest to out, cutting each one
+// longer than maxSentenceWords: after the last comma, semicolon or dash in
+// its second half when there is one, otherwise after the limit's last word.
+func capSentences(out, rest []string) []string {
+	for _, s := range rest {
+		for strings.Count(s, " ") >= maxSentenceWords {
+			cut, clause, n := 0, 0, 0
+			for i := 0; i < len(s); i++ {
+				if s[i] != ' ' {
+					continue
+				}
+				n++
+				if n > maxSentenceWords/2 && i > 0 && strings.ContainsRune(",;:", rune(s[i-1])) {
+					clause = i
+				}
+				if n == maxSentenceWords {
+					cut = i
+					break
+				}
+			}
+			if clause > 0 {
+				cut = clause
+			}
+			out = append(out, s[:cut])
+			s = s[cut+1:]
+		}
+		if s != "" {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 

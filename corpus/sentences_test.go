@@ -60,3 +60,34 @@ func TestSplitSentences(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitSentencesCapsLength(t *testing.T) {
+	words := strings.Fields(strings.Repeat("the bank said customers were safe ", 100))
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"no punctuation", strings.Join(words, " ")},
+		{"commas", strings.Join(words[:90], " ") + ", " + strings.Join(words[90:], " ") + "."},
+		{"after a short sentence", "It began. " + strings.Join(words, " ")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SplitSentences(tt.in)
+			if len(got) < 2 {
+				t.Fatalf("got %d sentences, want the text cut", len(got))
+			}
+			for _, s := range got {
+				if n := len(strings.Fields(s)); n > maxSentenceWords || s == "" {
+					t.Errorf("sentence of %d words: %.60q", n, s)
+				}
+			}
+			if strings.Join(got, " ") != fold(tt.in) {
+				t.Errorf("sentences do not join back to the text")
+			}
+		})
+	}
+	if got := SplitSentences(strings.Join(words[:90], " ") + ", " + strings.Join(words[90:], " ")); !strings.HasSuffix(got[0], ",") {
+		t.Errorf("cut at %q, want after the comma", got[0][len(got[0])-20:])
+	}
+}
