@@ -44,6 +44,15 @@ type Options struct {
 	// Core answers commands and clicks; required for Socket Mode and the
 	// HTTP routes.
 	Core Core
+	// Dedupe, when set, claims each Socket Mode envelope that carries a
+	// command or a click (key "slack:" + envelope_id, the id Slack keeps
+	// when it redelivers an envelope, possibly to another connection)
+	// before answering it, and reports whether this process won. A lost
+	// claim is acknowledged empty and not answered, so replicas sharing
+	// the claims answer once. When the claim fails the envelope is
+	// answered anyway (a rare duplicate beats a lost answer). The HTTP
+	// routes need none: each request reaches one replica. Nil: answer all.
+	Dedupe func(ctx context.Context, key string) (bool, error)
 }
 
 // Timing defaults.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
@@ -33,7 +34,8 @@ func (a *Adapter) runSocket(ctx context.Context) error {
 // handleEvent acknowledges every envelope and answers slash commands and
 // button clicks. The acknowledgement of a slash command carries the
 // answer when it is ready in time (that is how Socket Mode answers within
-// Slack's 3 s).
+// Slack's 3 s). A command or click whose envelope another process claimed
+// (Options.Dedupe) is acknowledged empty and not answered.
 func (a *Adapter) handleEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
 	if a.onEvent != nil {
 		a.onEvent(evt.Type)
@@ -56,23 +58,55 @@ func (a *Adapter) handleEvent(ctx context.Context, client *socketmode.Client, ev
 		a.bg.Add(1)
 		go func() {
 			defer a.bg.Done()
-			reply := a.command(ctx, req, cmd.ResponseURL, fitsSocket)
-			if reply == nil {
+			if !a.claim(ctx, evt.Request.EnvelopeID) {
 				a.ack(ctx, client, evt.Request, nil)
 				return
 			}
-			a.ack(ctx, client, evt.Request, reply)
+			a.ack(ctx, client, evt.Request, a.command(ctx, req, cmd.ResponseURL, fitsSocket))
 		}()
 	case socketmode.EventTypeInteractive:
 		a.ack(ctx, client, evt.Request, nil)
-		if cb, ok := evt.Data.(slack.InteractionCallback); ok {
-			a.click(ctx, cb)
+		cb, ok := evt.Data.(slack.InteractionCallback)
+		if !ok || evt.Request == nil {
+			return
 		}
+		a.bg.Add(1)
+		go func() {
+			defer a.bg.Done()
+			if a.claim(ctx, evt.Request.EnvelopeID) {
+				a.click(ctx, cb)
+			}
+		}()
 	default:
 		if evt.Request != nil && evt.Request.EnvelopeID != "" {
 			a.ack(ctx, client, evt.Request, nil)
 		}
 	}
+}
+
+// claimWithin bounds a claim, which delays the answer Slack waits 3 s for.
+const claimWithin = 500 * time.Millisecond
+
+// claim reports whether this process answers the envelope: true without
+// Options.Dedupe, when it wins the claim, or when the claim fails (logged;
+// a rare duplicate beats a lost answer).
+func (a *Adapter) claim(ctx context.Context, envelopeID string) bool {
+	if a.opts.Dedupe == nil || envelopeID == "" {
+		return true
+	}
+	// A claim is short: let it finish while shutting down, as the answer
+	// it decides on does.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), claimWithin)
+	defer cancel()
+	won, err := a.opts.Dedupe(ctx, "slack:"+envelopeID)
+	if err != nil {
+		a.log.Warn("slack: claiming the envelope failed; answering anyway", "envelope", envelopeID, "err", err)
+		return true
+	}
+	if !won {
+		a.log.Debug("slack envelope claimed by another process", "envelope", envelopeID)
+	}
+	return won
 }
 
 // ack acknowledges an envelope, with payload when it is not nil.
