@@ -175,7 +175,12 @@ func readDoc(name string, data []byte) (*doc, error) {
 		if isBinary(data) {
 			return nil, ErrNotText
 		}
-		d.units = textUnits(normalize(decodeText(data)), false)
+		text := normalize(decodeText(data))
+		if h, body, ok := splitMailHeader(text); ok {
+			// A mail or news post: the subject is the headline.
+			d.title, d.byline, d.published, text = h.subject, h.from, h.published, body
+		}
+		d.units = textUnits(text, false)
 	}
 	return d, nil
 }
