@@ -30,6 +30,14 @@ type Options struct {
 	// files read, stage "parse" documents parsed, each out of total. It
 	// may be called from several goroutines at once and must be quick.
 	Progress func(stage string, done, total int)
+	// CacheDir, when set, is a directory where Load keeps what it made of
+	// each file (one cache file per set of paths), so that a later Load
+	// of the same paths reads and parses only the files that changed
+	// (by size or modification time) and gives the same result. A cache
+	// that is missing, damaged or written by another build is ignored;
+	// one that cannot be written is logged. Progress then counts, in
+	// stage "parse", only the files parsed.
+	CacheDir string
 }
 
 // file is one document's name and content before parsing.
@@ -76,6 +84,13 @@ func Load(ctx context.Context, paths []string, opts Options) ([]Article, []Warni
 	progress := opts.Progress
 	if progress == nil {
 		progress = func(string, int, int) {}
+	}
+	if opts.CacheDir != "" {
+		arts, err := loadCached(ctx, paths, names, limit, opts.CacheDir, log, progress, warn)
+		if err != nil {
+			return nil, warns, fmt.Errorf("load corpus: %w", err)
+		}
+		return arts, warns, nil
 	}
 	files := make([]file, 0, len(names))
 	for i, name := range names {
@@ -235,21 +250,15 @@ func build(ctx context.Context, files []file, progress func(string, int, int)) (
 	parallel(len(docs), func(i int) {
 		arts[i], errs[i] = finish(docs[i])
 	})
-	var out []Article
-	byID := make(map[string]int)
+	ok := arts[:0]
 	for i, a := range arts {
 		if errs[i] != nil {
 			warns = append(warns, Warning{Source: docs[i].source, Err: errs[i]})
 			continue
 		}
-		if j, ok := byID[a.ID]; ok {
-			out[j].Duplicates = append(out[j].Duplicates, a.Source)
-			continue
-		}
-		byID[a.ID] = len(out)
-		out = append(out, a)
+		ok = append(ok, a)
 	}
-	return out, warns, nil
+	return foldDuplicates(ok), warns, nil
 }
 
 // parallel calls f(0..n-1) on GOMAXPROCS goroutines and waits for them.
@@ -307,10 +316,6 @@ func dropRepeatedLines(docs []*doc) {
 		}
 	}
 	for _, d := range docs {
-		for i, u := range d.units {
-			if repeatable(u) && count[SentenceKey(u.text)] >= minRepeatDocs {
-				d.units[i].text = ""
-			}
-		}
+		blankRepeated(d, count)
 	}
 }
