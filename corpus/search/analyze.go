@@ -136,7 +136,8 @@ func (a *analyzer) stem(tok string) string {
 // rootOf joins a few derived forms the English stemmer keeps apart, on
 // stems of five letters or more: a verb in -d and its noun in -s (invad /
 // invas, decid / decis, defend / defens, includ / inclus) and nouns in
-// -ement (agreement / agre, settlement / settl).
+// -ement (agreement / agre, settlement / settl), and the -ing the stemmer
+// leaves when it strips -ness or -ly (willingness / willing / will).
 func rootOf(stem string) string {
 	if len(stem) >= 5 && !text.IsNumber(stem) {
 		if strings.HasSuffix(stem, "d") {
@@ -144,6 +145,9 @@ func rootOf(stem string) string {
 		}
 		if strings.HasSuffix(stem, "ement") && len(stem) >= 9 {
 			return stem[:len(stem)-5]
+		}
+		if strings.HasSuffix(stem, "ing") && len(stem) >= 7 {
+			return stem[:len(stem)-3] // willingness -> willing -> will
 		}
 	}
 	return stem
