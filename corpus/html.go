@@ -5,6 +5,7 @@ import (
 	"fmt"
 	nurl "net/url"
 	"strings"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -20,12 +21,30 @@ func htmlDoc(d *doc, data []byte) error {
 	if d.url != "" {
 		page, _ = nurl.Parse(d.url)
 	}
-	art, err := readability.FromReader(bytes.NewReader(data), page)
+	// Valid UTF-8 is read as UTF-8: the encoding guess readability makes
+	// for a page that does not declare one turns "£" and curly quotes
+	// into "Â£" and "â€™" on pages that are mostly ASCII.
+	text := data
+	if !utf8.Valid(data) {
+		text = []byte(decodeText(data))
+	}
+	root, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		return fmt.Errorf("parse html: %w", err)
+	}
+	h1s := headings1(root)
+	var art readability.Article
+	if utf8.Valid(data) {
+		parser := readability.NewParser()
+		art, err = parser.ParseAndMutate(root, page)
+	} else {
+		art, err = readability.FromReader(bytes.NewReader(data), page)
+	}
 	if err != nil {
 		return fmt.Errorf("extract article: %w", err)
 	}
 	if d.title == "" {
-		d.title = stripSiteName(fold(art.Title()), art.SiteName(), d.url)
+		d.title = headline(stripSiteName(fold(art.Title()), art.SiteName(), d.url), h1s)
 	}
 	if d.byline == "" {
 		d.byline = fold(art.Byline())
@@ -201,4 +220,68 @@ func stripSiteName(title, site, pageURL string) string {
 		}
 	}
 	return title
+}
+
+// headline prefers the page's <h1> to its <title> when the title only
+// wraps the h1 in more words: a section ("Business - Headline"), a label
+// ("Transfer news: Headline") or a site name left after stripSiteName. A
+// title that differs from every h1, and a page without one, keep title;
+// an empty title takes the first h1 of three words or more.
+func headline(title string, h1s []string) string {
+	key := SentenceKey(title)
+	for _, h := range h1s {
+		hk := SentenceKey(h)
+		if words(h) < 3 || hk == "" {
+			continue
+		}
+		if title == "" || len(hk) < len(key) && 2*len(hk) >= len(key) && strings.Contains(key, hk) {
+			return h
+		}
+	}
+	return title
+}
+
+// headings1 returns the text of the page's h1 elements outside navigation
+// and other skipped elements, in document order.
+func headings1(root *html.Node) []string {
+	var out []string
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.H1 {
+				if h := fold(normalize(textOf(n))); h != "" {
+					out = append(out, h)
+				}
+				return
+			}
+			if skipped[n.DataAtom] {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(root)
+	return out
+}
+
+// textOf returns the text inside n, with spaces where block elements meet.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode && (blocks[n.DataAtom] || n.DataAtom == atom.Br) {
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
