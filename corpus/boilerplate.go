@@ -46,6 +46,15 @@ var (
 	// citeRe is a citation or footnote mark, or an edit link in wiki text:
 	// "[12]", "^[3]", "[edit]".
 	citeRe = regexp.MustCompile(`\^?\[(\d{1,3}|edit|citation needed|clarification needed|note \d{1,3}|[a-z])\]`)
+	// cookieRe is a cookie or consent banner: it says the site uses
+	// cookies (or stores information on the device) ...
+	cookieRe = regexp.MustCompile(`(?i)\b(we|this (web)?site|our (web)?site|this page|our partners)( \w+){0,4} (use|uses|store|stores|set|sets|place|places) (cookies|and access information)\b|\buse of cookies\b|\bcookies? (policy|settings|preferences|notice|consent)\b|\bcookies help us\b`)
+	// ... and asks the reader to choose.
+	consentRe = regexp.MustCompile(`(?i)\b(accept|agree|consent|got it|ok|okay|customi[sz]e|manage|preferences|settings|learn more|more information|find out more|reject|decline|privacy)\b`)
+	// followRe invites the reader to a social network.
+	followRe = regexp.MustCompile(`(?i)^(follow|like|join) (us|the \w+)( \w+)? on (twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon|whatsapp|telegram)\b`)
+	// correctionRe is an editor's note that the article was changed.
+	correctionRe = regexp.MustCompile(`(?i)^(this|an earlier version of this) (article|story|piece|post|report)( \w+){0,3} (was|has been|have been|were|is) (amended|updated|corrected|edited|changed)\b|^an earlier version of this (article|story|piece|post|report)\b`)
 	// authorHeadRe is the heading of an author box.
 	authorHeadRe = regexp.MustCompile(`(?i)^(about the (author|authors|writer|reporter|contributor)s?|about (him|her)|author bio|the author|written by|author)\b\s*:?\s*(.*)$`)
 	// bioRe is a third-person biography of the writer.
@@ -90,7 +99,14 @@ func isBoilerplate(u unit) bool {
 	if n <= 12 && mayBeFurniture(t) && (boilerRe.MatchString(t) || prefixBoilerRe.MatchString(t)) {
 		return true
 	}
-	if digits && n <= 12 && isMetaLine(t) {
+	if digits && (n <= 12 || n <= 20 && (strings.ContainsAny(t, "|·•") || strings.HasPrefix(strings.ToLower(t), "by "))) && isMetaLine(t) {
+		return true
+	}
+	if n <= 45 && containsFold(t, "cookie") && cookieRe.MatchString(t) && consentRe.MatchString(t) ||
+		n <= 45 && containsFold(t, "information on your device") && consentRe.MatchString(t) {
+		return true
+	}
+	if n <= 25 && followRe.MatchString(t) || n <= 40 && correctionRe.MatchString(t) {
 		return true
 	}
 	if n <= 40 && mayBeCaption(t) && captionStartRe.MatchString(t) {
@@ -108,7 +124,7 @@ func isBoilerplate(u unit) bool {
 
 // metaWords may appear in a byline-and-date line besides names.
 var metaWords = set("by", "and", "on", "at", "published", "updated", "posted", "last", "modified",
-	"am", "pm", "a.m", "p.m", "et", "pt", "gmt", "utc", "bst", "cet", "est", "pst", "edt", "pdt", "|", "-", "–", "—", "·", "•")
+	"am", "pm", "a.m", "p.m", "min", "mins", "minute", "minutes", "read", "et", "pt", "gmt", "utc", "bst", "cet", "est", "pst", "edt", "pdt", "|", "-", "–", "—", "·", "•")
 
 // isMetaLine reports whether t is a line of article metadata: a date or a
 // time with nothing else but names and a few words such as "By",
