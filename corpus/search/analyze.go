@@ -3,6 +3,7 @@ package search
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/briefbot/briefbot/corpus/text"
 )
@@ -156,8 +157,55 @@ func rootOf(stem string) string {
 // words returns the normalised, stemmed tokens of s with synonym phrases
 // folded, stopwords marked.
 func (a *analyzer) words(s string) []token {
-	return a.wordsOf(text.Tokens(s))
+	return a.wordsOf(tokensOf(s))
 }
+
+// tokensOf is text.Tokens plus, at the end, each hyphenated compound of
+// letters written as one word ("CD-ROM" -> "cd", "rom", ... "cdrom"), so
+// that "cdrom" and "e-mail" / "email" match.
+func tokensOf(s string) []string {
+	toks := text.Tokens(s)
+	if strings.IndexAny(s, "-‐‑") < 0 {
+		return toks
+	}
+	return append(toks, compounds(s)...)
+}
+
+// compounds returns the hyphenated compounds of letters in s, folded and
+// joined.
+func compounds(s string) []string {
+	var out []string
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if !unicode.IsLetter(rs[i]) || i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1])) {
+			i++
+			continue
+		}
+		var b strings.Builder
+		parts, j := 0, i
+		for {
+			k := j
+			for k < len(rs) && unicode.IsLetter(rs[k]) {
+				k++
+			}
+			b.WriteString(text.Fold(string(rs[j:k])))
+			parts++
+			if k+1 < len(rs) && isHyphen(rs[k]) && unicode.IsLetter(rs[k+1]) {
+				j = k + 1
+				continue
+			}
+			j = k
+			break
+		}
+		if parts >= 2 && (j == len(rs) || !unicode.IsDigit(rs[j])) {
+			out = append(out, b.String())
+		}
+		i = j
+	}
+	return out
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 // wordsOf is words over the tokens of a text.
 func (a *analyzer) wordsOf(raw []string) []token {

@@ -110,7 +110,7 @@ func New(docs []Doc, opts Options) *Index {
 	for di, d := range docs {
 		analysed[di] = make([]fieldTerms, nf)
 		for fi, f := range d.Fields {
-			raw := text.Tokens(f)
+			raw := tokensOf(f)
 			for _, r := range raw {
 				if n, ok := an.normalize(r); ok {
 					if _, seen := an.stems[n]; !seen && !text.IsStopword(n) {

@@ -184,3 +184,15 @@ func TestDerivedForms(t *testing.T) {
 		}
 	}
 }
+
+func TestCompounds(t *testing.T) {
+	if got, want := compounds("install from CD-ROMs or e-mail; U.S.-led and 20-point"), []string{"cdroms", "email"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("compounds = %q, want %q", got, want)
+	}
+	ix := New(docs("How do I install Debian from CD-ROMs?", "Send e-mail to the list."), Options{})
+	for q, want := range map[string]string{"install from cdrom": "How do I install Debian from CD-ROMs?", "email the list": "Send e-mail to the list."} {
+		if got := top(ix, q); got != want {
+			t.Errorf("top(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
