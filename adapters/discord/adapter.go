@@ -53,6 +53,15 @@ type Options struct {
 	// Now is the clock for signature timestamps; nil is time.Now.
 	Now  func() time.Time
 	Core Core
+	// Dedupe, when set, claims each interaction that arrives over the
+	// gateway (key "discord:" + the interaction id) before answering it,
+	// and reports whether this process won. Every gateway session of the
+	// bot receives every interaction, so replicas sharing the claims
+	// answer once; a lost claim stays silent. When the claim fails the
+	// interaction is answered anyway (a rare duplicate beats a lost
+	// answer; Discord accepts only the first response). The HTTP route
+	// needs none: each request reaches one replica. Nil: answer all.
+	Dedupe func(ctx context.Context, key string) (bool, error)
 }
 
 // ConfigOptions returns the Options for the config's discord section; the
@@ -80,6 +89,7 @@ type Adapter struct {
 	session *discordgo.Session
 	ids     *buttonIDs
 	render  renderer
+	dedupe  func(ctx context.Context, key string) (bool, error)
 
 	// deferAfter is how long an answer may take before the interaction is
 	// acknowledged with a deferred response (Discord allows 3 s).
@@ -92,6 +102,7 @@ type Adapter struct {
 	mu         sync.Mutex
 	registered bool
 	chanTypes  map[string]discordgo.ChannelType
+	partials   *partials      // unfinished multi-part posts
 	bg         sync.WaitGroup // follow-ups still being sent
 }
 
@@ -119,6 +130,8 @@ func New(opts Options) (*Adapter, error) {
 		after:      time.After,
 		sleep:      sleepCtx,
 		chanTypes:  map[string]discordgo.ChannelType{},
+		dedupe:     opts.Dedupe,
+		partials:   newPartials(),
 	}
 	a.render = renderer{customID: a.ids.encode}
 	if a.log == nil {
@@ -282,12 +295,16 @@ func (a *Adapter) Register(ctx context.Context, appID string) error {
 	return nil
 }
 
-// onInteraction answers an interaction that came over the gateway; the
-// first response goes to the interaction callback endpoint.
+// onInteraction answers an interaction that came over the gateway, unless
+// another process claimed it (Options.Dedupe); the first response goes to
+// the interaction callback endpoint.
 func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 	i := ic.Interaction
 	a.bg.Add(1)
 	defer a.bg.Done()
+	if !a.claim(i.ID) {
+		return
+	}
 	resp, later := a.dispatch(context.Background(), i)
 	if resp == nil {
 		return
@@ -305,6 +322,29 @@ func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 	if later != nil {
 		later()
 	}
+}
+
+// claimWithin bounds a claim, which delays the answer Discord waits 3 s for.
+const claimWithin = 500 * time.Millisecond
+
+// claim reports whether this process answers the interaction: true without
+// Options.Dedupe, when it wins the claim, or when the claim fails (logged;
+// a rare duplicate beats a lost answer).
+func (a *Adapter) claim(id string) bool {
+	if a.dedupe == nil || id == "" {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), claimWithin)
+	defer cancel()
+	won, err := a.dedupe(ctx, "discord:"+id)
+	if err != nil {
+		a.log.Warn("discord: claiming the interaction failed; answering anyway", "interaction", id, "err", err)
+		return true
+	}
+	if !won {
+		a.log.Debug("discord interaction claimed by another process", "interaction", id)
+	}
+	return won
 }
 
 // rewrite sends requests for discord.com to base instead.

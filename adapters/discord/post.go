@@ -14,37 +14,53 @@ import (
 // announcement channel, or a forum (or media) channel, where msg starts a
 // new post (thread) named after its title. A message longer than Discord's
 // limits is sent as several messages (in the forum post's thread).
+// msg.Mentions are mentioned and pinged; nobody else is.
 //
 // It returns the id of the first message (for a forum, the new thread's,
 // which is also its first message's). Rate limits are waited out and 5xx
 // answers retried with backoff within ctx; an unknown channel or missing
 // access wraps bot.ErrPermanent. When a later part fails, the id of what
-// was posted is returned with the error.
+// was posted is returned with the error, and the adapter remembers the
+// parts Discord accepted: Post called again with the same target and
+// message resumes at the failed part, never sending an accepted part
+// twice. That memory is this process's (bounded, for a day): a retry by
+// another process sends every part again.
 func (a *Adapter) Post(ctx context.Context, target string, msg bot.Message) (string, error) {
 	if a.token == "" {
 		return "", fmt.Errorf("discord: post to %s: %w: posting needs a bot token", target, bot.ErrPermanent)
 	}
 	parts := a.render.render(msg)
-	typ, err := a.channelType(ctx, target)
-	if err != nil {
-		return "", fmt.Errorf("discord: post to %s: %w", target, err)
+	key := partialKey(target, msg)
+	done, resumed := a.partials.get(key, a.now())
+	if resumed && (done.sent <= 0 || done.sent >= len(parts)) {
+		resumed = false // rendered differently: start over
 	}
-	channel, first, rest := target, "", parts
-	if typ == discordgo.ChannelTypeGuildForum || typ == discordgo.ChannelTypeGuildMedia {
-		thread := &discordgo.ThreadStart{Name: threadName(msg)}
-		err := a.retry(ctx, "start forum post", retryREST, func(opts ...discordgo.RequestOption) error {
-			th, err := a.session.ForumThreadStartComplex(target, thread, send(parts[0]), opts...)
-			if err == nil {
-				first, channel = th.ID, th.ID
-			}
-			return err
-		})
+	channel, first, next := target, "", 0
+	if resumed {
+		channel, first, next = done.channel, done.first, done.sent
+		a.log.Info("discord: resuming a partly posted message", "channel", target, "parts", len(parts), "sent", next)
+	} else {
+		typ, err := a.channelType(ctx, target)
 		if err != nil {
 			return "", fmt.Errorf("discord: post to %s: %w", target, err)
 		}
-		rest = parts[1:]
+		if typ == discordgo.ChannelTypeGuildForum || typ == discordgo.ChannelTypeGuildMedia {
+			thread := &discordgo.ThreadStart{Name: threadName(msg)}
+			err := a.retry(ctx, "start forum post", retryREST, func(opts ...discordgo.RequestOption) error {
+				th, err := a.session.ForumThreadStartComplex(target, thread, send(parts[0]), opts...)
+				if err == nil {
+					first, channel = th.ID, th.ID
+				}
+				return err
+			})
+			if err != nil {
+				return "", fmt.Errorf("discord: post to %s: %w", target, err)
+			}
+			next = 1
+		}
 	}
-	for n, p := range rest {
+	for ; next < len(parts); next++ {
+		p := parts[next]
 		err := a.retry(ctx, "send message", retryREST, func(opts ...discordgo.RequestOption) error {
 			m, err := a.session.ChannelMessageSendComplex(channel, send(p), opts...)
 			if err == nil && first == "" {
@@ -53,9 +69,13 @@ func (a *Adapter) Post(ctx context.Context, target string, msg bot.Message) (str
 			return err
 		})
 		if err != nil {
-			return first, fmt.Errorf("discord: post to %s: part %d of %d: %w", target, len(parts)-len(rest)+n+1, len(parts), err)
+			if next > 0 {
+				a.partials.put(key, partial{sent: next, first: first, channel: channel, at: a.now()})
+			}
+			return first, fmt.Errorf("discord: post to %s: part %d of %d: %w", target, next+1, len(parts), err)
 		}
 	}
+	a.partials.done(key)
 	a.log.Debug("discord posted", "channel", target, "parts", len(parts))
 	return first, nil
 }
@@ -89,7 +109,7 @@ func send(p part) *discordgo.MessageSend {
 		Content:         p.Content,
 		Embeds:          p.Embeds,
 		Components:      components(p.Components),
-		AllowedMentions: noMentions(),
+		AllowedMentions: p.allowed(),
 	}
 }
 

@@ -32,11 +32,14 @@ const (
 const embedColor = 0x3B6FD8
 
 // part is one Discord message: a rendered bot.Message is one or more parts,
-// posted in order. Only the last part carries the buttons.
+// posted in order. Only the last part of the text carries the buttons.
+// Content holds mentions only, with AllowedMentions naming exactly the
+// users mentioned (nil: nobody is pinged).
 type part struct {
-	Content    string                       `json:"content,omitempty"`
-	Embeds     []*discordgo.MessageEmbed    `json:"embeds"`
-	Components []discordgo.MessageComponent `json:"components,omitempty"`
+	Content         string                            `json:"content,omitempty"`
+	Embeds          []*discordgo.MessageEmbed         `json:"embeds"`
+	Components      []discordgo.MessageComponent      `json:"components,omitempty"`
+	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions,omitempty"`
 }
 
 // noMentions is the allowed_mentions of every message: nothing pings, so
@@ -54,6 +57,8 @@ type renderer struct {
 // render turns msg into one or more parts that each respect Discord's
 // limits. Body text is split between sentences and list items, never inside
 // a sentence (except a single sentence longer than a whole embed).
+// msg.Mentions are mentioned in the content of the first part (see
+// addMentions); text never pings anyone.
 func (r renderer) render(msg bot.Message) []part {
 	refs := newRefs()
 	p := newPacker(clip(strings.TrimSpace(msg.Title), maxTitle))
@@ -98,7 +103,7 @@ func (r renderer) render(msg bot.Message) []part {
 	}
 	parts := p.finish()
 	parts[len(parts)-1].Components = r.buttons(msg.Buttons)
-	return parts
+	return addMentions(parts, msg.Mentions)
 }
 
 // buttons renders up to 25 buttons, five to a row.
