@@ -33,6 +33,11 @@ var BuiltinSynonyms = [][]string{
 	{"national", "natl"},
 	{"department", "dept"},
 	{"approximately", "approx"},
+	{"distribution", "distributions", "distro", "distros"},
+	{"operating system", "os"},
+	{"database", "db"},
+	{"command line", "cli"},
+	{"user interface", "ui"},
 	// Common English synonyms that questions use for the text's words.
 	{"troops", "soldiers"},
 	{"trip", "visit", "journey"},
