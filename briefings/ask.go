@@ -51,6 +51,14 @@ func init() {
 		work write wrote latest status`)
 }
 
+// keyTerms are the terms of one FAQ question or issue name with their
+// weights, and the weights' sum (added in term order, so the same on
+// every run).
+type keyTerms struct {
+	weight map[string]float64
+	total  float64
+}
+
 // maxLinkedAnswer is the longest FAQ answer (in bytes) that answers for
 // the passages it holds.
 const maxLinkedAnswer = 2000
@@ -71,7 +79,7 @@ type candidate struct {
 	faq int
 	// keys are the index terms of each of an FAQ entry's questions or an
 	// issue's names, with their idf.
-	keys []map[string]float64
+	keys []keyTerms
 	// self is the candidate's position; terms the sorted index terms of
 	// its sentence (passage) or answer; facts the kinds of fact (bit
 	// answerType) its answer text holds.
@@ -207,17 +215,18 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 	}
 	for i, texts := range keyTexts {
 		for _, t := range texts {
-			m := map[string]float64{}
-			for _, term := range a.ix.Terms(t) {
+			k := keyTerms{weight: map[string]float64{}}
+			for _, term := range sortedTerms(a.ix.Terms(t)) {
 				if w, ok := a.ix.IDF(term); ok {
 					if v, low := questionWeights[term]; low {
 						w *= v
 					}
-					m[term] = w
+					k.weight[term] = w
+					k.total += w
 				}
 			}
-			if len(m) > 0 {
-				a.cands[i].keys = append(a.cands[i].keys, m)
+			if k.total > 0 {
+				a.cands[i].keys = append(a.cands[i].keys, k)
 			}
 		}
 	}

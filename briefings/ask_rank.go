@@ -394,19 +394,16 @@ func keyMatch(c *candidate, terms []search.QueryTerm, recall float64) float64 {
 	}
 	best := 0.0
 	for _, k := range c.keys {
-		total, hit := 0.0, 0.0
-		for _, w := range k {
-			total += w
-		}
+		hit := 0.0
 		for _, t := range terms {
-			if w, ok := k[t.Term]; ok {
+			if w, ok := k.weight[t.Term]; ok {
 				hit += w
 			}
 		}
-		if total == 0 || hit == 0 {
+		if hit == 0 {
 			continue
 		}
-		p := hit / total
+		p := hit / k.total
 		best = math.Max(best, 2*p*recall/(p+recall))
 	}
 	return best
