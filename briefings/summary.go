@@ -70,14 +70,20 @@ type weighted struct {
 
 // withNeighbours returns the sentences of ids (weight 1) and the sentence
 // that follows each in the same block (weight 0.6): the next sentence
-// often carries the figures of the one naming the subject.
+// often carries the figures of the one naming the subject. After a
+// question heading (an FAQ's question) the neighbour is the first sentence
+// of the paragraph under it, which answers it.
 func withNeighbours(ix *index, ids []int32) []weighted {
 	out := make([]weighted, 0, 2*len(ids))
 	for k, id := range ids {
 		out = append(out, weighted{id, 1})
 		next := id + 1
-		if int(next) < len(ix.sents) && ix.sents[next].art == ix.sents[id].art && ix.sents[next].block == ix.sents[id].block &&
-			(k+1 == len(ids) || ids[k+1] != next) {
+		if int(next) >= len(ix.sents) {
+			continue
+		}
+		s, n := &ix.sents[id], &ix.sents[next]
+		under := s.kind == corpus.Heading && !s.title && strings.HasSuffix(s.text, "?") && n.kind == corpus.Para
+		if n.art == s.art && (n.block == s.block || under) && (k+1 == len(ids) || ids[k+1] != next) {
 			out = append(out, weighted{next, 0.6})
 		}
 	}

@@ -1,6 +1,8 @@
 package briefings
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -144,5 +146,36 @@ func TestNoBoilerplateAnywhere(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFAQIssuesHaveSummaries builds issues from FAQ documents, where the
+// issue's words are often only in the questions: the answers under them
+// summarise the issue, so no issue comes out empty.
+func TestFAQIssuesHaveSummaries(t *testing.T) {
+	var arts []corpus.Article
+	for _, name := range []string{"hr-leave-faq.md", "hr-remote-work.md"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "faqdocs", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := corpus.Parse(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	kb := buildKB(t, arts, Options{})
+	if len(kb.Issues()) == 0 {
+		t.Fatal("no issues")
+	}
+	said := sentencesByArticle(kb)
+	for _, is := range kb.Issues() {
+		if len(is.Summary) == 0 {
+			t.Errorf("issue %q has no summary", is.Name)
+		}
+		for _, c := range is.Summary {
+			checkCited(t, is.ID, c, said)
+		}
 	}
 }
