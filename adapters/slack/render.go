@@ -34,7 +34,8 @@ const (
 // sections per section with its items as a bulleted list, a context line
 // listing the sources as links, the suggestions, the footer and the
 // buttons. Every text is escaped, so a question or an article cannot
-// inject mentions or links.
+// inject mentions or links; only m.Mentions are mentioned, in a line
+// under the title.
 //
 // A message too big for one Slack message (50 blocks, 3,000 characters per
 // text, maxPartRunes in all) is split into several parts at paragraph,
@@ -49,6 +50,7 @@ const (
 func Render(m bot.Message) ([]slack.Msg, error) {
 	var units []unit
 	units = append(units, titleUnits(m.Title)...)
+	units = append(units, mentionUnits(m.Mentions)...)
 	for _, s := range m.Sections {
 		units = append(units, sectionUnits(s)...)
 	}
