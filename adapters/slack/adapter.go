@@ -88,6 +88,8 @@ type Adapter struct {
 
 	// bg tracks follow-ups still running after their acknowledgement.
 	bg sync.WaitGroup
+	// partials are unfinished multi-part posts (see Post).
+	partials *partials
 }
 
 // Interface checks.
@@ -110,12 +112,13 @@ func New(opts Options) (*Adapter, error) {
 		return nil, errors.New("new slack adapter: no bot to answer commands")
 	}
 	a := &Adapter{
-		opts:  opts,
-		log:   opts.Logger,
-		http:  opts.HTTPClient,
-		now:   opts.Now,
-		after: time.After,
-		wait:  sleepCtx,
+		opts:     opts,
+		log:      opts.Logger,
+		http:     opts.HTTPClient,
+		now:      opts.Now,
+		after:    time.After,
+		wait:     sleepCtx,
+		partials: newPartials(),
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)

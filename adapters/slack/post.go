@@ -45,20 +45,37 @@ var transientCodes = map[string]bool{
 // exponential backoff, up to 5 attempts per message within ctx. Slack
 // errors that retrying cannot fix (channel_not_found, not_in_channel,
 // invalid_auth, ...) wrap bot.ErrPermanent.
+//
+// When a later part fails, the adapter remembers the parts Slack accepted:
+// Post called again with the same target and message resumes at the
+// failed part, never posting an accepted part twice. That memory is this
+// process's (bounded, for a day): a retry by another process posts every
+// part again.
 func (a *Adapter) Post(ctx context.Context, target string, msg bot.Message) (string, error) {
 	if a.opts.BotToken == "" {
 		return "", fmt.Errorf("post to slack %s: %w: %w", target, bot.ErrPermanent, errNoBotToken)
 	}
+	parts := a.render(msg)
+	key := partialKey(target, msg)
 	var first string
-	for i, p := range a.render(msg) {
-		ts, err := a.postMessage(ctx, target, p)
+	next := 0
+	if done, ok := a.partials.get(key, a.now()); ok && done.sent > 0 && done.sent < len(parts) {
+		first, next = done.first, done.sent
+		a.log.Info("slack: resuming a partly posted message", "channel", target, "parts", len(parts), "sent", next)
+	}
+	for ; next < len(parts); next++ {
+		ts, err := a.postMessage(ctx, target, parts[next])
 		if err != nil {
-			return first, fmt.Errorf("post to slack %s (part %d): %w", target, i+1, err)
+			if next > 0 {
+				a.partials.put(key, partial{sent: next, first: first, at: a.now()})
+			}
+			return first, fmt.Errorf("post to slack %s (part %d of %d): %w", target, next+1, len(parts), err)
 		}
-		if i == 0 {
+		if next == 0 {
 			first = ts
 		}
 	}
+	a.partials.done(key)
 	return first, nil
 }
 
