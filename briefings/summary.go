@@ -368,8 +368,18 @@ func isBoilerplate(t string) bool {
 	if startsWithQuote(t) && strings.ContainsRune("”\"", lastRune(t)) {
 		return true // a bare quotation, with no one saying it
 	}
+	if strings.Count(t, "(") != strings.Count(t, ")") {
+		return true // a fragment of a parenthesis split from its other half
+	}
+	if xrefRe.MatchString(t) {
+		return true
+	}
 	return unbalancedQuote(t)
 }
+
+// xrefRe is a cross-reference that sends the reader elsewhere instead of
+// saying something: "For more information see Section 10.2, …".
+var xrefRe = regexp.MustCompile(`(?i)^(for (more|further|additional) (information|details|info)|more (information|details) (is|are|can be)|for details|see also|please (see|refer|read|consult)|refer to|(see|read) (section|chapter|the section|the chapter|below|above))\b`)
 
 // unbalancedQuote reports a quotation opened or closed but not both: a
 // fragment of a quote split from its other half.

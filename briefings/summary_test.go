@@ -87,6 +87,12 @@ func TestIsBoilerplate(t *testing.T) {
 		{"“We will demand that ironclad security guarantees become part of this agreement.”", true},
 		{"Moscow has outlined specific conditions for a peace deal, including:", true},
 		{"It works.", true},
+		{"For more information see Section 10.2, “What tools does Debian provide to build custom kernels?”.", true},
+		{"For more information on the available distributions read Section 6.1, “How many Debian distributions are there?”.", true},
+		{"See also the chapter on package management for the details of how dependencies work.", true},
+		{"(The command upgrade keeps a package at its installed obsolete version if upgrading would need an extra package.", true},
+		{"Debian has about 59,000 packages (in the main section) and runs on nine architectures.", false},
+		{"The regulator said more information would be published by the bank on Monday.", false},
 	} {
 		if got := isBoilerplate(tt.s); got != tt.want {
 			t.Errorf("isBoilerplate(%q) = %v, want %v", tt.s, got, tt.want)
