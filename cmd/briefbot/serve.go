@@ -125,6 +125,7 @@ func (a *app) platforms(b *bot.Bot) (platformSet, error) {
 		ad, err := slack.New(slack.Options{
 			BotToken: c.BotToken, AppToken: c.AppToken, SigningSecret: c.SigningSecret,
 			APIURL: c.APIURL, Logger: a.log.With("adapter", "slack"), Core: b,
+			Dedupe: b.Dedupe(), // replicas answer a Socket Mode envelope once
 		})
 		if err != nil {
 			return s, fmt.Errorf("slack: %w", err)
@@ -143,6 +144,7 @@ func (a *app) platforms(b *bot.Bot) (platformSet, error) {
 		ad, err := discord.New(discord.Options{
 			Token: c.Token, ApplicationID: c.ApplicationID, PublicKey: c.PublicKey,
 			GuildIDs: c.GuildIDs, APIURL: c.APIURL, Logger: a.log.With("adapter", "discord"), Core: b,
+			Dedupe: b.Dedupe(), // replicas answer a gateway interaction once
 		})
 		if err != nil {
 			return s, fmt.Errorf("discord: %w", err)
