@@ -379,7 +379,7 @@ func isBoilerplate(t string) bool {
 
 // xrefRe is a cross-reference that sends the reader elsewhere instead of
 // saying something: "For more information see Section 10.2, …".
-var xrefRe = regexp.MustCompile(`(?i)^(for (more|further|additional) (information|details|info)|more (information|details) (is|are|can be)|for details|see also|please (see|refer|read|consult)|refer to|(see|read) (section|chapter|the section|the chapter|below|above))\b`)
+var xrefRe = regexp.MustCompile(`(?i)^(for (more|further|additional|other) (information|details|info|possibilities|options)|(more|further|additional)( \w+)? (information|details|documentation) (is|are|can be|on|about)|for details|see also|please (see|refer|read|consult)|refer to|(see|read) (section|chapter|the section|the chapter|below|above))\b`)
 
 // unbalancedQuote reports a quotation opened or closed but not both: a
 // fragment of a quote split from its other half.

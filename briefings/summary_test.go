@@ -89,6 +89,8 @@ func TestIsBoilerplate(t *testing.T) {
 		{"It works.", true},
 		{"For more information see Section 10.2, “What tools does Debian provide to build custom kernels?”.", true},
 		{"For more information on the available distributions read Section 6.1, “How many Debian distributions are there?”.", true},
+		{"For other possibilities review Debian's archive directory structure at Section 6.7, “What are all those directories?”.", true},
+		{"More detailed information on the use of each of these terms can be found in the Debian Policy manual.", true},
 		{"See also the chapter on package management for the details of how dependencies work.", true},
 		{"(The command upgrade keeps a package at its installed obsolete version if upgrading would need an extra package.", true},
 		{"Debian has about 59,000 packages (in the main section) and runs on nine architectures.", false},
