@@ -324,8 +324,10 @@ func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 	}
 }
 
-// claimWithin bounds a claim, which delays the answer Discord waits 3 s for.
-const claimWithin = 500 * time.Millisecond
+// claimWithin bounds a claim, which delays the answer Discord waits 3 s for
+// (deferAfter leaves half a second): a store slower than this is treated as
+// failing, and the interaction is answered.
+const claimWithin = 250 * time.Millisecond
 
 // claim reports whether this process answers the interaction: true without
 // Options.Dedupe, when it wins the claim, or when the claim fails (logged;
