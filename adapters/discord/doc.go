@@ -11,5 +11,10 @@
 // keep Discord's limits, splitting long messages between sentences or list
 // items into several messages. Replies are ephemeral unless the core asks
 // for the channel, and nothing the bot sends can ping (allowed_mentions is
-// empty), whatever a user typed.
+// empty), whatever a user typed, except the users a message names in
+// bot.Message.Mentions (a subscription notice's subscribers).
+//
+// Replicas: every gateway session receives every interaction, so with
+// Options.Dedupe (a claim in the shared store) only the replica that
+// claims an interaction answers it.
 package discord

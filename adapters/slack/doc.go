@@ -5,10 +5,12 @@
 // Routes mounted on the bot's HTTP server, every request's signature
 // checked before anything else), and posting (bot token; digests and
 // direct messages through bot.Poster and bot.DirectMessager, with retries).
+// With Options.Dedupe, replicas sharing a store answer a Socket Mode
+// envelope that Slack delivers to several of their connections once.
 //
 // Render turns the bot's neutral messages into Block Kit within Slack's
 // limits, splitting long messages rather than cutting them, and escaping
 // every text so that nothing from a question or an article can mention a
-// channel or forge a link. Manifest generates the Slack app manifest from
+// channel or forge a link; only a message's Mentions are mentioned. Manifest generates the Slack app manifest from
 // the command registry.
 package slack

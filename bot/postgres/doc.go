@@ -7,5 +7,6 @@
 // schema_migrations. Migrations run under a session advisory lock, so
 // replicas starting together apply them once. Claims rely on a unique key
 // and leases on SELECT ... FOR UPDATE SKIP LOCKED, so replicas never
-// deliver the same message at the same time.
+// deliver the same message at the same time. Chat events are claimed
+// (bot.EventClaimer) on a primary key, so replicas answer each once.
 package postgres
