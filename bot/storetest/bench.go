@@ -12,7 +12,8 @@ import (
 // Benchmark measures the store operations the scheduler runs per slot on
 // s, which must be empty: recording the first-seen times of a 5,000
 // article corpus (all already seen, the steady state), and claiming a slot
-// with two messages, leasing and delivering them.
+// with two messages, leasing and delivering them; and, for a
+// bot.EventClaimer, claiming a new event key.
 func Benchmark(b *testing.B, s bot.Store) {
 	ctx := context.Background()
 	ids := make([]string, 5000)
@@ -49,4 +50,15 @@ func Benchmark(b *testing.B, s bot.Store) {
 			}
 		}
 	})
+	if c, ok := s.(bot.EventClaimer); ok {
+		b.Run("ClaimEvent", func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				i++
+				if ok, err := c.ClaimEvent(ctx, fmt.Sprintf("bench:%d", i), t0.Add(time.Duration(i)*time.Millisecond)); err != nil || !ok {
+					b.Fatalf("ClaimEvent = %v, %v", ok, err)
+				}
+			}
+		})
+	}
 }
