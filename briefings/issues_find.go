@@ -17,8 +17,10 @@ const minFindScore = 0.5
 // configured keywords: an exact or substring match first, then a compact
 // in-order subsequence (sahilm/fuzzy: "donbs" finds "Donbas"), then words
 // within a small edit distance ("secuirty"). On no match it returns ok false and up to 3
-// suggestions, the closest issue names first (the first issues when none is
-// close); it never returns more suggestions than there are issues.
+// suggestions, the closest issue names first, then the issues whose summary
+// or article titles mention the query's words ("rivera" suggests the
+// transfer issue that names him), then the first issues; it never returns
+// more suggestions than there are issues.
 func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok bool) {
 	q := normQuery(query)
 	type cand struct {
@@ -41,6 +43,14 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 	if len(cands) > 0 && q != "" && cands[0].score >= minFindScore {
 		return kb.issues[cands[0].i], nil, true
 	}
+	// No name is close enough: an issue whose content mentions the query
+	// is a better guess than one that only happens to come first.
+	if qt := text.Terms(query); len(qt) > 0 {
+		for k := range cands {
+			cands[k].score += 0.4 * kb.mentions(kb.issues[cands[k].i], qt)
+		}
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	}
 	suggestions = []string{}
 	for _, c := range cands {
 		if len(suggestions) == 3 {
@@ -49,6 +59,32 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 		suggestions = append(suggestions, kb.issues[c.i].Name)
 	}
 	return Issue{}, suggestions, false
+}
+
+// mentions returns the share of the query terms qt that the issue's
+// summary or the titles of its articles contain, in [0,1].
+func (kb *KB) mentions(is Issue, qt []string) float64 {
+	have := make(map[string]bool)
+	add := func(s string) {
+		for _, t := range text.Terms(s) {
+			have[t] = true
+		}
+	}
+	for _, c := range is.Summary {
+		add(c.Text)
+	}
+	for _, id := range is.ArticleIDs {
+		if a, ok := kb.Article(id); ok {
+			add(a.Title)
+		}
+	}
+	n := 0
+	for _, t := range qt {
+		if have[t] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(qt))
 }
 
 // issueStrings are the texts an issue answers to: id, name, then aliases

@@ -114,6 +114,27 @@ func TestFindIssue(t *testing.T) {
 	}
 }
 
+// TestFindIssueSuggestsByContent: a query that names no issue suggests
+// the issues whose summaries mention it before the others.
+func TestFindIssueSuggestsByContent(t *testing.T) {
+	kb := buildKB(t, corpus.Sample(), Options{})
+	for query, want := range map[string]string{
+		"industrial heart":     "Donbas",
+		"prolonging the war":   "Ceasefire",
+		"neutral peacekeepers": "Demilitarized Zone",
+	} {
+		t.Run(query, func(t *testing.T) {
+			got, sug, ok := kb.FindIssue(query)
+			if ok {
+				t.Fatalf("matched %q, want suggestions", got.Name)
+			}
+			if len(sug) == 0 || sug[0] != want {
+				t.Errorf("suggestions %q, want %q first", sug, want)
+			}
+		})
+	}
+}
+
 func TestTitleCaseAndSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"security guarantees":              "Security Guarantees",
