@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -99,6 +100,10 @@ func extractFAQ(a corpus.Article) []qaPair {
 				continue
 			}
 		}
+		if q, ans, ok := readerQA(blocks[i]); ok && !starts(i) {
+			out = append(out, qaPair{question: q, answer: ans})
+			continue
+		}
 		if !starts(i) {
 			continue
 		}
@@ -180,4 +185,36 @@ func nonNilStrings(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// readerQuestion is a question in a reader's own voice, the way explainers
+// put them: "How do I know if I was affected?", "Will I get compensation?",
+// "What should customers do?".
+var readerQuestion = regexp.MustCompile(`^(?i:(how|what|when|where|which|who|why|will|can|could|should|do|does|did|is|are|am|must|may)\b[^?]{0,120}\b(i|my|me|we|our|us|customers?|users?|employees?|readers?|passengers?|residents?)\b[^?]{0,80}\?)$`)
+
+// readerQA finds a question and its answer in one paragraph of an
+// explainer ("Will I get compensation? The bank said it would refund…"):
+// the first sentence is a question in the reader's voice and at least one
+// sentence that answers it follows. A rhetorical question ("Is this the
+// end of the tram?") is not in the reader's voice and stays text.
+func readerQA(b corpus.Block) (question, answer string, ok bool) {
+	if b.Kind != corpus.Para || !strings.Contains(b.Text, "? ") {
+		return "", "", false
+	}
+	sents := b.Sentences
+	if sents == nil {
+		sents = corpus.SplitSentences(b.Text)
+	}
+	if len(sents) < 2 {
+		return "", "", false
+	}
+	q := cleanLine(sents[0])
+	if utf8.RuneCountInString(q) < minQuestionChars || !readerQuestion.MatchString(q) {
+		return "", "", false
+	}
+	rest := sents[1:]
+	if strings.HasSuffix(strings.TrimRight(rest[0], "”\"’)"), "?") {
+		return "", "", false // a run of questions, not a question and its answer
+	}
+	return q, cleanLine(strings.Join(rest, " ")), true
 }

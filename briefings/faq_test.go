@@ -148,6 +148,19 @@ func TestFAQExtract(t *testing.T) {
 			blocks: []corpus.Block{para("Is this the end? Nobody knows, but the council will decide in May."), para("Work goes on meanwhile.")},
 		},
 		{
+			name: "reader's questions answered in their paragraphs",
+			blocks: []corpus.Block{
+				para("How do I know if I was affected? The bank said it had written to all affected customers by post."),
+				para("Will I get compensation? The bank said it would refund any customer who lost money. It also offers credit monitoring."),
+				para("What will the regulator do? It can fine the bank up to 4% of its turnover."),
+				para("Can I still use my card? Will it work abroad?"),
+			},
+			want: []qaPair{
+				{"How do I know if I was affected?", "The bank said it had written to all affected customers by post."},
+				{"Will I get compensation?", "The bank said it would refund any customer who lost money. It also offers credit monitoring."},
+			},
+		},
+		{
 			name:   "quoted question is speech",
 			blocks: []corpus.Block{para("“Who will pay for it?”"), para("The mayor did not answer.")},
 		},
