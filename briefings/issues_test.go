@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -130,6 +131,29 @@ func TestFindIssueSuggestsByContent(t *testing.T) {
 			}
 			if len(sug) == 0 || sug[0] != want {
 				t.Errorf("suggestions %q, want %q first", sug, want)
+			}
+		})
+	}
+}
+
+// TestIssueNamesNotGeneric: words any release note or manual uses
+// ("fix", "release", "files", "section") do not name an issue alone.
+func TestIssueNamesNotGeneric(t *testing.T) {
+	mail, _, err := corpus.Load(t.Context(), []string{filepath.Join("testdata", "mail")}, corpus.Options{})
+	if err != nil || len(mail) != 2 {
+		t.Fatalf("load mail: %d articles, %v", len(mail), err)
+	}
+	for name, arts := range map[string][]corpus.Article{"mail": mail, "debian": {debianFAQ(t)}} {
+		t.Run(name, func(t *testing.T) {
+			kb := buildKB(t, arts, Options{})
+			if len(kb.Issues()) == 0 {
+				t.Fatal("no issues")
+			}
+			for _, is := range kb.Issues() {
+				switch strings.ToLower(is.Name) {
+				case "fix", "release", "system", "files", "programs", "section", "pay", "information":
+					t.Errorf("issue named by a generic word: %q", is.Name)
+				}
 			}
 		})
 	}

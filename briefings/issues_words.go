@@ -74,6 +74,9 @@ var genericWords = setOf(
 	"region", "regions", "house", "demand", "demands", "call", "calls",
 	"million", "millions", "billion", "billions", "thousand", "thousands",
 	"hundred", "hundreds", "dollar", "dollars", "euro", "euros",
+	"fix", "fixes", "release", "releases", "version", "versions", "system",
+	"systems", "file", "files", "program", "programs", "information", "pay",
+	"thanks", "users", "user", "section", "sections", "chapter", "chapters",
 )
 
 // titleWords precede a person's name ("President X", "envoy X").
