@@ -333,7 +333,7 @@ func quality(s *sentence) float64 {
 	case first == "the" && genericWords[strings.ToLower(secondWord(s.text))]:
 		w *= 0.6 // "The details are…": leans on what came before
 	case earlyDemonstrative(s.text):
-		w *= 0.7 // "Ukraine rejects this ultimatum"
+		w *= 0.4 // "Ukraine rejects this ultimatum"
 	case connectiveLeads[first]:
 		w *= 0.7
 	}

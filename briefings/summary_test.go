@@ -187,3 +187,22 @@ func TestFAQIssuesHaveSummaries(t *testing.T) {
 		}
 	}
 }
+
+// TestSummariesStandAlone: a summary sentence that points back at what
+// came before it ("Ukraine rejects this ultimatum", "Under these
+// agreements, …") reads as a non sequitur once lifted out; where the
+// corpus has better sentences, summaries use them.
+func TestSummariesStandAlone(t *testing.T) {
+	for name, arts := range map[string][]corpus.Article{"sample": corpus.Sample(), "other": otherArticles(t)} {
+		t.Run(name, func(t *testing.T) {
+			kb := buildKB(t, arts, Options{})
+			for _, is := range kb.Issues() {
+				for _, c := range is.Summary {
+					if earlyDemonstrative(c.Text) {
+						t.Errorf("issue %q: %q leans on the sentence before it", is.Name, c.Text)
+					}
+				}
+			}
+		})
+	}
+}
