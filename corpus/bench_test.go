@@ -2,7 +2,11 @@ package corpus_test
 
 import (
 	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/corpustest"
@@ -48,4 +52,50 @@ func BenchmarkSplitSentences(b *testing.B) {
 	for b.Loop() {
 		corpus.SplitSentences(p)
 	}
+}
+
+// BenchmarkLoadCached loads the 10,000 documents of BenchmarkLoad with a
+// cache: "cold" with an empty cache (parsing everything and writing the
+// cache), "warm" with the cache of an earlier load and no file changed.
+func BenchmarkLoadCached(b *testing.B) {
+	const n = 10000
+	dir, err := corpustest.WriteFiles(b.TempDir(), n, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Old enough for the cache to trust the files' modification times.
+	old := time.Now().Add(-time.Hour)
+	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, old, old)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	load := func(b *testing.B, cache string) {
+		arts, warns, err := corpus.Load(context.Background(), []string{dir}, corpus.Options{CacheDir: cache})
+		if err != nil || len(warns) > 0 || len(arts) != n {
+			b.Fatalf("%d articles, %d warnings, err %v", len(arts), len(warns), err)
+		}
+	}
+	b.Run("cold", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			b.StopTimer()
+			cache := b.TempDir()
+			b.StartTimer()
+			load(b, cache)
+		}
+	})
+	b.Run("warm", func(b *testing.B) {
+		cache := b.TempDir()
+		load(b, cache)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			load(b, cache)
+		}
+	})
 }

@@ -131,25 +131,30 @@ func loadCached(ctx context.Context, paths, names []string, limit int64, dir str
 		c = &corpusCache{entries: map[string]*cacheEntry{}}
 	}
 	cwd, _ := os.Getwd()
+	stats := make([]item, len(names))
+	parallel(len(names), func(i int) {
+		it := &stats[i]
+		it.name, it.key = names[i], names[i]
+		if !filepath.IsAbs(it.name) && cwd != "" {
+			it.key = filepath.Join(cwd, it.name)
+		}
+		if st, err := os.Stat(it.name); err == nil && st.Mode().IsRegular() {
+			it.size, it.mtime, it.stat = st.Size(), st.ModTime().UnixNano(), true
+		}
+	})
 	items := make([]item, 0, len(names))
 	var fresh []int
-	for i, name := range names {
+	for i, it := range stats {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		progress("read", i+1, len(names))
-		it := item{name: name, key: name}
-		if !filepath.IsAbs(name) && cwd != "" {
-			it.key = filepath.Join(cwd, name)
+		if e := c.entries[it.key]; it.stat && e != nil && e.size == it.size && e.mtime == it.mtime && it.size <= limit && it.mtime < c.trustBefore {
+			it.hit = e
+			items = append(items, it)
+			continue
 		}
-		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
-			it.size, it.mtime, it.stat = st.Size(), st.ModTime().UnixNano(), true
-			if e := c.entries[it.key]; e != nil && e.size == it.size && e.mtime == it.mtime && it.size <= limit && it.mtime < c.trustBefore {
-				it.hit = e
-				items = append(items, it)
-				continue
-			}
-		}
+		name := it.name
 		data, err := readFile(name, limit)
 		if err != nil {
 			warn(name, err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // The cache file, after its magic line and checksum, is a sequence of
@@ -13,9 +14,9 @@ import (
 //	stamp trustBefore count entry...
 //	entry = length path size mtime keys dropped empty [article]
 //
-// Each entry is prefixed with its length so that it can be turned into one
-// string at once; the decoded article's strings are slices of it, and a
-// sentence that is a slice of its block's text is stored as an offset.
+// Each entry is prefixed with its length so that entries can be decoded in
+// parallel. Decoded strings are slices of the file's bytes, read once, and
+// a sentence that is a slice of its block's text is stored as an offset.
 
 // errBadCache is returned for a cache file that does not decode.
 var errBadCache = errors.New("damaged corpus cache")
@@ -47,9 +48,15 @@ func encodeCache(c *corpusCache) []byte {
 	return e.b
 }
 
-// decodeCache reads a cache file's body. It never panics on bad input.
+// decodeCache reads a cache file's body. The strings it returns share
+// body's memory, which must not change afterwards. It never panics on bad
+// input.
 func decodeCache(body []byte) (*corpusCache, error) {
-	d := dec{s: string(body[:min(len(body), 4096)])}
+	if len(body) == 0 {
+		return nil, errBadCache
+	}
+	all := unsafe.String(&body[0], len(body))
+	d := dec{s: all}
 	stamp := d.str()
 	if d.bad {
 		return nil, errBadCache
@@ -58,42 +65,53 @@ func decodeCache(body []byte) (*corpusCache, error) {
 		return nil, errors.New("written by another build")
 	}
 	c := &corpusCache{trustBefore: d.varint()}
-	n := d.uvarint()
-	if d.bad || n > uint64(len(body)) {
+	n := d.count()
+	if d.bad {
 		return nil, errBadCache
 	}
+	// Find the entries, then decode them on all CPUs.
+	spans := make([]string, n)
+	for i := range spans {
+		spans[i] = d.str()
+	}
+	if d.bad || d.i != len(all) {
+		return nil, errBadCache
+	}
+	paths := make([]string, n)
+	entries := make([]*cacheEntry, n)
+	parallel(n, func(i int) {
+		paths[i], entries[i] = decodeEntry(spans[i])
+	})
 	c.entries = make(map[string]*cacheEntry, n)
-	pos := d.i
-	for range n {
-		size, w := binary.Uvarint(body[pos:])
-		if w <= 0 || size > uint64(len(body)-pos-w) {
+	for i, e := range entries {
+		if e == nil {
 			return nil, errBadCache
 		}
-		pos += w
-		d := dec{s: string(body[pos : pos+int(size)])}
-		pos += int(size)
-		path := d.str()
-		ce := &cacheEntry{size: d.varint(), mtime: d.varint()}
-		nk := d.count()
-		ce.keys = make([]string, nk)
-		ce.dropped = make([]bool, nk)
-		for i := range nk {
-			ce.keys[i] = d.str()
-			ce.dropped[i] = d.bool()
-		}
-		ce.empty = d.bool()
-		if !ce.empty {
-			d.article(&ce.art)
-		}
-		if d.bad || d.i != len(d.s) {
-			return nil, errBadCache
-		}
-		c.entries[path] = ce
-	}
-	if pos != len(body) {
-		return nil, errBadCache
+		c.entries[paths[i]] = e
 	}
 	return c, nil
+}
+
+// decodeEntry reads one entry; a nil entry when it is damaged.
+func decodeEntry(s string) (string, *cacheEntry) {
+	d := dec{s: s}
+	path := d.str()
+	ce := &cacheEntry{size: d.varint(), mtime: d.varint()}
+	nk := d.count()
+	ce.keys = make([]string, nk)
+	ce.dropped = make([]bool, nk)
+	for i := range nk {
+		ce.keys[i] = d.str()
+		ce.dropped[i] = d.bool()
+	}
+	ce.empty = d.bool()
+	if !ce.empty {
+		d.article(&ce.art)
+	}
+	if d.bad || d.i != len(d.s) {
+		return "", nil
+	}
+	return path, ce
 }
 
 // enc appends varints and strings to b.

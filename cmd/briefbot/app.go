@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/briefbot/briefbot/bot/config"
@@ -97,7 +98,7 @@ func (a *app) loadCorpus(ctx context.Context, override []string) error {
 		return nil
 	}
 	pr := newProgress(a.env.stderr, isTerminal(a.env.stderr), a.log)
-	arts, warns, err := corpus.Load(ctx, paths, corpus.Options{Logger: a.log, Progress: pr.update})
+	arts, warns, err := corpus.Load(ctx, paths, corpus.Options{Logger: a.log, Progress: pr.update, CacheDir: a.corpusCacheDir()})
 	pr.done()
 	if err != nil {
 		return err // corpus.Load names its cause ("load corpus: ...")
@@ -110,6 +111,20 @@ func (a *app) loadCorpus(ctx context.Context, override []string) error {
 	}
 	a.articles = arts
 	return nil
+}
+
+// corpusCacheDir is where corpus.Load keeps parsed files between runs:
+// briefbot/cache in $XDG_STATE_HOME or ~/.local/state; none without either.
+func (a *app) corpusCacheDir() string {
+	dir, _ := a.env.getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home, _ := a.env.getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(dir, "briefbot", "cache")
 }
 
 func kbOptions(cfg *config.Config, log *slog.Logger) briefings.Options {
