@@ -234,15 +234,15 @@ func headline(title string, h1s []string) string {
 		if words(h) < 3 || hk == "" {
 			continue
 		}
-		if title == "" || len(hk) < len(key) && 2*len(hk) >= len(key) && strings.Contains(key, hk) {
+		if title == "" || len(hk) < len(key) && 3*len(hk) >= 2*len(key) && strings.Contains(key, hk) {
 			return h
 		}
 	}
 	return title
 }
 
-// headings1 returns the text of the page's h1 elements outside navigation
-// and other skipped elements, in document order.
+// headings1 returns the text of the page's h1 elements outside navigation,
+// links (a site's logo) and other skipped elements, in document order.
 func headings1(root *html.Node) []string {
 	var out []string
 	var find func(n *html.Node)
@@ -254,7 +254,7 @@ func headings1(root *html.Node) []string {
 				}
 				return
 			}
-			if skipped[n.DataAtom] {
+			if skipped[n.DataAtom] || n.DataAtom == atom.A {
 				return
 			}
 		}

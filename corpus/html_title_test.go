@@ -26,6 +26,15 @@ func TestHTMLHeadline(t *testing.T) {
 		{"curly quotes without a declared charset", "News - Marsh: “We should have checked” the supplier",
 			"Marsh: “We should have checked” the supplier", "Marsh: “We should have checked” the supplier"},
 	}
+	logo := `<!DOCTYPE html><html><head><title>Banks fined — The Daily Ledger</title></head><body>
+<header><a href="/"><h1>The Daily Ledger</h1></a></header><h1 class="masthead">The Daily Ledger</h1>
+<article><h2>Banks fined</h2>
+<p>Two banks were fined on Thursday for leaking the account numbers of about two million customers to a supplier.</p>
+<p>The regulator said the banks had not checked how the supplier protected the data it was given.</p>
+</article></body></html>`
+	if a, err := Parse("logo.html", []byte(logo)); err != nil || a.Title == "The Daily Ledger" {
+		t.Errorf("a page whose h1 is the site's name: title %q, %v", a.Title, err)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := Parse("page.html", []byte(page(tt.title, tt.h1)))
