@@ -20,7 +20,10 @@ var (
 	headerLineRe = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]*):[ \t]*(.*)$`)
 	// listTagRe is a mailing list's tag or a reply mark before a subject:
 	// "[ANNOUNCE]", "Re:", "Fwd:".
-	listTagRe = regexp.MustCompile(`(?i)^(\[[^\]]{1,30}\]|re:|fwd?:|aw:|sv:)\s*`)
+	// salutationRe is the greeting that opens a mail: "Hi all,", "Dear
+	// colleagues,", "Hello everyone!".
+	salutationRe = regexp.MustCompile(`(?i)^(hi|hello|hey|dear|greetings|good (morning|afternoon|evening))\b[^.?]*[,!:]?$`)
+	listTagRe    = regexp.MustCompile(`(?i)^(\[[^\]]{1,30}\]|re:|fwd?:|aw:|sv:)\s*`)
 )
 
 // mailFields are the header fields that open a saved mail or news post.

@@ -24,11 +24,11 @@ func TestParseMail(t *testing.T) {
 			title:     "Tarn 4.0 released: new storage engine, Python 3.8 support dropped",
 			byline:    "Maria Lindqvist",
 			published: time.Date(2026, 11, 19, 15, 5, 11, 0, time.UTC),
-			first:     "Hi all,",
+			first:     "The Tarn team is happy to announce the release of Tarn 4.0, the first major release in almost two years, with a new storage engine.",
 		},
 		{
 			name:  "reply without date",
-			in:    "Subject: Re: [tarn-users] Upgrade fails on ARM\nFrom: bob@example.org\n\nThe upgrade fails on ARM boards because the page size differs.\n",
+			in:    "Subject: Re: [tarn-users] Upgrade fails on ARM\nFrom: bob@example.org\n\nHello Maria!\n\nThe upgrade fails on ARM boards because the page size differs.\n",
 			title: "Upgrade fails on ARM", byline: "bob@example.org",
 			first: "The upgrade fails on ARM boards because the page size differs.",
 		},

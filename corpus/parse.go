@@ -176,11 +176,15 @@ func readDoc(name string, data []byte) (*doc, error) {
 			return nil, ErrNotText
 		}
 		text := normalize(decodeText(data))
-		if h, body, ok := splitMailHeader(text); ok {
+		h, body, mail := splitMailHeader(text)
+		if mail {
 			// A mail or news post: the subject is the headline.
 			d.title, d.byline, d.published, text = h.subject, h.from, h.published, body
 		}
 		d.units = textUnits(text, false)
+		if mail && len(d.units) > 1 && words(d.units[0].text) <= 6 && salutationRe.MatchString(d.units[0].text) {
+			d.units = d.units[1:]
+		}
 	}
 	return d, nil
 }
