@@ -52,10 +52,11 @@ func (c *Console) Name() string { return bot.PlatformConsole }
 // prompt is shown before each line when interactive.
 const prompt = "> "
 
-// Run reads one command per line until /quit, /exit, the end of the input
-// or the end of ctx, answering each. A line not starting with "/" is a
-// question for /ask; after an answer with "did you mean" suggestions, a
-// number picks one. Run returns nil at /quit or the end of the input,
+// Run reads one command per line until /quit, /exit (or quit, exit), the
+// end of the input or the end of ctx, answering each. A line not starting
+// with "/" is a question for /ask; after an answer with "did you mean"
+// suggestions, a number picks one, and a number that picks nothing says so
+// instead of being asked. Run returns nil at /quit or the end of the input,
 // ctx.Err() when ctx ends first, and an error when reading or writing
 // fails.
 func (c *Console) Run(ctx context.Context) error {
@@ -102,7 +103,7 @@ func (c *Console) Run(ctx context.Context) error {
 			return nil
 		}
 		line = strings.TrimSpace(line)
-		if line == "/quit" || line == "/exit" {
+		if isQuit(line) {
 			return nil
 		}
 		if line != "" {
@@ -111,14 +112,22 @@ func (c *Console) Run(ctx context.Context) error {
 			}
 			first = false
 			req := c.request(line)
-			if pick, ok := last.pick(line); ok {
+			pick, picked := last.pick(line)
+			var msg bot.Message
+			switch {
+			case picked:
 				req = pick
+			case isNumber(line):
+				// A bare number picks from a list; it is no question.
+				msg = last.miss()
 			}
-			msg := c.bot.Handle(ctx, req)
-			last = picks{}
-			if len(msg.Suggestions) > 0 {
-				last = picks{req: req, suggestions: msg.Suggestions}
-				msg.Footer = "Type a number to pick one."
+			if msg.Title == "" {
+				msg = c.bot.Handle(ctx, req)
+				last = picks{}
+				if len(msg.Suggestions) > 0 {
+					last = picks{req: req, suggestions: msg.Suggestions}
+					msg.Footer = "Type a number to pick one."
+				}
 			}
 			fmt.Fprint(w, RenderText(msg, c.opts.Width))
 		}
@@ -151,6 +160,33 @@ func (p picks) pick(line string) (bot.Request, bool) {
 	r := p.req
 	r.Text = p.suggestions[n-1]
 	return r, true
+}
+
+// miss is the reply to a number that picks nothing: the range to pick
+// from, or that there is no list.
+func (p picks) miss() bot.Message {
+	if len(p.suggestions) > 0 {
+		return bot.Message{Title: "No such choice", Sections: []bot.Section{{
+			Text: fmt.Sprintf("Type a number from 1 to %d to pick one, or ask a question.", len(p.suggestions))}}}
+	}
+	return bot.Message{Title: "Nothing to pick", Sections: []bot.Section{{
+		Text: "A number picks from a “Did you mean” list, and there is none. Ask a question, or type /help."}}}
+}
+
+// isNumber reports whether line is a whole number.
+func isNumber(line string) bool {
+	_, err := strconv.Atoi(line)
+	return err == nil
+}
+
+// isQuit reports whether line ends the session: /quit or /exit, with or
+// without the slash.
+func isQuit(line string) bool {
+	switch strings.ToLower(line) {
+	case "/quit", "/exit", "quit", "exit":
+		return true
+	}
+	return false
 }
 
 // request turns a typed line into a bot request.

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -246,7 +247,22 @@ func TestPickSuggestion(t *testing.T) {
 		t.Errorf("picking 1 did not show %q:\n%s", sugg[0], got)
 	}
 	got = run(t, sample, "/issue qqqq\n/help\n1\n", Options{})
-	if strings.Count(got, "Type a number") != 1 || !strings.Contains(got, "No confident answer") && !strings.Contains(got, "confidence") {
-		t.Errorf("a number after another command was not a question:\n%s", got)
+	if strings.Count(got, "Type a number") != 1 || !strings.Contains(got, "Nothing to pick") || strings.Contains(got, "confidence") {
+		t.Errorf("a number after another command was asked as a question:\n%s", got)
+	}
+	got = run(t, sample, "/issue qqqq\n9\n1\n", Options{})
+	_, after, _ = strings.Cut(got, "No such choice")
+	if !strings.Contains(after, fmt.Sprintf("from 1 to %d", len(sugg))) || !strings.Contains(after, "\n"+sugg[0]+"\n") {
+		t.Errorf("a number out of range should say the range and keep the list:\n%s", got)
+	}
+}
+
+// TestQuitWords: quit and exit end the session with or without a slash.
+func TestQuitWords(t *testing.T) {
+	sample, _ := kbs(t)
+	for _, w := range []string{"quit", "exit", "/quit", "/exit", "Quit"} {
+		if got := run(t, sample, "/help\n"+w+"\n/issues\n", Options{}); strings.Contains(got, "Issues (") || strings.Contains(got, "No confident answer") {
+			t.Errorf("%q did not end the session:\n%s", w, got)
+		}
 	}
 }
