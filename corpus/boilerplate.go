@@ -55,6 +55,9 @@ var (
 	followRe = regexp.MustCompile(`(?i)^(follow|like|join) (us|the \w+)( \w+)? on (twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon|whatsapp|telegram)\b`)
 	// correctionRe is an editor's note that the article was changed.
 	correctionRe = regexp.MustCompile(`(?i)^(this|an earlier version of this) (article|story|piece|post|report)( \w+){0,3} (was|has been|have been|were|is) (amended|updated|corrected|edited|changed)\b|^an earlier version of this (article|story|piece|post|report)\b`)
+	// reviewedRe is a page's own review or update note: "Last reviewed by
+	// the People Team on 1 September 2026."
+	reviewedRe = regexp.MustCompile(`(?i)^(this (page|article|document|policy|guide|faq) (was|is) )?(last )?(reviewed|updated|modified|edited|revised|checked)( by [^.]{1,40})? (on|in) [^.]{0,20}\d{4}\b`)
 	// authorHeadRe is the heading of an author box.
 	authorHeadRe = regexp.MustCompile(`(?i)^(about the (author|authors|writer|reporter|contributor)s?|about (him|her)|author bio|the author|written by|author)\b\s*:?\s*(.*)$`)
 	// bioRe is a third-person biography of the writer.
@@ -106,7 +109,7 @@ func isBoilerplate(u unit) bool {
 		n <= 45 && containsFold(t, "information on your device") && consentRe.MatchString(t) {
 		return true
 	}
-	if n <= 25 && followRe.MatchString(t) || n <= 40 && correctionRe.MatchString(t) {
+	if n <= 25 && followRe.MatchString(t) || n <= 40 && correctionRe.MatchString(t) || digits && n <= 20 && reviewedRe.MatchString(t) {
 		return true
 	}
 	if n <= 40 && mayBeCaption(t) && captionStartRe.MatchString(t) {

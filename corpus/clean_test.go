@@ -108,6 +108,13 @@ func TestCleanRules(t *testing.T) {
 			"Water Prices Rise\n" + body + "The board will review the prices again next year.\nFollow us on Twitter and Instagram for the latest utilities news. Share this article\n" +
 				"This article was amended on 22 November 2026 to correct the spelling of the chairman's name.\n",
 			"P " + body + "P The board will review the prices again next year.\n"},
+		{"review note",
+			"Water Prices Rise\nLast reviewed by the Customer Team on 1 September 2026. Questions? Email help@example.com.\n" + body +
+				"This page was last updated on March 3, 2025.\n",
+			"P " + body},
+		{"a sentence about a review stays",
+			"Water Prices Rise\n" + body + "The prices were reviewed by the regulator in 2024 and found fair.\n",
+			"P " + body + "P The prices were reviewed by the regulator in 2024 and found fair.\n"},
 		{"readers' comments",
 			"Water Prices Rise\n" + body + "The board will review the prices again next year.\n2 Comments\nJoe says:\nThis is a scandal, prices are too high already!\nReply\n",
 			"P " + body + "P The board will review the prices again next year.\n"},
