@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -121,6 +122,7 @@ type item struct {
 // loadCached is Load's work after expand, when a cache directory is set:
 // the same result, with unchanged files taken from the cache.
 func loadCached(ctx context.Context, paths, names []string, limit int64, dir string, log *slog.Logger, progress func(string, int, int), warn func(string, error)) ([]Article, error) {
+	// The file system dates files by the wall clock: so must the cache.
 	started := time.Now()
 	file := cacheFile(dir, paths)
 	c, err := readCache(file)
@@ -201,51 +203,13 @@ func loadCached(ctx context.Context, paths, names []string, limit int64, dir str
 			count[k]++
 		}
 	}
-	var refinished int
-	var mu sync.Mutex
+	var reparsed atomic.Int64
 	parallel(len(kept), func(i int) {
-		it := &kept[i]
-		if e := it.hit; e != nil {
-			if sameDrops(e, count) {
-				it.entry = e
-				if e.empty {
-					it.err = ErrEmpty
-				} else {
-					it.art = e.art
-					it.art.Source = it.name
-				}
-				return
-			}
-			// The cross-file rule drops other lines now: parse again.
-			mu.Lock()
-			refinished++
-			mu.Unlock()
-			data, err := readFile(it.name, limit)
-			if err == nil {
-				it.d, err = parseFile(it.name, data)
-			}
-			if err != nil {
-				it.err = err
-				return
-			}
-			it.keys = repeatKeys(it.d)
-		}
-		dropped := make([]bool, len(it.keys))
-		for j, k := range it.keys {
-			dropped[j] = count[k] >= minRepeatDocs
-		}
-		blankRepeated(it.d, count)
-		it.art, it.err = finish(it.d)
-		it.d = nil
-		if it.stat && (it.err == nil || errors.Is(it.err, ErrEmpty)) {
-			e := &cacheEntry{size: it.size, mtime: it.mtime, keys: it.keys, dropped: dropped, empty: it.err != nil}
-			if it.err == nil {
-				e.art = it.art
-				e.art.Source = ""
-			}
-			it.entry = e
+		if kept[i].finish(count, limit) {
+			reparsed.Add(1)
 		}
 	})
+	refinished := int(reparsed.Load())
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -272,6 +236,52 @@ func loadCached(ctx context.Context, paths, names []string, limit int64, dir str
 		}
 	}
 	return foldDuplicates(arts), nil
+}
+
+// finish makes it's article (or ErrEmpty) from the cache when the
+// cross-file rule, given the counts of every document's keys, drops the
+// same lines as when it was cached, and else by cleaning its document,
+// parsed again if it came from the cache (then it reports true). It sets
+// it.entry to what the cache is to keep.
+func (it *item) finish(count map[string]int, limit int64) (reparsed bool) {
+	if e := it.hit; e != nil {
+		if sameDrops(e, count) {
+			it.entry = e
+			if e.empty {
+				it.err = ErrEmpty
+			} else {
+				it.art = e.art
+				it.art.Source = it.name
+			}
+			return false
+		}
+		data, err := readFile(it.name, limit)
+		if err == nil {
+			it.d, err = parseFile(it.name, data)
+		}
+		if err != nil {
+			it.err = err
+			return true
+		}
+		it.keys = repeatKeys(it.d)
+		reparsed = true
+	}
+	dropped := make([]bool, len(it.keys))
+	for j, k := range it.keys {
+		dropped[j] = count[k] >= minRepeatDocs
+	}
+	blankRepeated(it.d, count)
+	it.art, it.err = finish(it.d)
+	it.d = nil
+	if it.stat && (it.err == nil || errors.Is(it.err, ErrEmpty)) {
+		e := &cacheEntry{size: it.size, mtime: it.mtime, keys: it.keys, dropped: dropped, empty: it.err != nil}
+		if it.err == nil {
+			e.art = it.art
+			e.art.Source = ""
+		}
+		it.entry = e
+	}
+	return reparsed
 }
 
 // parseFile reads one file's document as build does.

@@ -63,6 +63,10 @@ type file struct {
 // a path that does not exist or cannot be read at all, or a cancelled ctx,
 // fails the whole load. Load with no paths returns no articles; callers
 // wanting the built-in corpus use Sample.
+//
+// With Options.CacheDir, files unchanged since an earlier Load of the same
+// paths are taken from its cache instead of being read and parsed; the
+// result is the same as without.
 func Load(ctx context.Context, paths []string, opts Options) ([]Article, []Warning, error) {
 	log := opts.Logger
 	if log == nil {
