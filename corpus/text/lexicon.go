@@ -1,0 +1,54 @@
+package text
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed" // the lexicon
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/genlexicon -wordnet /usr/share/wordnet -o lexicon.txt.gz
+
+// lexiconData is a general English lexicon generated from WordNet 3.0 (see
+// LEXICON-LICENSE): one line per stem, "stem word word ...", the related
+// words commonest first.
+//
+//go:embed lexicon.txt.gz
+var lexiconData []byte
+
+var (
+	lexiconOnce sync.Once
+	lexicon     map[string][]string
+)
+
+func loadLexicon() {
+	lexicon = map[string][]string{}
+	zr, err := gzip.NewReader(bytes.NewReader(lexiconData))
+	if err != nil {
+		return // an unreadable lexicon relates nothing
+	}
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) > 1 {
+			lexicon[f[0]] = f[1:]
+		}
+	}
+}
+
+// Related returns general English words related to word in one of its
+// common senses: synonyms (start: begin, commence) and derived forms
+// (invade: invasion; create: creation, creator), commonest first, at most
+// eight. word may be inflected ("started"); it is matched by its stem. The
+// result is nil for a word the lexicon does not hold, such as names and
+// numbers, and must not be modified.
+func Related(word string) []string {
+	lexiconOnce.Do(loadLexicon)
+	return lexicon[Stem(strings.ToLower(word))]
+}

@@ -1,0 +1,38 @@
+package text
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestRelated(t *testing.T) {
+	tests := []struct {
+		name, word string
+		want       []string // each must be related
+		none       bool     // nothing related
+	}{
+		{"synonym", "start", []string{"begin"}, false},
+		{"inflected", "started", []string{"begin"}, false},
+		{"derived", "invade", []string{"invasion"}, false},
+		{"derived back", "invasion", []string{"invade"}, false},
+		{"case", "Telephone", []string{"phone"}, false},
+		{"number", "2022", nil, true},
+		{"name", "zelenskyy", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Related(tt.word)
+			if tt.none && len(got) != 0 {
+				t.Fatalf("Related(%q) = %v, want none", tt.word, got)
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("Related(%q) = %v, lacks %q", tt.word, got, w)
+				}
+			}
+			if len(got) > 8 {
+				t.Errorf("Related(%q) has %d words, want at most 8", tt.word, len(got))
+			}
+		})
+	}
+}
