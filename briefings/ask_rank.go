@@ -10,6 +10,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/briefbot/briefbot/corpus/search"
+	"github.com/briefbot/briefbot/corpus/text"
 )
 
 const (
@@ -50,19 +51,43 @@ type tuning struct {
 	// marginShare: how much of the confidence depends on the margin to
 	// the runner-up.
 	marginShare float64
+	// related: search also for words related to the question's words in
+	// general English (search.Index.Expand).
+	related bool
+	// relatedShare is how much a related word counts for the question's
+	// word; relatedUnknown expands only words the corpus does not use.
+	relatedShare   float64
+	relatedUnknown bool
+	// relatedCover scales how much a related word covers of the word it
+	// stands for, relative to its search weight share.
+	relatedCover float64
+	// relatedAllKnown expands only questions whose every content word the
+	// corpus uses: one with a word foreign to the corpus is more likely
+	// about something else, which related words would only help match.
+	relatedAllKnown bool
+	// focusCredit: the least share of the question's most informative
+	// word the best match must cover; focusMiss: confidence factor when
+	// it does not.
+	focusCredit, focusMiss float64
 }
 
 var defaultTuning = tuning{
-	unknownWeight: 0.7,
-	corrected:     0.8,
-	passageCredit: [numFields]float64{1, 1, 0.5, 0.8, 0.5},
-	entryCredit:   [numFields]float64{1, 0.5, 0.6, 0, 0},
-	idfSmoothing:  1,
-	keyBonus:      0.2,
-	scoreBonus:    0.15,
-	cut:           0.45,
-	slope:         1.4,
-	marginShare:   0.15,
+	unknownWeight:   0.7,
+	corrected:       0.8,
+	passageCredit:   [numFields]float64{1, 1, 0.5, 0.8, 0.5},
+	entryCredit:     [numFields]float64{1, 0.5, 0.6, 0, 0},
+	idfSmoothing:    1,
+	keyBonus:        0.2,
+	scoreBonus:      0.15,
+	cut:             0.45,
+	slope:           1.4,
+	marginShare:     0.15,
+	related:         true,
+	relatedShare:    0.5,
+	relatedCover:    1,
+	relatedAllKnown: true,
+	focusCredit:     0.5,
+	focusMiss:       1,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -74,6 +99,9 @@ type match struct {
 	keyCov   float64    // share covered by an FAQ question or issue name
 	rank     float64
 	answer   string
+	// credit is, per question word, the share of it the match covers
+	// (directly or through a related word).
+	credit []float64
 }
 
 func (a *answerer) ask(question string) Answer {
@@ -99,6 +127,9 @@ func (a *answerer) ask(question string) Answer {
 	}
 	if !hasContent(terms) {
 		return a.decline(question, nil)
+	}
+	if a.tune.related && (!a.tune.relatedAllKnown || knownShare(terms) == 1) {
+		terms = expand(a.ix, terms, frameIdx, a.tune.relatedShare, a.tune.relatedUnknown)
 	}
 	res := a.search(terms)
 	if len(res.Hits) == 0 || res.Weight == 0 {
@@ -166,6 +197,10 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 		}
 		covered, key := 0.0, 0.0
 		typed := typ != anyType && (m.cand.facts|m.show.facts)&(1<<uint(typ)) != 0
+		// credit and inKey per question word; a related word (Of > 0)
+		// credits the word it stands for, at its Share.
+		credit := make([]float64, len(res.Terms))
+		inKey := make([]float64, len(res.Terms))
 		for qi, term := range res.Terms {
 			f := h.TermFields[qi]
 			if typed && contains(frameIdx, qi) {
@@ -175,6 +210,29 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 			if f == 0 {
 				continue
 			}
+			c := 0.0
+			for fi, fc := range credits {
+				if f&(1<<uint(fi)) != 0 {
+					c = math.Max(c, fc)
+				}
+			}
+			k := 0.0
+			if f&(1<<fieldKey) != 0 {
+				k = 1
+			}
+			to := qi
+			if term.Of > 0 {
+				to = term.Of - 1
+				c *= term.Share * t.relatedCover
+				k *= term.Share * t.relatedCover
+			}
+			credit[to] = math.Max(credit[to], c)
+			inKey[to] = math.Max(inKey[to], k)
+		}
+		for qi, term := range res.Terms {
+			if term.Of > 0 || credit[qi] == 0 {
+				continue
+			}
 			w := term.Weight
 			if term.Corrected != "" {
 				w *= t.corrected
@@ -182,17 +240,10 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 					w *= t.corrected
 				}
 			}
-			credit := 0.0
-			for fi, c := range credits {
-				if f&(1<<uint(fi)) != 0 {
-					credit = math.Max(credit, c)
-				}
-			}
-			covered += w * credit
-			if f&(1<<fieldKey) != 0 {
-				key += w
-			}
+			covered += w * credit[qi]
+			key += w * inKey[qi]
 		}
+		m.credit = credit
 		m.coverage = math.Min(1, covered/res.Weight)
 		m.keyCov = math.Min(1, key/res.Weight)
 		m.keyCov = keyMatch(m.cand, res.Terms, m.keyCov)
@@ -263,6 +314,11 @@ func (a *answerer) confidence(res search.Result, ms []match) float64 {
 	}
 	c := 0.35 + (best.coverage-t.cut)*t.slope
 	c *= 1 - t.marginShare*(1-margin)
+	// The question's most informative word must be answered: a match
+	// that covers everything but it is about something else.
+	if f := focus(res.Terms); f >= 0 && best.credit[f] < t.focusCredit {
+		c *= t.focusMiss
+	}
 	// A question whose words are mostly unknown to the corpus is about
 	// something else, however well its other words match.
 	if k := knownShare(res.Terms); k < 0.6 {
@@ -397,6 +453,9 @@ func keyMatch(c *candidate, terms []search.QueryTerm, recall float64) float64 {
 		hit := 0.0
 		for _, t := range terms {
 			if w, ok := k.weight[t.Term]; ok {
+				if t.Of > 0 {
+					w *= t.Share
+				}
 				hit += w
 			}
 		}
@@ -409,13 +468,48 @@ func keyMatch(c *candidate, terms []search.QueryTerm, recall float64) float64 {
 	return best
 }
 
-// hasContent reports whether a question has a word beyond those that
-// frame it ("what is the" asks nothing).
+// expand adds the words related to the question's (search.Index.Expand),
+// except to the words that frame it ("how many").
+func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share float64, onlyUnknown bool) []search.QueryTerm {
+	out := ix.Expand(terms, share, onlyUnknown)
+	if len(frameIdx) == 0 {
+		return out
+	}
+	n := len(terms)
+	for i := n; i < len(out); i++ {
+		if !contains(frameIdx, out[i].Of-1) {
+			out[n] = out[i]
+			n++
+		}
+	}
+	return out[:n]
+}
+
+// focus is the position of the question's most informative word: the
+// scored word of the question (not a related word, not a question word)
+// with the largest weight; -1 when there is none.
+func focus(terms []search.QueryTerm) int {
+	best, bw := -1, 0.0
+	for i, t := range terms {
+		if t.Of > 0 || t.NoScore || !t.Known {
+			continue
+		}
+		if t.Weight > bw {
+			best, bw = i, t.Weight
+		}
+	}
+	return best
+}
+
+// hasContent reports whether a question names something: a word beyond
+// those that frame it and the commonest general verbs and adjectives, and
+// beyond bare numbers ("what is the", "1", "what is new" ask nothing).
 func hasContent(terms []search.QueryTerm) bool {
 	for _, t := range terms {
-		if w, ok := questionWeights[t.Word]; !ok || w > 0.3 {
-			return true
+		if _, low := questionWeights[t.Word]; low || text.IsNumber(t.Word) {
+			continue
 		}
+		return true
 	}
 	return false
 }

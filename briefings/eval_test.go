@@ -75,6 +75,20 @@ func zlibKB(t testing.TB) *KB {
 	return kb
 }
 
+// sqliteKB builds the KB of the SQLite FAQ, a document never tuned on.
+func sqliteKB(t testing.TB) *KB {
+	t.Helper()
+	arts, _, err := corpus.Load(context.Background(), []string{filepath.Join("testdata", "eval", "sqlite-faq.txt")}, corpus.Options{})
+	if err != nil {
+		t.Fatalf("load sqlite faq: %v", err)
+	}
+	kb, err := Build(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return kb
+}
+
 func readEval(t testing.TB, name string) []EvalItem {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "eval", name))
@@ -108,6 +122,9 @@ func TestEvalSets(t *testing.T) {
 		{"zlib.tsv", zlibKB, 0.90, 0.82},
 		{"sample_heldout2.tsv", func(t testing.TB) *KB { return sampleKB(t, Options{}) }, 0.90, 0.72},
 		{"debian_heldout2.tsv", debianKB, 0.85, 0.72},
+		{"sample_heldout3.tsv", func(t testing.TB) *KB { return sampleKB(t, Options{}) }, 0.90, 0.50},
+		{"debian_heldout3.tsv", debianKB, 0.85, 0.50},
+		{"sqlite_heldout.tsv", sqliteKB, 0.85, 0.50},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -29,6 +29,12 @@ type QueryTerm struct {
 	// nor scores documents, but Hit.TermFields still tells where it is.
 	// For words too common to rank by, such as question words.
 	NoScore bool
+	// Of is, for a term Expand added, 1 + the position of the query word
+	// it is related to; 0 for a word of the query itself.
+	Of int
+	// Share is, for a term Expand added, how much it counts relative to
+	// the query word it is related to.
+	Share float64
 }
 
 // Hit is one matching document.
@@ -112,6 +118,55 @@ func (ix *Index) Analyze(q string) []QueryTerm {
 	return out
 }
 
+// maxRelated is how many related indexed words Expand adds per query word.
+const maxRelated = 3
+
+// Expand appends to terms, for each scored query word, up to three indexed
+// words related to it in general English (text.Related: synonyms and
+// derived forms), each with Of set and Share = share: it weighs share of
+// the word (or of its own idf, if less). Words the index does not hold are
+// not added, so expansion only finds documents, never widens what a
+// question is about: a result's Weight leaves expansions out and its
+// Coverage counts one as share of the word it stands for. Numbers,
+// unweighted and NoScore terms are not expanded; with onlyUnknown, neither
+// are words the index knows.
+func (ix *Index) Expand(terms []QueryTerm, share float64, onlyUnknown bool) []QueryTerm {
+	n := len(terms)
+	seen := make(map[string]bool, n)
+	for _, t := range terms {
+		seen[t.Term] = true
+	}
+	for i := 0; i < n && len(terms) < maxQueryTerms; i++ {
+		t := terms[i]
+		if t.NoScore || t.Weight <= 0 || t.Of != 0 || text.IsNumber(t.Word) || (onlyUnknown && t.Known) {
+			continue
+		}
+		word := t.Word
+		if t.Corrected != "" {
+			word = t.Corrected
+		}
+		added := 0
+		for _, r := range text.Related(word) {
+			if added == maxRelated || len(terms) == maxQueryTerms {
+				break
+			}
+			ws := ix.an.words(r)
+			if len(ws) != 1 || ws[0].stop || seen[ws[0].key] {
+				continue
+			}
+			id, ok := ix.terms[ws[0].key]
+			if !ok {
+				continue
+			}
+			seen[ws[0].key] = true
+			added++
+			w := share * math.Min(t.Weight, float64(ix.idf[id]))
+			terms = append(terms, QueryTerm{Word: r, Term: ws[0].key, Weight: w, Known: true, Of: i + 1, Share: share})
+		}
+	}
+	return terms
+}
+
 // Search returns the k best documents for q (BM25F over the weighted
 // fields, query terms weighted by Options.QueryWeights). Equal scores are
 // ordered by document position. A query without known terms has no hits.
@@ -144,7 +199,9 @@ const (
 func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 	res := Result{Terms: terms}
 	for _, t := range terms {
-		res.Weight += t.Weight
+		if t.Of == 0 {
+			res.Weight += t.Weight
+		}
 	}
 	lo, hi = max(lo, 0), min(hi, len(ix.docs))
 	if k <= 0 || lo >= hi {
@@ -239,12 +296,7 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 		top := heap.Pop(&h).(scored)
 		doc := ix.docs[top.doc]
 		m := s.mask[top.doc]
-		cov := 0.0
-		for qi, t := range terms {
-			if qi < 64 && m&(1<<uint(qi)) != 0 {
-				cov += t.Weight
-			}
-		}
+		cov := coverage(terms, m)
 		if res.Weight > 0 {
 			cov = math.Min(1, cov/res.Weight)
 		}
@@ -255,6 +307,28 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 		s.score[d], s.mask[d] = 0, 0
 	}
 	return res
+}
+
+// coverage is the weight of the query words matched (bit set m), a word
+// matched only through a related word counting that word's Share of it.
+func coverage(terms []QueryTerm, m uint64) float64 {
+	cov := 0.0
+	for qi, t := range terms {
+		if qi >= 64 || t.Of != 0 {
+			continue
+		}
+		if m&(1<<uint(qi)) != 0 {
+			cov += t.Weight
+			continue
+		}
+		for j := len(terms) - 1; j > qi && terms[j].Of != 0; j-- {
+			if terms[j].Of == qi+1 && j < 64 && m&(1<<uint(j)) != 0 {
+				cov += terms[j].Share * t.Weight
+				break
+			}
+		}
+	}
+	return cov
 }
 
 type scored struct {

@@ -1,0 +1,21 @@
+package briefings
+
+import "testing"
+
+// TestAskDeclinesContentless: a question that names nothing (a bare
+// number, only question words and the commonest verbs) is declined however
+// well its words match the corpus.
+func TestAskDeclinesContentless(t *testing.T) {
+	kb := sampleKB(t, Options{})
+	for _, q := range []string{"1", "2022", "what is 95", "what happened", "what is new", "how much"} {
+		t.Run(q, func(t *testing.T) {
+			if a := kb.Ask(q); a.Answered {
+				t.Errorf("Ask(%q) answered %q (confidence %.2f), want a decline", q, a.Title, a.Confidence)
+			}
+		})
+	}
+	// A number with a word that names something still answers.
+	if a := kb.Ask("what is the 20-point plan"); !a.Answered {
+		t.Errorf("Ask(20-point plan) declined")
+	}
+}
