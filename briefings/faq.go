@@ -87,6 +87,9 @@ func extractFAQ(a corpus.Article) []qaPair {
 		if starts(i) {
 			return true
 		}
+		if _, _, ok := readerQA(blocks[i]); ok {
+			return true // the next question, answered in its own paragraph
+		}
 		if numberedFAQ {
 			return false // only numbered sections end an answer; short lines may be commands
 		}

@@ -161,6 +161,17 @@ func TestFAQExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a reader's question paragraph ends the answer before it",
+			blocks: []corpus.Block{
+				head("What if I lose my permit?"), para("Report it online and we will send a replacement."),
+				para("Do I need a permit on Sundays? No. The zones operate Monday to Saturday."),
+			},
+			want: []qaPair{
+				{"What if I lose my permit?", "Report it online and we will send a replacement."},
+				{"Do I need a permit on Sundays?", "No. The zones operate Monday to Saturday."},
+			},
+		},
+		{
 			name:   "quoted question is speech",
 			blocks: []corpus.Block{para("“Who will pay for it?”"), para("The mayor did not answer.")},
 		},
