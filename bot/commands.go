@@ -71,12 +71,13 @@ func (b *Bot) issues(ctx context.Context, req Request) (Message, error) {
 		return Message{Title: "Issues", Sections: []Section{{Text: "I have not found any issues in the articles yet."}}}, nil
 	}
 	s := Section{}
+	shown := make(map[string]bool) // summary sentences already shown as a gist
 	for i, is := range all {
 		if i == MaxListItems {
 			break
 		}
 		text := is.Name + " (" + plural(len(is.ArticleIDs), "article", "articles") + ")"
-		if g := gist(is, gistChars); g != "" {
+		if g := freshGist(is, shown); g != "" {
 			text += ": " + g
 		}
 		s.Items = append(s.Items, Item{Text: text})
@@ -193,6 +194,19 @@ func (b *Bot) brief(ctx context.Context, req Request) (Message, error) {
 		m.Sections = []Section{{Text: "There is nothing on this issue yet."}}
 	}
 	return m, nil
+}
+
+// freshGist is the gist of an issue in a list: its first summary sentence
+// that no issue above it showed (issues found in the same articles may
+// share sentences), or its first one when all were shown.
+func freshGist(is briefings.Issue, shown map[string]bool) string {
+	for _, c := range is.Summary {
+		if !shown[c.Text] {
+			shown[c.Text] = true
+			return shorten(c.Text, gistChars)
+		}
+	}
+	return gist(is, gistChars)
 }
 
 func windowText(d time.Duration) string {
