@@ -233,9 +233,15 @@ func (b *Bot) subscribe(ctx context.Context, req Request) (Message, error) {
 	if err != nil {
 		return Message{}, fmt.Errorf("subscribe: %w", err)
 	}
+	text := "You now follow " + is.Name + ". Its news will come to you as it arrives."
+	if req.Platform == PlatformConsole {
+		// Nothing posts to a terminal: the news waits for /brief.
+		text = "You now follow " + is.Name + ", but the terminal chat cannot send you its news as it arrives: " +
+			"see what is new with /brief " + is.Name + "."
+	}
 	return Message{
 		Title:    "Following " + is.Name,
-		Sections: []Section{{Text: "You now follow " + is.Name + ". Its news will come to you as it arrives."}},
+		Sections: []Section{{Text: text}},
 		Footer:   "Stop with /unsubscribe " + is.Name,
 	}, nil
 }
