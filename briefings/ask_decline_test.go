@@ -19,3 +19,16 @@ func TestAskDeclinesContentless(t *testing.T) {
 		t.Errorf("Ask(20-point plan) declined")
 	}
 }
+
+// TestAskDeclinesForeign: a question about something neither the corpus
+// nor common English knows is declined even when its other words match.
+func TestAskDeclinesForeign(t *testing.T) {
+	kb := sampleKB(t, Options{})
+	for _, q := range []string{"what is the price of bitcoin", "what does the ceo of netflix say about ukraine"} {
+		t.Run(q, func(t *testing.T) {
+			if a := kb.Ask(q); a.Answered {
+				t.Errorf("Ask(%q) answered %q (confidence %.2f), want a decline", q, a.Title, a.Confidence)
+			}
+		})
+	}
+}

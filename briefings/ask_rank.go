@@ -55,20 +55,17 @@ type tuning struct {
 	// general English (search.Index.Expand).
 	related bool
 	// relatedShare is how much a related word counts for the question's
-	// word; relatedUnknown expands only words the corpus does not use.
-	relatedShare   float64
-	relatedUnknown bool
-	// relatedCover scales how much a related word covers of the word it
-	// stands for, relative to its search weight share.
-	relatedCover float64
+	// word, in search scores and coverage.
+	relatedShare float64
 	// relatedAllKnown expands only questions whose every content word the
 	// corpus uses: one with a word foreign to the corpus is more likely
 	// about something else, which related words would only help match.
 	relatedAllKnown bool
-	// focusCredit: the least share of the question's most informative
-	// word the best match must cover; focusMiss: confidence factor when
-	// it does not.
-	focusCredit, focusMiss float64
+	// knownMin: the share of a question's content words the corpus must
+	// use for full confidence.
+	knownMin float64
+	// foreign: confidence factor for a question with a foreign word.
+	foreign float64
 }
 
 var defaultTuning = tuning{
@@ -84,10 +81,9 @@ var defaultTuning = tuning{
 	marginShare:     0.15,
 	related:         true,
 	relatedShare:    0.5,
-	relatedCover:    1,
 	relatedAllKnown: true,
-	focusCredit:     0.5,
-	focusMiss:       1,
+	foreign:         0.7,
+	knownMin:        0.6,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -99,9 +95,6 @@ type match struct {
 	keyCov   float64    // share covered by an FAQ question or issue name
 	rank     float64
 	answer   string
-	// credit is, per question word, the share of it the match covers
-	// (directly or through a related word).
-	credit []float64
 }
 
 func (a *answerer) ask(question string) Answer {
@@ -129,7 +122,7 @@ func (a *answerer) ask(question string) Answer {
 		return a.decline(question, nil)
 	}
 	if a.tune.related && (!a.tune.relatedAllKnown || knownShare(terms) == 1) {
-		terms = expand(a.ix, terms, frameIdx, a.tune.relatedShare, a.tune.relatedUnknown)
+		terms = expand(a.ix, terms, frameIdx, a.tune.relatedShare)
 	}
 	res := a.search(terms)
 	if len(res.Hits) == 0 || res.Weight == 0 {
@@ -223,8 +216,8 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 			to := qi
 			if term.Of > 0 {
 				to = term.Of - 1
-				c *= term.Share * t.relatedCover
-				k *= term.Share * t.relatedCover
+				c *= term.Share
+				k *= term.Share
 			}
 			credit[to] = math.Max(credit[to], c)
 			inKey[to] = math.Max(inKey[to], k)
@@ -243,7 +236,6 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 			covered += w * credit[qi]
 			key += w * inKey[qi]
 		}
-		m.credit = credit
 		m.coverage = math.Min(1, covered/res.Weight)
 		m.keyCov = math.Min(1, key/res.Weight)
 		m.keyCov = keyMatch(m.cand, res.Terms, m.keyCov)
@@ -314,15 +306,16 @@ func (a *answerer) confidence(res search.Result, ms []match) float64 {
 	}
 	c := 0.35 + (best.coverage-t.cut)*t.slope
 	c *= 1 - t.marginShare*(1-margin)
-	// The question's most informative word must be answered: a match
-	// that covers everything but it is about something else.
-	if f := focus(res.Terms); f >= 0 && best.credit[f] < t.focusCredit {
-		c *= t.focusMiss
+	// A question naming something the corpus never mentions and general
+	// English does not know either (a product, a name: "bitcoin", "ceo")
+	// is about that thing, not about what its other words match.
+	if hasForeign(res.Terms) {
+		c *= t.foreign
 	}
 	// A question whose words are mostly unknown to the corpus is about
 	// something else, however well its other words match.
-	if k := knownShare(res.Terms); k < 0.6 {
-		c *= (k / 0.6) * (k / 0.6)
+	if k := knownShare(res.Terms); k < t.knownMin {
+		c *= (k / t.knownMin) * (k / t.knownMin)
 	}
 	return math.Max(0, math.Min(1, c))
 }
@@ -470,8 +463,8 @@ func keyMatch(c *candidate, terms []search.QueryTerm, recall float64) float64 {
 
 // expand adds the words related to the question's (search.Index.Expand),
 // except to the words that frame it ("how many").
-func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share float64, onlyUnknown bool) []search.QueryTerm {
-	out := ix.Expand(terms, share, onlyUnknown)
+func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share float64) []search.QueryTerm {
+	out := ix.Expand(terms, share)
 	if len(frameIdx) == 0 {
 		return out
 	}
@@ -485,20 +478,19 @@ func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share fl
 	return out[:n]
 }
 
-// focus is the position of the question's most informative word: the
-// scored word of the question (not a related word, not a question word)
-// with the largest weight; -1 when there is none.
-func focus(terms []search.QueryTerm) int {
-	best, bw := -1, 0.0
-	for i, t := range terms {
-		if t.Of > 0 || t.NoScore || !t.Known {
+// hasForeign reports whether a question holds a foreign word: one of
+// four letters or more, not a number, that the corpus does not use (even
+// corrected) and that is no common English word either.
+func hasForeign(terms []search.QueryTerm) bool {
+	for _, t := range terms {
+		if t.Of > 0 || t.Known || t.NoScore || len(t.Word) < 4 || text.IsNumber(t.Word) {
 			continue
 		}
-		if t.Weight > bw {
-			best, bw = i, t.Weight
+		if !text.Common(t.Word) {
+			return true
 		}
 	}
-	return best
+	return false
 }
 
 // hasContent reports whether a question names something: a word beyond

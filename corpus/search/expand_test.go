@@ -23,7 +23,7 @@ func TestExpand(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			base := ix.Analyze(tt.q)
-			terms := ix.Expand(append([]QueryTerm(nil), base...), 0.5, false)
+			terms := ix.Expand(append([]QueryTerm(nil), base...), 0.5)
 			found := false
 			for _, qt := range terms[len(base):] {
 				if qt.Of < 1 || qt.Of > len(base) || qt.Share != 0.5 || !qt.Known {

@@ -128,9 +128,8 @@ const maxRelated = 3
 // not added, so expansion only finds documents, never widens what a
 // question is about: a result's Weight leaves expansions out and its
 // Coverage counts one as share of the word it stands for. Numbers,
-// unweighted and NoScore terms are not expanded; with onlyUnknown, neither
-// are words the index knows.
-func (ix *Index) Expand(terms []QueryTerm, share float64, onlyUnknown bool) []QueryTerm {
+// unweighted and NoScore terms are not expanded.
+func (ix *Index) Expand(terms []QueryTerm, share float64) []QueryTerm {
 	n := len(terms)
 	seen := make(map[string]bool, n)
 	for _, t := range terms {
@@ -138,7 +137,7 @@ func (ix *Index) Expand(terms []QueryTerm, share float64, onlyUnknown bool) []Qu
 	}
 	for i := 0; i < n && len(terms) < maxQueryTerms; i++ {
 		t := terms[i]
-		if t.NoScore || t.Weight <= 0 || t.Of != 0 || text.IsNumber(t.Word) || (onlyUnknown && t.Known) {
+		if t.NoScore || t.Weight <= 0 || t.Of != 0 || text.IsNumber(t.Word) {
 			continue
 		}
 		word := t.Word

@@ -12,8 +12,8 @@ import (
 //go:generate go run ./internal/genlexicon -wordnet /usr/share/wordnet -o lexicon.txt.gz
 
 // lexiconData is a general English lexicon generated from WordNet 3.0 (see
-// LEXICON-LICENSE): one line per stem, "stem word word ...", the related
-// words commonest first.
+// LEXICON-LICENSE): one line per stem of a common word, "stem word
+// word ...", the related words (if any) commonest first.
 //
 //go:embed lexicon.txt.gz
 var lexiconData []byte
@@ -35,8 +35,7 @@ func loadLexicon() {
 		if strings.HasPrefix(line, "#") {
 			continue
 		}
-		f := strings.Fields(line)
-		if len(f) > 1 {
+		if f := strings.Fields(line); len(f) > 0 {
 			lexicon[f[0]] = f[1:]
 		}
 	}
@@ -50,5 +49,18 @@ func loadLexicon() {
 // numbers, and must not be modified.
 func Related(word string) []string {
 	lexiconOnce.Do(loadLexicon)
-	return lexicon[Stem(strings.ToLower(word))]
+	r := lexicon[Stem(strings.ToLower(word))]
+	if len(r) == 0 {
+		return nil
+	}
+	return r
+}
+
+// Common reports whether word (possibly inflected) is a common English
+// word: one used a few times in WordNet's sense-tagged texts. Names,
+// numbers, rare words and misspellings are not.
+func Common(word string) bool {
+	lexiconOnce.Do(loadLexicon)
+	_, ok := lexicon[Stem(strings.ToLower(word))]
+	return ok
 }

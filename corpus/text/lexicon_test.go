@@ -36,3 +36,20 @@ func TestRelated(t *testing.T) {
 		})
 	}
 }
+
+func TestCommon(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"weather", true}, {"flights", true}, {"purpose", true},
+		{"bitcoin", false}, {"zelenskyy", false}, {"42", false}, {"xqzt", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := Common(tt.word); got != tt.want {
+				t.Errorf("Common(%q) = %v, want %v", tt.word, got, tt.want)
+			}
+		})
+	}
+}

@@ -10,7 +10,9 @@
 // A sense is kept when its tagged-corpus count (cntlist.rev) is at least
 // minCount and at least a share of the word's commonest sense; a synonym
 // when the synonym itself was tagged in that sense. Multiword expressions
-// are skipped. Lines are keyed by the English stem of the word (so
+// are skipped. Every word with at least minCommon tagged uses has a line,
+// even with no related words: the lexicon also says which words are common
+// English. Lines are keyed by the English stem of the word (so
 // "started" finds "start"'s line) and list at most maxRelated words,
 // commonest first.
 package main
@@ -37,6 +39,7 @@ const (
 	maxRelated = 8    // words per line
 	minLen     = 3    // shortest word kept
 	derivBonus = 1000 // derived forms sort before synonyms
+	minCommon  = 3    // tagged uses that make a word common
 )
 
 var posFiles = []struct{ pos, name string }{{"n", "noun"}, {"v", "verb"}, {"a", "adj"}, {"r", "adv"}}
@@ -210,6 +213,15 @@ func run(dir, out string) error {
 			}
 		}
 	}
+	// Every common word gets a line, related words or not, so that the
+	// lexicon also tells common English words from rare ones and names.
+	for id := range offsets {
+		if plainWord(id.lemma) && total(id.lemma) >= minCommon {
+			if k := text.Stem(id.lemma); related[k] == nil {
+				related[k] = map[string]int{}
+			}
+		}
+	}
 	keys := make([]string, 0, len(related))
 	for k := range related {
 		keys = append(keys, k)
@@ -232,7 +244,7 @@ func run(dir, out string) error {
 		if len(ws) > maxRelated {
 			ws = ws[:maxRelated]
 		}
-		fmt.Fprintf(&buf, "%s %s\n", k, strings.Join(ws, " "))
+		fmt.Fprintln(&buf, strings.TrimSpace(k+" "+strings.Join(ws, " ")))
 	}
 	var gz bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
