@@ -31,6 +31,7 @@ func clean(units []unit) ([]unit, meta) {
 		}
 		units[i].text = t
 	}
+	units = splitQA(units)
 	var m meta
 	drop := make([]bool, len(units))
 	for i, u := range units {
@@ -277,4 +278,60 @@ func trimTail(units []unit) []unit {
 		break
 	}
 	return units
+}
+
+var (
+	// qaLabelRe is the "Q:" or "A:" before a question or an answer of an
+	// FAQ ("Q. ", "Answer: ").
+	qaLabelRe = regexp.MustCompile(`^(?i:(q|question|a|answer))\s?[:.)]\s+`)
+	// inlineQARe is a labelled question and its labelled answer run
+	// together in one paragraph (wrapped lines with no blank line between
+	// them); group 1 ends the question.
+	inlineQARe = regexp.MustCompile(`^(?i:q|question)\s?[:.)]\s*.+?\?()\s+(?i:a|answer)\s?[:.)]\s+\S`)
+)
+
+// splitQA undoes the "Q:" and "A:" labels of an FAQ written as labelled
+// paragraphs, when the document has both kinds: a question and its answer
+// in one paragraph become two, and the labels go, so that the question
+// reads as a question and the answer, quoted on its own, does not start
+// with "A:". A document with only one kind of label keeps it ("A: the old
+// tariff" in a list).
+func splitQA(units []unit) []unit {
+	hasQ, hasA := false, false
+	for _, u := range units {
+		if inlineQARe.MatchString(u.text) {
+			hasQ, hasA = true, true
+			break
+		}
+		if m := qaLabelRe.FindStringSubmatch(u.text); m != nil {
+			switch strings.ToLower(m[1]) {
+			case "q", "question":
+				hasQ = true
+			default:
+				hasA = true
+			}
+		}
+	}
+	if !hasQ || !hasA {
+		return units
+	}
+	out := make([]unit, 0, len(units)+len(units)/2)
+	for _, u := range units {
+		if m := inlineQARe.FindStringSubmatchIndex(u.text); m != nil {
+			q, a := u, u
+			q.text, a.text = u.text[:m[2]], strings.TrimSpace(u.text[m[2]:])
+			out = append(out, unlabel(q), unlabel(a))
+			continue
+		}
+		out = append(out, unlabel(u))
+	}
+	return out
+}
+
+// unlabel removes a "Q:" or "A:" label from the start of u.
+func unlabel(u unit) unit {
+	if loc := qaLabelRe.FindStringIndex(u.text); loc != nil && loc[1] < len(u.text) {
+		u.text = u.text[loc[1]:]
+	}
+	return u
 }
