@@ -112,7 +112,8 @@ func (r *renderer) marks(cs []bot.Citation) string {
 const nbsp = "\u00a0"
 
 // para writes text wrapped to the width: first is the prefix of the first
-// line, rest of the others. Newlines in text start new lines.
+// line, rest of the others. Newlines in text start new lines; a line that
+// is a "- " list item wraps under its text, not under its dash.
 func (r *renderer) para(text, first, rest string) {
 	if r.pending {
 		r.b.WriteByte('\n')
@@ -123,11 +124,15 @@ func (r *renderer) para(text, first, rest string) {
 		if i > 0 {
 			prefix = rest
 		}
-		for _, l := range wrap(line, r.width-utf8.RuneCountInString(rest)) {
+		more := rest
+		if strings.HasPrefix(line, "- ") {
+			more = rest + "  "
+		}
+		for _, l := range wrap(line, r.width-utf8.RuneCountInString(more)) {
 			r.b.WriteString(prefix)
 			r.b.WriteString(strings.ReplaceAll(l, nbsp, " "))
 			r.b.WriteByte('\n')
-			prefix = rest
+			prefix = more
 		}
 	}
 }

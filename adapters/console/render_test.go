@@ -47,6 +47,12 @@ func TestRenderText(t *testing.T) {
 			want:  "see\nhttps://example.com/a/very/long/path/indeed\nnext line\n",
 		},
 		{
+			name:  "list lines in text wrap under their text",
+			msg:   bot.Message{Sections: []bot.Section{{Text: "Some uses are:\n\n- Find out all the options: dpkg --help.\n- Install it."}}},
+			width: 24,
+			want:  "Some uses are:\n\n- Find out all the\n  options: dpkg --help.\n- Install it.\n",
+		},
+		{
 			name:  "narrow width falls back to the default",
 			msg:   bot.Message{Title: strings.Repeat("word ", 10)},
 			width: 5,
