@@ -55,6 +55,9 @@ var (
 	followRe = regexp.MustCompile(`(?i)^(follow|like|join) (us|the \w+)( \w+)? on (twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon|whatsapp|telegram)\b`)
 	// correctionRe is an editor's note that the article was changed.
 	correctionRe = regexp.MustCompile(`(?i)^(this|an earlier version of this) (article|story|piece|post|report)( \w+){0,3} (was|has been|have been|were|is) (amended|updated|corrected|edited|changed)\b|^an earlier version of this (article|story|piece|post|report)\b`)
+	// pitchRe invites the reader to send a story or to sign up: "Do you
+	// have a story? Email …", "Get the latest news sent to your inbox".
+	pitchRe = regexp.MustCompile(`(?i)^((do you have|got|have you got) a (story|news tip|tip)\b|(get|have) (the latest|our|the best|all the)\b.{0,40}\b(to|in) your inbox\b|sign up (to|for) (our|the)\b.{0,40}\bnewsletter\b)`)
 	// reviewedRe is a page's own review or update note: "Last reviewed by
 	// the People Team on 1 September 2026."
 	reviewedRe = regexp.MustCompile(`(?i)^(this (page|article|document|policy|guide|faq) (was|is) )?(last )?(reviewed|updated|modified|edited|revised|checked)( by [^.]{1,40})? (on|in) [^.]{0,20}\d{4}\b`)
@@ -109,7 +112,7 @@ func isBoilerplate(u unit) bool {
 		n <= 45 && containsFold(t, "information on your device") && consentRe.MatchString(t) {
 		return true
 	}
-	if n <= 25 && followRe.MatchString(t) || n <= 40 && correctionRe.MatchString(t) || digits && n <= 20 && reviewedRe.MatchString(t) {
+	if n <= 30 && pitchRe.MatchString(t) || n <= 25 && followRe.MatchString(t) || n <= 40 && correctionRe.MatchString(t) || digits && n <= 20 && reviewedRe.MatchString(t) {
 		return true
 	}
 	if n <= 40 && mayBeCaption(t) && captionStartRe.MatchString(t) {

@@ -121,6 +121,13 @@ func TestCleanRules(t *testing.T) {
 		{"a lone label stays",
 			"Water Prices Rise\n" + body + "A: the old tariff, B: the new one.\n",
 			"P " + body + "P A: the old tariff, B: the new one.\n"},
+		{"pull quote without a full stop",
+			"Water Prices Rise\n" + body + "\"We had no choice but to raise prices this year\"\n\"We had no choice but to raise prices this year, and we are sorry,\" the chairman said.\n",
+			"P " + body + "P \"We had no choice but to raise prices this year, and we are sorry,\" the chairman said.\n"},
+		{"story tips and inbox pitches",
+			"Water Prices Rise\n" + body + "Do you have a story? Email news@example.com\nGet the latest news sent straight to your inbox. Sign up to our free daily newsletter.\n" +
+				"The board will review the prices again next year.\n",
+			"P " + body + "P The board will review the prices again next year.\n"},
 		{"readers' comments",
 			"Water Prices Rise\n" + body + "The board will review the prices again next year.\n2 Comments\nJoe says:\nThis is a scandal, prices are too high already!\nReply\n",
 			"P " + body + "P The board will review the prices again next year.\n"},

@@ -45,7 +45,7 @@ func dropNearRepeats(units []unit, keys []string, drop []bool) {
 	index := make(map[string][]int32)
 	for i, u := range units {
 		n := words(u.text)
-		if drop[i] || u.kind != Para || n < 6 || n > 40 || !endsSentence(u.text) || isQuestion(u.text) || chapterRe.MatchString(u.text) {
+		if drop[i] || u.kind != Para || n < 6 || n > 40 || !endsSentence(u.text) && !isQuoteOnly(u.text) || isQuestion(u.text) || chapterRe.MatchString(u.text) {
 			continue
 		}
 		head := shingles(keys[i])
