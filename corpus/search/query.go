@@ -119,9 +119,9 @@ func (ix *Index) Analyze(q string) []QueryTerm {
 }
 
 // maxRelated is how many related indexed words Expand adds per query word.
-const maxRelated = 3
+const maxRelated = 5
 
-// Expand appends to terms, for each scored query word, up to three indexed
+// Expand appends to terms, for each scored query word, up to five indexed
 // words related to it in general English (text.Related: synonyms and
 // derived forms), each with Of set and Share = share: it weighs share of
 // the word (or of its own idf, if less). Words the index does not hold are
@@ -140,12 +140,14 @@ func (ix *Index) Expand(terms []QueryTerm, share float64) []QueryTerm {
 		if t.NoScore || t.Weight <= 0 || t.Of != 0 || text.IsNumber(t.Word) {
 			continue
 		}
-		word := t.Word
+		// A corrected word may have been a right word the corpus does not
+		// use ("length", corrected to "lengthy"): both have related words.
+		related := text.Related(t.Word)
 		if t.Corrected != "" {
-			word = t.Corrected
+			related = append(related[:len(related):len(related)], text.Related(t.Corrected)...)
 		}
 		added := 0
-		for _, r := range text.Related(word) {
+		for _, r := range related {
 			if added == maxRelated || len(terms) == maxQueryTerms {
 				break
 			}

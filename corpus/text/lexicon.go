@@ -42,9 +42,9 @@ func loadLexicon() {
 }
 
 // Related returns general English words related to word in one of its
-// common senses: synonyms (start: begin, commence) and derived forms
-// (invade: invasion; create: creation, creator), commonest first, at most
-// eight. word may be inflected ("started"); it is matched by its stem. The
+// common senses: derived forms (invade: invasion; create: creation), then
+// synonyms (start: begin, commence), then for verbs the more general verbs
+// (start: create, make), each commonest first, at most sixteen. word may be inflected ("started"); it is matched by its stem. The
 // result is nil for a word the lexicon does not hold, such as names and
 // numbers, and must not be modified.
 func Related(word string) []string {

@@ -13,8 +13,9 @@
 // are skipped. Every word with at least minCommon tagged uses has a line,
 // even with no related words: the lexicon also says which words are common
 // English. Lines are keyed by the English stem of the word (so
-// "started" finds "start"'s line) and list at most maxRelated words,
-// commonest first.
+// "started" finds "start"'s line) and list at most maxRelated words:
+// derived forms, then synonyms, then (for verbs) the words of the more
+// general senses, each commonest first.
 package main
 
 import (
@@ -36,9 +37,10 @@ import (
 const (
 	minCount   = 1    // tagged uses a sense needs
 	minShare   = 0.1  // of the word's commonest sense
-	maxRelated = 8    // words per line
+	maxRelated = 16   // words per line
 	minLen     = 3    // shortest word kept
-	derivBonus = 1000 // derived forms sort before synonyms
+	derivBonus = 2000 // derived forms sort before synonyms,
+	synBonus   = 1000 // synonyms before more general verbs
 	minCommon  = 3    // tagged uses that make a word common
 )
 
@@ -195,7 +197,25 @@ func run(dir, out string) error {
 					continue
 				}
 				if c := countIn(w, id.pos, off); c >= 1 {
-					add(id.lemma, w, min(cs[i], c))
+					add(id.lemma, w, synBonus+min(cs[i], c))
+				}
+			}
+			// A verb's more general verbs (start: create, make), after
+			// its synonyms.
+			for _, p := range s.ptrs {
+				if id.pos != "v" || p.sym != "@" {
+					continue
+				}
+				t := synsets[p.pos+" "+p.off]
+				if t == nil {
+					continue
+				}
+				for _, w := range t.words {
+					if plainWord(w) {
+						if c := countIn(w, p.pos, p.off); c >= 1 {
+							add(id.lemma, w, min(cs[i], c, synBonus-1))
+						}
+					}
 				}
 			}
 			for _, p := range s.ptrs {
