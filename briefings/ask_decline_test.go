@@ -20,8 +20,8 @@ func TestAskDeclinesContentless(t *testing.T) {
 	}
 }
 
-// TestAskDeclinesForeign: a question about something neither the corpus
-// nor common English knows is declined even when its other words match.
+// TestAskDeclinesForeign: a question about something the corpus never
+// mentions is declined even when its other words match.
 func TestAskDeclinesForeign(t *testing.T) {
 	kb := sampleKB(t, Options{})
 	for _, q := range []string{"what is the price of bitcoin", "what does the ceo of netflix say about ukraine"} {

@@ -64,8 +64,6 @@ type tuning struct {
 	// knownMin: the share of a question's content words the corpus must
 	// use for full confidence.
 	knownMin float64
-	// foreign: confidence factor for a question with a foreign word.
-	foreign float64
 }
 
 var defaultTuning = tuning{
@@ -82,7 +80,6 @@ var defaultTuning = tuning{
 	related:         true,
 	relatedShare:    0.5,
 	relatedAllKnown: true,
-	foreign:         0.7,
 	knownMin:        0.6,
 }
 
@@ -306,12 +303,6 @@ func (a *answerer) confidence(res search.Result, ms []match) float64 {
 	}
 	c := 0.35 + (best.coverage-t.cut)*t.slope
 	c *= 1 - t.marginShare*(1-margin)
-	// A question naming something the corpus never mentions and general
-	// English does not know either (a product, a name: "bitcoin", "ceo")
-	// is about that thing, not about what its other words match.
-	if hasForeign(res.Terms) {
-		c *= t.foreign
-	}
 	// A question whose words are mostly unknown to the corpus is about
 	// something else, however well its other words match.
 	if k := knownShare(res.Terms); k < t.knownMin {
@@ -476,21 +467,6 @@ func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share fl
 		}
 	}
 	return out[:n]
-}
-
-// hasForeign reports whether a question holds a foreign word: one of
-// four letters or more, not a number, that the corpus does not use (even
-// corrected) and that is no common English word either.
-func hasForeign(terms []search.QueryTerm) bool {
-	for _, t := range terms {
-		if t.Of > 0 || t.Known || t.NoScore || len(t.Word) < 4 || text.IsNumber(t.Word) {
-			continue
-		}
-		if !text.Common(t.Word) {
-			return true
-		}
-	}
-	return false
 }
 
 // hasContent reports whether a question names something: a word beyond
