@@ -234,7 +234,7 @@ func headline(title string, h1s []string) string {
 		if words(h) < 3 || hk == "" {
 			continue
 		}
-		if title == "" || len(hk) < len(key) && 3*len(hk) >= 2*len(key) && strings.Contains(key, hk) {
+		if title == "" || len(hk) < len(key) && 2*len(hk) >= len(key) && strings.Contains(key, hk) {
 			return h
 		}
 	}
@@ -243,13 +243,18 @@ func headline(title string, h1s []string) string {
 
 // headings1 returns the text of the page's h1 elements outside navigation,
 // links (a site's logo) and other skipped elements, in document order.
+// When the page marks its article (<article> or <main>), only the h1s
+// inside it count: one outside is the site's masthead.
 func headings1(root *html.Node) []string {
-	var out []string
-	var find func(n *html.Node)
-	find = func(n *html.Node) {
+	var in, out []string
+	var find func(n *html.Node, inArticle bool)
+	find = func(n *html.Node, inArticle bool) {
 		if n.Type == html.ElementNode {
 			if n.DataAtom == atom.H1 {
 				if h := fold(normalize(textOf(n))); h != "" {
+					if inArticle {
+						in = append(in, h)
+					}
 					out = append(out, h)
 				}
 				return
@@ -257,13 +262,32 @@ func headings1(root *html.Node) []string {
 			if skipped[n.DataAtom] || n.DataAtom == atom.A {
 				return
 			}
+			if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+				inArticle = true
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			find(c)
+			find(c, inArticle)
 		}
 	}
-	find(root)
+	find(root, false)
+	if hasArticle(root) {
+		return in
+	}
 	return out
+}
+
+// hasArticle reports whether the page has an <article> or <main> element.
+func hasArticle(n *html.Node) bool {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Article || n.DataAtom == atom.Main) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasArticle(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // textOf returns the text inside n, with spaces where block elements meet.

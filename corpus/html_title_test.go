@@ -23,6 +23,7 @@ func TestHTMLHeadline(t *testing.T) {
 		{"title other than the h1", "Northbank confirms data breach", "Live updates from the newsroom", "Northbank confirms data breach"},
 		{"h1 a small part of the title", "Northbank data breach and what it means for the customers of the bank",
 			"Northbank data breach", "Northbank data breach and what it means for the customers of the bank"},
+		{"label before a short headline", "Help Centre: Parking permits FAQ", "Parking permits FAQ", "Parking permits FAQ"},
 		{"curly quotes without a declared charset", "News - Marsh: “We should have checked” the supplier",
 			"Marsh: “We should have checked” the supplier", "Marsh: “We should have checked” the supplier"},
 	}
