@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -105,10 +106,23 @@ func newAnswerer(kb *KB) *answerer { return newAnswererTuned(kb, defaultTuning) 
 
 func newAnswererTuned(kb *KB, tune tuning) *answerer {
 	a := &answerer{kb: kb, tune: tune}
-	var docs []search.Doc
-	add := func(c candidate, fields []string) {
+	ib := search.NewBuilder(search.Options{
+		FieldWeights:  fieldWeights,
+		Synonyms:      kb.opts.Synonyms,
+		QueryWeights:  questionWeights,
+		UnknownWeight: a.tune.unknownWeight,
+		IDFSmoothing:  a.tune.idfSmoothing,
+	})
+	// field returns a field made of one text (none when empty).
+	field := func(s string) []search.Text {
+		if s == "" {
+			return nil
+		}
+		return []search.Text{ib.Text(s)}
+	}
+	add := func(c candidate, fields ...[]search.Text) {
 		c.self = len(a.cands)
-		docs = append(docs, search.Doc{ID: c.kind, Fields: fields, Payload: len(a.cands)})
+		ib.Add(search.Doc{ID: c.kind, Payload: len(a.cands)}, fields...)
 		a.cands = append(a.cands, c)
 	}
 	var keyTexts [][]string
@@ -135,7 +149,7 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 		key := strings.Join(append([]string{e.Question}, e.Alternates...), "\n")
 		keyTexts = append(keyTexts, append([]string{e.Question}, e.Alternates...))
 		add(candidate{kind: KindFAQ, title: e.Question, answer: e.Answer, sources: nonNilSources(e.Sources)},
-			[]string{key, e.Answer, "", "", ""})
+			field(key), field(e.Answer), nil, nil, nil)
 		a.names = append(a.names, e.Question)
 	}
 	for _, is := range kb.issues {
@@ -155,46 +169,92 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 		key := strings.Join(append([]string{is.Name}, is.Aliases...), "\n")
 		keyTexts = append(keyTexts, append([]string{is.Name}, is.Aliases...))
 		add(candidate{kind: KindIssue, title: is.Name, answer: strings.Join(sum, " "), sources: nonNilSources(srcs)},
-			[]string{key, strings.Join(sum, " "), strings.Join(is.Keywords, " "), "", ""})
+			field(key), field(strings.Join(sum, " ")), field(strings.Join(is.Keywords, " ")), nil, nil)
 		a.names = append(a.names, is.Name)
 	}
 	a.entries = len(a.cands)
-	for ai, art := range kb.articles {
-		src := []Source{{ID: art.ID, Title: art.Title, URL: art.URL}}
-		for _, p := range passages(art) {
-			for i, s := range p.sentences {
-				near := ""
-				if i > 0 {
-					near = p.sentences[i-1]
-				}
-				if i+1 < len(p.sentences) {
-					near += " " + p.sentences[i+1]
-				}
-				faq, ok := inFAQ[corpus.SentenceKey(s)]
-				if !ok {
-					faq = -1
-				}
-				add(candidate{kind: KindPassage, title: art.Title, sources: src, article: ai, sentences: p.sentences, center: i, faq: faq},
-					[]string{"", s, near, p.heading, art.Title})
+	n := 0
+	for _, art := range kb.articles {
+		for _, b := range art.Blocks {
+			if b.Kind != corpus.Heading {
+				n += len(blockSentences(b))
 			}
 		}
 	}
-	a.ix = search.New(docs, search.Options{
-		FieldWeights:  fieldWeights,
-		Synonyms:      kb.opts.Synonyms,
-		QueryWeights:  questionWeights,
-		UnknownWeight: a.tune.unknownWeight,
-		IDFSmoothing:  a.tune.idfSmoothing,
-	})
-	for i := range a.cands {
+	a.cands = slices.Grow(a.cands, n)
+	body := make([]search.Text, 0, n) // per passage candidate: its sentence
+	// Every sentence, heading and title is read once; a passage's fields
+	// are made of them.
+	for ai, art := range kb.articles {
+		src := []Source{{ID: art.ID, Title: art.Title, URL: art.URL}}
+		title := field(art.Title)
+		headings := map[string][]search.Text{}
+		for _, p := range passages(art) {
+			heading, ok := headings[p.heading]
+			if !ok {
+				heading = field(p.heading)
+				headings[p.heading] = heading
+			}
+			ts := make([]search.Text, len(p.sentences))
+			for i, s := range p.sentences {
+				if s == "" {
+					ts[i] = -1
+					continue
+				}
+				ts[i] = ib.Text(s)
+			}
+			for i, s := range p.sentences {
+				// near is the previous and the next sentence, joined by a
+				// space (or a space and the next one).
+				var near []search.Text
+				if i > 0 && ts[i-1] >= 0 {
+					near = append(near, ts[i-1])
+				}
+				if i+1 < len(p.sentences) && ts[i+1] >= 0 {
+					near = append(near, ts[i+1])
+				}
+				faq := -1
+				if len(inFAQ) > 0 {
+					if f, ok := inFAQ[corpus.SentenceKey(s)]; ok {
+						faq = f
+					}
+				}
+				var bf []search.Text
+				if ts[i] >= 0 {
+					bf = ts[i : i+1]
+				}
+				body = append(body, ts[i])
+				add(candidate{kind: KindPassage, title: art.Title, sources: src, article: ai, sentences: p.sentences, center: i, faq: faq},
+					nil, bf, near, heading, title)
+			}
+		}
+	}
+	a.ix = ib.Build()
+	for i := 0; i < a.entries; i++ {
 		c := &a.cands[i]
-		if c.kind != KindPassage {
-			c.terms = sortedTerms(a.ix.Terms(c.answer))
-			c.facts = factsOf(c.answer)
+		c.terms = sortedTerms(a.ix.Terms(c.answer))
+		c.facts = factsOf(c.answer)
+	}
+	tokFacts := make([]uint8, ib.NumTokens())
+	known := make([]bool, ib.NumTokens())
+	var buf []string
+	for i, t := range body {
+		c := &a.cands[a.entries+i]
+		if t < 0 {
+			c.terms = sortedTerms(nil)
+			c.facts = factsOf("")
 			continue
 		}
-		c.terms = sortedTerms(a.ix.Terms(c.sentences[c.center]))
-		c.facts = factsOf(c.sentences[c.center])
+		buf = ib.AppendTerms(buf[:0], t)
+		c.terms = sortedTerms(append([]string(nil), buf...))
+		var f uint8
+		for _, id := range ib.Tokens(t) {
+			if !known[id] {
+				known[id], tokFacts[id] = true, tokenFacts(ib.Token(id))
+			}
+			f |= tokFacts[id]
+		}
+		c.facts = f | innerCapitalFact(c.sentences[c.center])
 	}
 	// A passage's facts include its neighbours', which its answer may show.
 	own := make([]uint8, len(a.cands))

@@ -69,17 +69,29 @@ var dateWords = map[string]bool{
 func factsOf(s string) uint8 {
 	var f uint8
 	for _, tok := range text.Tokens(s) {
-		if dateWords[tok] || len(tok) == 4 && text.IsNumber(tok) && (tok[:2] == "19" || tok[:2] == "20") {
-			f |= 1 << dateType
-		}
-		if text.IsNumber(tok) || numberWordSet[tok] {
-			f |= 1 << numberType
-		}
+		f |= tokenFacts(tok)
 	}
-	if hasInnerCapital(s) {
-		f |= 1 << nameType
+	return f | innerCapitalFact(s)
+}
+
+// tokenFacts is the part of factsOf one token decides.
+func tokenFacts(tok string) uint8 {
+	var f uint8
+	if dateWords[tok] || len(tok) == 4 && text.IsNumber(tok) && (tok[:2] == "19" || tok[:2] == "20") {
+		f |= 1 << dateType
+	}
+	if text.IsNumber(tok) || numberWordSet[tok] {
+		f |= 1 << numberType
 	}
 	return f
+}
+
+// innerCapitalFact is the part of factsOf the whole text decides.
+func innerCapitalFact(s string) uint8 {
+	if hasInnerCapital(s) {
+		return 1 << nameType
+	}
+	return 0
 }
 
 var numberWordSet = map[string]bool{

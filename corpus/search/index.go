@@ -1,11 +1,7 @@
 package search
 
 import (
-	"math"
-	"sort"
 	"sync"
-
-	"github.com/briefbot/briefbot/corpus/text"
 )
 
 // Doc is one document: an id, text fields weighted by Options.FieldWeights
@@ -69,137 +65,21 @@ const championSize = 2000
 // New builds an index over docs. Docs keep their position: Hit.Doc is the
 // position in docs.
 func New(docs []Doc, opts Options) *Index {
-	k1, b := opts.K1, opts.B
-	if k1 == 0 {
-		k1 = 1.2
-	}
-	if b == 0 {
-		b = 0.75
-	}
-	nf := 0
+	b := NewBuilder(opts)
+	var fields [][]Text
 	for _, d := range docs {
-		nf = max(nf, len(d.Fields))
-	}
-	weights := make([]float64, nf)
-	for i := range weights {
-		weights[i] = 1
-		if i < len(opts.FieldWeights) {
-			weights[i] = opts.FieldWeights[i]
-		}
-	}
-
-	ns := newNameStats()
-	for _, d := range docs {
+		fields = fields[:0]
 		for _, f := range d.Fields {
-			ns.add(f)
-		}
-	}
-	an := &analyzer{fold: ns.variants(), stems: map[string]string{}}
-	// Roles first: their words are matched before "US" folds into a group.
-	an.addSynonyms(ns.roles(an.fold))
-	an.addSynonyms(BuiltinSynonyms)
-	an.addSynonyms(opts.Synonyms)
-
-	ix := &Index{docs: docs, an: an, terms: map[string]int32{}, vocab: map[string]int{}, qw: opts.QueryWeights}
-	// Analyse every field once.
-	type fieldTerms struct {
-		ids []int32
-	}
-	analysed := make([][]fieldTerms, len(docs))
-	sumLen := make([]float64, nf)
-	for di, d := range docs {
-		analysed[di] = make([]fieldTerms, nf)
-		for fi, f := range d.Fields {
-			raw := tokensOf(f)
-			for _, r := range raw {
-				if n, ok := an.normalize(r); ok {
-					if _, seen := an.stems[n]; !seen && !text.IsStopword(n) {
-						an.stems[n] = rootOf(text.Stem(n))
-					}
-					if !text.IsStopword(n) && !text.IsNumber(n) {
-						ix.vocab[n]++
-					}
-				}
+			var ts []Text
+			if f != "" {
+				ts = []Text{b.Text(f)}
 			}
-			ws := an.wordsOf(raw)
-			ids := make([]int32, 0, len(ws))
-			for _, w := range ws {
-				if w.stop {
-					continue
-				}
-				id, ok := ix.terms[w.key]
-				if !ok {
-					id = int32(len(ix.terms))
-					ix.terms[w.key] = id
-				}
-				ids = append(ids, id)
-			}
-			analysed[di][fi].ids = ids
-			sumLen[fi] += float64(len(ids))
+			fields = append(fields, ts)
 		}
+		b.Add(d, fields...)
 	}
-	avg := make([]float64, nf)
-	for i := range avg {
-		avg[i] = max(sumLen[i]/math.Max(1, float64(len(docs))), 1)
-	}
-	nt := len(ix.terms)
-	ix.post = make([][]int32, nt)
-	ix.impact = make([][]float32, nt)
-	ix.fields = make([][]uint8, nt)
-	tf := make([]float64, nt)
-	fbits := make([]uint8, nt)
-	var touched []int32
-	for di := range docs {
-		touched = touched[:0]
-		for fi, ft := range analysed[di] {
-			norm := 1 - b + b*float64(len(ft.ids))/avg[fi]
-			for _, id := range ft.ids {
-				if tf[id] == 0 {
-					touched = append(touched, id)
-				}
-				tf[id] += weights[fi] / norm
-				if fi < 8 {
-					fbits[id] |= 1 << uint(fi)
-				}
-			}
-		}
-		sort.Slice(touched, func(i, j int) bool { return touched[i] < touched[j] })
-		for _, id := range touched {
-			t := tf[id]
-			ix.post[id] = append(ix.post[id], int32(di))
-			ix.impact[id] = append(ix.impact[id], float32(t*(k1+1)/(t+k1)))
-			ix.fields[id] = append(ix.fields[id], fbits[id])
-			tf[id], fbits[id] = 0, 0
-		}
-	}
-	n := float64(len(docs))
-	ix.idf = make([]float32, nt)
-	for id, p := range ix.post {
-		df := float64(len(p))
-		ix.idf[id] = float32(math.Log(1+(n-df+0.5)/(df+0.5)) + opts.IDFSmoothing)
-	}
-	ix.maxIDF = math.Log(1+(n+0.5)/0.5) + opts.IDFSmoothing
-	ix.champ = make([][]int32, nt)
-	for id, p := range ix.post {
-		if len(p) <= championSize {
-			continue
-		}
-		pos := make([]int32, len(p))
-		for j := range pos {
-			pos[j] = int32(j)
-		}
-		imp := ix.impact[id]
-		sort.SliceStable(pos, func(a, b int) bool { return imp[pos[a]] > imp[pos[b]] })
-		pos = pos[:championSize]
-		sort.Slice(pos, func(a, b int) bool { return pos[a] < pos[b] })
-		ix.champ[id] = pos
-	}
-	if opts.UnknownWeight > 0 {
-		ix.unknownIDF = opts.UnknownWeight * ix.maxIDF
-	} else {
-		ix.unknownIDF = ix.maxIDF
-	}
-	ix.spell = newSpeller(ix.vocab)
+	ix := b.Build()
+	ix.docs = docs
 	return ix
 }
 

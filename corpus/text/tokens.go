@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tokens splits text into lowercased word tokens. Tokens are runs of letters
@@ -20,91 +21,176 @@ import (
 //
 // It returns nil for text without words.
 func Tokens(s string) []string {
-	var out []string
-	rs := []rune(s)
-	n := len(rs)
-	var buf []rune
+	return AppendTokens(nil, s)
+}
+
+// AppendTokens appends the tokens of s, as Tokens returns them, to dst and
+// returns the extended slice. A token written in s exactly as it is
+// returned (already lowercase, nothing folded or dropped) is a substring of
+// s rather than a copy.
+func AppendTokens(dst []string, s string) []string {
+	var stack [64]byte
+	buf := stack[:0]
+	n := len(s)
 	for i := 0; i < n; {
-		r := rs[i]
+		r, size := runeAt(s, i)
 		if !isWordRune(r) {
-			i++
+			i += size
 			continue
 		}
 		// Dotted acronym: L.L. (at least two letter-dot pairs, or L.L at the end).
-		if j, ok := acronymEnd(rs, i); ok {
+		if j, ok := acronymEnd(s, i); ok {
 			buf = buf[:0]
-			for k := i; k < j; k++ {
-				if rs[k] != '.' {
-					buf = append(buf, foldRune(rs[k]))
+			for k := i; k < j; {
+				c, cs := runeAt(s, k)
+				if c != '.' {
+					buf = utf8.AppendRune(buf, foldRune(c))
 				}
+				k += cs
 			}
-			out = append(out, string(buf))
+			dst = append(dst, string(buf))
 			i = j
 			continue
 		}
 		buf = buf[:0]
+		same := true // buf equals s[i:j]
 		j := i
 		for j < n {
-			c := rs[j]
+			c, cs := runeAt(s, j)
 			switch {
 			case isWordRune(c):
-				buf = append(buf, foldRune(c))
-				j++
+				f := foldRune(c)
+				if f != c {
+					same = false
+				}
+				buf = utf8.AppendRune(buf, f)
+				j += cs
 				continue
-			case isApostrophe(c) && j+1 < n && unicode.IsLetter(rs[j+1]) && j > i && unicode.IsLetter(rs[j-1]):
+			case isApostrophe(c) && j+cs < n && isLetterAt(s, j+cs) && j > i && isLetterBefore(s, j):
+				if c != '\'' {
+					same = false
+				}
 				buf = append(buf, '\'')
+				j += cs
+				continue
+			case c == ',' && j > i && isDigitBefore(s, j) && thousandsGroup(s, j+1):
+				same = false // drop the separator
 				j++
 				continue
-			case c == ',' && j > i && isDigit(rs[j-1]) && thousandsGroup(rs, j+1):
-				j++ // drop the separator
-				continue
-			case c == '.' && j > i && isDigit(rs[j-1]) && j+1 < n && isDigit(rs[j+1]):
+			case c == '.' && j > i && isDigitBefore(s, j) && j+1 < n && isDigitAt(s, j+1):
 				buf = append(buf, '.')
 				j++
 				continue
 			}
 			break
 		}
-		out = appendWord(out, string(buf))
+		if same {
+			dst = appendWord(dst, s[i:j])
+		} else {
+			dst = appendWord(dst, string(buf))
+		}
 		i = j
 	}
-	return out
+	return dst
+}
+
+// runeAt decodes the rune at byte i of s.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := runeAt(s, i)
+	return unicode.IsLetter(r)
+}
+
+func isDigitAt(s string, i int) bool {
+	r, _ := runeAt(s, i)
+	return isDigit(r)
+}
+
+// isLetterBefore and isDigitBefore look at the rune ending at byte i.
+func isLetterBefore(s string, i int) bool {
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return asciiClass[c] == classLetter
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
+func isDigitBefore(s string, i int) bool {
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return asciiClass[c] == classDigit
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return isDigit(r)
 }
 
 // acronymEnd reports whether a dotted acronym ("U.S.", "e.g.", "U.S") starts
-// at i and where it ends: single letters each followed by a dot, at least two
-// of them, or one and a final single letter.
-func acronymEnd(rs []rune, i int) (int, bool) {
-	n := len(rs)
-	if i > 0 && (isWordRune(rs[i-1]) || rs[i-1] == '.') {
-		return 0, false
+// at byte i and where it ends: single letters each followed by a dot, at
+// least two of them, or one and a final single letter.
+func acronymEnd(s string, i int) (int, bool) {
+	n := len(s)
+	if i > 0 {
+		if c := s[i-1]; c == '.' {
+			return 0, false
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); isWordRune(r) {
+			return 0, false
+		}
 	}
 	j, pairs := i, 0
-	for j+1 < n && unicode.IsLetter(rs[j]) && rs[j+1] == '.' {
+	for j < n {
+		r, size := runeAt(s, j)
+		if j+size >= n || !unicode.IsLetter(r) || s[j+size] != '.' {
+			break
+		}
 		pairs++
-		j += 2
+		j += size + 1
 	}
-	if pairs >= 1 && j < n && unicode.IsLetter(rs[j]) && (j+1 == n || !isWordRune(rs[j+1])) {
-		return j + 1, true
+	if pairs == 0 || j > n {
+		return 0, false
 	}
-	if pairs >= 2 && (j == n || !isWordRune(rs[j])) {
-		return j, true
+	if j < n {
+		r, size := runeAt(s, j)
+		if unicode.IsLetter(r) {
+			if j+size == n {
+				return j + size, true
+			}
+			if r2, _ := runeAt(s, j+size); !isWordRune(r2) {
+				return j + size, true
+			}
+		}
+	}
+	if pairs >= 2 {
+		if j == n {
+			return j, true
+		}
+		if r, _ := runeAt(s, j); !isWordRune(r) {
+			return j, true
+		}
 	}
 	return 0, false
 }
 
-// thousandsGroup reports whether exactly three digits start at i and are not
-// followed by another digit.
-func thousandsGroup(rs []rune, i int) bool {
-	if i+3 > len(rs) {
-		return false
-	}
-	for k := i; k < i+3; k++ {
-		if !isDigit(rs[k]) {
+// thousandsGroup reports whether exactly three digits start at byte i and
+// are not followed by another digit.
+func thousandsGroup(s string, i int) bool {
+	k := i
+	for range 3 {
+		if k >= len(s) {
 			return false
 		}
+		r, size := runeAt(s, k)
+		if !isDigit(r) {
+			return false
+		}
+		k += size
 	}
-	return i+3 == len(rs) || !isDigit(rs[i+3])
+	return k == len(s) || !isDigitAt(s, k)
 }
 
 // appendWord splits a raw word into tokens (letters/digits apart, clitics
@@ -159,11 +245,36 @@ func appendWord(out []string, w string) []string {
 
 var clitics = []string{"'s", "'m", "'re", "'ve", "'ll", "'d"}
 
+const (
+	classOther = iota
+	classLetter
+	classDigit
+)
+
+// asciiClass classifies the ASCII runes as letters, digits or other.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = classLetter, classLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] != classOther
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' || unicode.IsDigit(r) }
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] == classDigit
+	}
+	return unicode.IsDigit(r)
+}
 
 func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`'

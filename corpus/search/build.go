@@ -1,0 +1,253 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+// Text is a piece of text added to a Builder. A field is made of texts
+// joined by single spaces; each text is read once however many fields
+// hold it.
+type Text int32
+
+// Builder builds an Index from documents whose fields are made of texts
+// (a passage's sentence and its neighbours, an article's title). The
+// index is the one New builds over the same fields written out.
+type Builder struct {
+	opts Options
+	nf   int
+	docs []Doc
+	// fieldText holds every field's texts in turn; field i is
+	// fieldText[fieldEnd[i-1]:fieldEnd[i]] and document d's fields are
+	// docField[d] to docField[d+1].
+	fieldText []Text
+	fieldEnd  []int32
+	docField  []int32
+
+	texts []textInfo
+	uses  []int32 // per text: how many fields hold it
+
+	rawIDs map[string]int32 // token -> raw id
+	raw    []string
+	toks   []int32 // slab of raw ids: each text's tokens, then its compounds
+
+	wordIDs map[string]int32 // folded letter word -> id
+	words   []string
+	nwords  []nameWord // slab: each text's letter words
+
+	// Filled by Build.
+	an    *analyzer
+	rinfo []rawInfo
+	keys  []string // key id -> key
+	terms []int32  // key id -> term id, or -1
+	cache []int32  // slab of term ids of single texts
+	built bool
+}
+
+type textInfo struct {
+	tok, ntok, ncomp int32 // toks[tok : tok+ntok] tokens, then ncomp compounds
+	word, nword      int32 // nwords[word : word+nword]
+	cache, ncache    int32 // term ids of the text alone, once Build ran
+}
+
+// nameWord is one run of letters of a text, as nameStats.add reads it.
+type nameWord struct {
+	id    int32
+	flags uint8
+}
+
+const (
+	nwCapital    = 1 << iota // starts with an upper-case letter
+	nwCounted                // two letters or more
+	nwCapCounted             // counted, capital and not all upper case
+	nwJoined                 // a single space after the previous word
+	nwFirst                  // starts the text
+	nwLast                   // ends the text
+)
+
+// rawInfo is how the analyzer reads one raw token.
+type rawInfo struct {
+	skip bool // ignored token
+	stop bool
+	key  int32 // key id
+	occ  int32 // occurrences over all fields
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder(opts Options) *Builder {
+	return &Builder{opts: opts, rawIDs: map[string]int32{}, wordIDs: map[string]int32{}, docField: []int32{0}}
+}
+
+// Text adds s and returns its id for Add.
+func (b *Builder) Text(s string) Text {
+	ti := textInfo{tok: int32(len(b.toks)), word: int32(len(b.nwords))}
+	var stack [64]string
+	toks := text.AppendTokens(stack[:0], s)
+	for _, t := range toks {
+		b.toks = append(b.toks, b.rawID(t))
+	}
+	ti.ntok = int32(len(toks))
+	if hasHyphen(s) {
+		for _, t := range compounds(s) {
+			b.toks = append(b.toks, b.rawID(t))
+			ti.ncomp++
+		}
+	}
+	b.letterWords(s)
+	ti.nword = int32(len(b.nwords)) - ti.word
+	b.texts = append(b.texts, ti)
+	b.uses = append(b.uses, 0)
+	return Text(len(b.texts) - 1)
+}
+
+func (b *Builder) rawID(t string) int32 {
+	id, ok := b.rawIDs[t]
+	if !ok {
+		t = strings.Clone(t)
+		id = int32(len(b.raw))
+		b.rawIDs[t] = id
+		b.raw = append(b.raw, t)
+	}
+	return id
+}
+
+// letterWords appends the letter words of s as nameStats.add reads them.
+func (b *Builder) letterWords(s string) {
+	start, prevEnd := -1, -1
+	var low []byte
+	for i := 0; i <= len(s); {
+		r, size := rune(' '), 1
+		if i < len(s) {
+			r, size = runeAt(s, i)
+		}
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			i += size
+			continue
+		}
+		if start < 0 {
+			i += size
+			continue
+		}
+		w := s[start:i]
+		var f uint8
+		first, _ := runeAt(w, 0)
+		if unicode.IsUpper(first) {
+			f |= nwCapital
+		}
+		// Fold, count runes and look for a letter upper-casing changes.
+		low = low[:0]
+		n, lower := 0, false
+		for _, c := range w {
+			n++
+			if unicode.ToUpper(c) != c {
+				lower = true
+			}
+			if c < 0x80 && 'A' <= c && c <= 'Z' {
+				low = append(low, byte(c+'a'-'A'))
+			} else if c < 0x80 {
+				low = append(low, byte(c))
+			} else {
+				low = append(low, text.Fold(string(c))...)
+			}
+		}
+		if n >= 2 {
+			f |= nwCounted
+			if f&nwCapital != 0 && lower {
+				f |= nwCapCounted
+			}
+		}
+		if prevEnd >= 0 && start == prevEnd+1 && s[prevEnd] == ' ' {
+			f |= nwJoined
+		}
+		if start == 0 {
+			f |= nwFirst
+		}
+		if i == len(s) {
+			f |= nwLast
+		}
+		id, ok := b.wordIDs[string(low)]
+		if !ok {
+			id = int32(len(b.words))
+			b.words = append(b.words, string(low))
+			b.wordIDs[b.words[id]] = id
+		}
+		b.nwords = append(b.nwords, nameWord{id: id, flags: f})
+		start, prevEnd = -1, i
+		i += size
+	}
+}
+
+// Add adds a document whose fields are texts joined by spaces (a nil
+// field is empty). Doc.Fields is ignored. Docs keep their order: Hit.Doc
+// is the number of Add calls before.
+func (b *Builder) Add(d Doc, fields ...[]Text) {
+	d.Fields = nil
+	b.docs = append(b.docs, d)
+	b.nf = max(b.nf, len(fields))
+	for _, f := range fields {
+		b.fieldText = append(b.fieldText, f...)
+		b.fieldEnd = append(b.fieldEnd, int32(len(b.fieldText)))
+		for _, t := range f {
+			b.uses[t]++
+		}
+	}
+	b.docField = append(b.docField, int32(len(b.fieldEnd)))
+}
+
+// field returns the texts of field fi of document d (nil past its last).
+func (b *Builder) field(d, fi int) []Text {
+	i := int(b.docField[d]) + fi
+	if i >= int(b.docField[d+1]) {
+		return nil
+	}
+	start := int32(0)
+	if i > 0 {
+		start = b.fieldEnd[i-1]
+	}
+	return b.fieldText[start:b.fieldEnd[i]]
+}
+
+// Tokens returns the raw token ids of t as text.Tokens reads it (without
+// the joined hyphenated compounds); Token returns a token's text.
+func (b *Builder) Tokens(t Text) []int32 {
+	ti := b.texts[t]
+	return b.toks[ti.tok : ti.tok+ti.ntok]
+}
+
+// Token returns the text of a raw token id returned by Tokens.
+func (b *Builder) Token(id int32) string { return b.raw[id] }
+
+// NumTokens returns the number of distinct raw tokens.
+func (b *Builder) NumTokens() int { return len(b.raw) }
+
+// AppendTerms appends the index terms of t read alone, as Index.Terms
+// returns them, to dst. It is valid once Build has run.
+func (b *Builder) AppendTerms(dst []string, t Text) []string {
+	ti := b.texts[t]
+	for _, id := range b.cache[ti.cache : ti.cache+ti.ncache] {
+		dst = append(dst, b.keys[id])
+	}
+	return dst
+}
+
+// runeAt decodes the rune at byte i of s.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// hasHyphen reports whether s holds a hyphen tokensOf joins compounds at.
+func hasHyphen(s string) bool {
+	if strings.IndexByte(s, '-') >= 0 {
+		return true
+	}
+	return strings.IndexByte(s, 0xe2) >= 0 && (strings.Contains(s, "‐") || strings.Contains(s, "‑"))
+}
