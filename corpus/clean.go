@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -84,13 +85,48 @@ func (m *meta) note(t string, head bool) {
 		m.byline = strings.Trim(fold(name), " ,;:-–—")
 	}
 	if m.published.IsZero() && head {
-		for _, d := range dateInRe.FindAllString(t, -1) {
-			if p, err := parseDate(d); err == nil {
-				m.published = p
+		for _, loc := range dateInRe.FindAllStringIndex(t, -1) {
+			if p, err := parseDate(t[loc[0]:loc[1]]); err == nil {
+				m.published = withTimeOfDay(p, t[loc[1]:])
 				break
 			}
 		}
 	}
+}
+
+// timeOfDayRe is a time of day right after a date: ", 07:12 GMT",
+// " at 9:41 a.m. ET", " 10:15 am".
+var timeOfDayRe = regexp.MustCompile(`^,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([aApP])\.?[mM]\.?)?(?:\s*(GMT|UTC|Z|BST|CET|CEST|EST|EDT|ET|CST|CDT|PST|PDT|PT)\b)?`)
+
+// zoneOffsets are the hours east of UTC of the zone names bylines use;
+// ET and PT are taken as standard time.
+var zoneOffsets = map[string]int{"GMT": 0, "UTC": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2,
+	"EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "PST": -8, "PDT": -7, "PT": -8}
+
+// withTimeOfDay adds to day (a date at midnight UTC) the time of day that
+// rest starts with, in its zone when named (UTC otherwise); day as it is
+// when rest does not start with a time.
+func withTimeOfDay(day time.Time, rest string) time.Time {
+	m := timeOfDayRe.FindStringSubmatch(rest)
+	if m == nil {
+		return day
+	}
+	h, _ := strconv.Atoi(m[1])
+	mins, _ := strconv.Atoi(m[2])
+	switch strings.ToLower(m[3]) {
+	case "p":
+		if h < 12 {
+			h += 12
+		}
+	case "a":
+		if h == 12 {
+			h = 0
+		}
+	}
+	if h > 23 || mins > 59 {
+		return day
+	}
+	return day.Add(time.Duration(h-zoneOffsets[m[4]])*time.Hour + time.Duration(mins)*time.Minute)
 }
 
 // dropComments drops a comment section: everything from a "Leave a

@@ -182,6 +182,9 @@ func TestMetaFromLines(t *testing.T) {
 		{"numeric date", "Water Prices Rise\nPosted 2024-11-05\n" + body, "", "2024-11-05"},
 		{"date at the bottom is not the article's", "Water Prices Rise\n" + body + strings.Repeat("More about prices follows here.\n", 8) + "Posted 2024-11-05\n", "", ""},
 		{"nothing", "Water Prices Rise\n" + body, "", ""},
+		{"time of day in GMT", "Water Prices Rise\nPublished 23 November 2026, 07:12 GMT\n" + body, "", "2026-11-23 07:12"},
+		{"time of day with pm and zone", "Water Prices Rise\nBy Ana Lima | March 3, 2025 at 9:41 p.m. ET\n" + body, "Ana Lima", "2025-03-04 02:41"},
+		{"time of day am", "Water Prices Rise\nUpdated: Sept. 14, 2024 10:15 am\n" + body, "", "2024-09-14 10:15"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -192,6 +195,9 @@ func TestMetaFromLines(t *testing.T) {
 			got := ""
 			if !a.Published.IsZero() {
 				got = a.Published.Format("2006-01-02")
+				if strings.Contains(tt.published, ":") {
+					got = a.Published.UTC().Format("2006-01-02 15:04")
+				}
 			}
 			if a.Byline != tt.byline || got != tt.published {
 				t.Errorf("byline %q published %q, want %q %q", a.Byline, got, tt.byline, tt.published)
