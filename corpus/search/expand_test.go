@@ -7,6 +7,7 @@ func TestExpand(t *testing.T) {
 		"the creation of the project in 1993",
 		"the ceasefire talks continued",
 		"a phone call lasted two hours",
+		"the kremlin rejected it",
 	), Options{})
 	tests := []struct {
 		name    string
@@ -19,6 +20,7 @@ func TestExpand(t *testing.T) {
 		{"synonym", "how long was the telephone conversation", "phone", "", 2},
 		{"not unindexed words", "who started the talks", "", "commenc", 1},
 		{"numbers not expanded", "2", "", "", 2},
+		{"phrasal verb", "what was turned down", ix.Terms("reject")[0], "", 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,6 +35,10 @@ type QueryTerm struct {
 	// Share is, for a term Expand added, how much it counts relative to
 	// the query word it is related to.
 	Share float64
+	// Particle is the particle that follows Word in the query when the two
+	// make a phrasal verb ("turned down"); Expand adds the phrase's
+	// related words first.
+	Particle string
 }
 
 // Hit is one matching document.
@@ -78,11 +82,15 @@ type scratch struct {
 func (ix *Index) Analyze(q string) []QueryTerm {
 	var out []QueryTerm
 	seen := map[string]bool{}
-	for _, w := range ix.an.words(q) {
+	words := ix.an.words(q)
+	for wi, w := range words {
 		if w.stop {
 			continue
 		}
 		qt := QueryTerm{Word: w.raw, Term: w.key}
+		if wi+1 < len(words) && len(text.RelatedPhrasal(w.raw, words[wi+1].raw)) > 0 {
+			qt.Particle = words[wi+1].raw
+		}
 		id, ok := ix.terms[w.key]
 		if !ok && !text.IsNumber(w.raw) {
 			if c, fixed := ix.Correct(w.raw); fixed {
@@ -143,6 +151,10 @@ func (ix *Index) Expand(terms []QueryTerm, share float64) []QueryTerm {
 		// A corrected word may have been a right word the corpus does not
 		// use ("length", corrected to "lengthy"): both have related words.
 		related := text.Related(t.Word)
+		if t.Particle != "" {
+			ph := text.RelatedPhrasal(t.Word, t.Particle)
+			related = append(ph[:len(ph):len(ph)], related...)
+		}
 		if t.Corrected != "" {
 			related = append(related[:len(related):len(related)], text.Related(t.Corrected)...)
 		}

@@ -64,3 +64,16 @@ func Common(word string) bool {
 	_, ok := lexicon[Stem(strings.ToLower(word))]
 	return ok
 }
+
+// RelatedPhrasal is Related for a phrasal verb, a verb (possibly
+// inflected) and its particle: RelatedPhrasal("turned", "down") holds
+// "reject" and "refuse". The result is nil for a pair that is not a
+// common phrasal verb, and must not be modified.
+func RelatedPhrasal(verb, particle string) []string {
+	lexiconOnce.Do(loadLexicon)
+	r := lexicon[Stem(strings.ToLower(verb))+"_"+strings.ToLower(particle)]
+	if len(r) == 0 {
+		return nil
+	}
+	return r
+}

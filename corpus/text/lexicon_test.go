@@ -54,3 +54,29 @@ func TestCommon(t *testing.T) {
 		})
 	}
 }
+
+func TestRelatedPhrasal(t *testing.T) {
+	tests := []struct {
+		verb, particle string
+		want           string // "" for none
+	}{
+		{"turned", "down", "reject"},
+		{"set", "up", "establish"},
+		{"turned", "blue", ""},
+		{"zelenskyy", "up", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.verb+" "+tt.particle, func(t *testing.T) {
+			got := RelatedPhrasal(tt.verb, tt.particle)
+			if tt.want == "" {
+				if got != nil {
+					t.Errorf("RelatedPhrasal = %v, want nil", got)
+				}
+				return
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("RelatedPhrasal = %v, lacks %q", got, tt.want)
+			}
+		})
+	}
+}

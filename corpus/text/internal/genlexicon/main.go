@@ -10,7 +10,8 @@
 // A sense is kept when its tagged-corpus count (cntlist.rev) is at least
 // minCount and at least a share of the word's commonest sense; a synonym
 // when the synonym itself was tagged in that sense. Multiword expressions
-// are skipped. Every word with at least minCommon tagged uses has a line,
+// are skipped, but for phrasal verbs ("turn_down": reject, refuse), whose
+// lines are keyed by the verb's stem and the particle. Every word with at least minCommon tagged uses has a line,
 // even with no related words: the lexicon also says which words are common
 // English. Lines are keyed by the English stem of the word (so
 // "started" finds "start"'s line) and list at most maxRelated words:
@@ -148,7 +149,7 @@ func run(dir, out string) error {
 	}
 	related := map[string]map[string]int{} // stem -> word -> score
 	add := func(from, to string, score int) {
-		k := text.Stem(from)
+		k := key(from)
 		if text.Stem(to) == k {
 			return
 		}
@@ -170,7 +171,7 @@ func run(dir, out string) error {
 		return ids[i].pos < ids[j].pos
 	})
 	for _, id := range ids {
-		if !plainWord(id.lemma) {
+		if !plainWord(id.lemma) && !(id.pos == "v" && phrasal(id.lemma)) {
 			continue
 		}
 		cs := counts[id]
@@ -278,6 +279,25 @@ func run(dir, out string) error {
 		return err
 	}
 	return os.WriteFile(out, gz.Bytes(), 0o644)
+}
+
+// particles are the adverbs that make phrasal verbs ("turn down").
+var particles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "back": true, "over": true, "away": true}
+
+// phrasal reports whether w is a phrasal verb: a plain verb and a particle
+// ("turn_down").
+func phrasal(w string) bool {
+	v, p, ok := strings.Cut(w, "_")
+	return ok && plainWord(v) && particles[p]
+}
+
+// key is a line's key: the stem of a word, or of a phrasal verb's verb
+// joined to its particle ("turn_down" -> "turn_down", "turned down" too).
+func key(w string) string {
+	if v, p, ok := strings.Cut(w, "_"); ok {
+		return text.Stem(v) + "_" + p
+	}
+	return text.Stem(w)
 }
 
 // plainWord reports whether w is one lowercase word of letters.
