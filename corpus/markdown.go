@@ -133,6 +133,7 @@ var (
 	mdEmph1Re     = regexp.MustCompile(`(^|[\s(])[*_](\S(?:[^*_]*?\S)?)[*_]([\s).,;:!?]|$)`)
 	mdTagRe       = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 	mdQuoteRe     = regexp.MustCompile(`^ {0,3}>\s?`)
+	mdCommentRe   = regexp.MustCompile(`(?s)<!--.*?-->`)
 	mdTableRuleRe = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
 )
 
@@ -191,9 +192,13 @@ func unmarkLinks(t string) (string, float64) {
 }
 
 // markdownUnits splits a Markdown body into units: ATX and underlined
-// headings are headings, list items are items, fenced code is left out,
-// and other lines form paragraphs separated by blank lines.
+// headings are headings, list items are items, fenced code and HTML
+// comments are left out, and other lines form paragraphs separated by
+// blank lines.
 func markdownUnits(body string) []unit {
+	if strings.Contains(body, "<!--") {
+		body = mdCommentRe.ReplaceAllString(body, "")
+	}
 	var out []unit
 	var seg []string
 	flush := func() {
