@@ -26,9 +26,10 @@ const (
 
 var fieldWeights = []float64{2.0, 1.0, 0.35, 0.5, 0.25}
 
-// questionWeights make the words that frame a question, and the commonest
-// general English verbs, adjectives and adverbs, count less than the words
-// that say what a question is about. Keys are tokens and their stems.
+// questionWeights make the words that frame a question (and the chat words
+// that only greet or acknowledge), and the commonest general English verbs,
+// adjectives and adverbs, count less than the words that say what a
+// question is about. Keys are tokens and their stems.
 var questionWeights = map[string]float64{}
 
 func init() {
@@ -40,7 +41,8 @@ func init() {
 	}
 	set(0.3, `who what when where why how which tell explain know describe mean means
 		meant happen happens happened happening thing things anything something
-		exactly kind sort give like say says said`)
+		exactly kind sort give like say says said
+		hello hi hey thanks thank yes okay ok please bye goodbye`)
 	set(0.6, `able add allow already appear ask become begin believe big bring build
 		call change come consider continue current currently different do done
 		early end far feel few find first follow get go going good great grow have

@@ -7,7 +7,7 @@ import "testing"
 // well its words match the corpus.
 func TestAskDeclinesContentless(t *testing.T) {
 	kb := sampleKB(t, Options{})
-	for _, q := range []string{"1", "2022", "what is 95", "what happened", "what is new", "how much"} {
+	for _, q := range []string{"1", "2022", "what is 95", "what happened", "what is new", "how much", "yes", "hello", "ok thanks"} {
 		t.Run(q, func(t *testing.T) {
 			if a := kb.Ask(q); a.Answered {
 				t.Errorf("Ask(%q) answered %q (confidence %.2f), want a decline", q, a.Title, a.Confidence)
