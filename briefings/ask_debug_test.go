@@ -23,7 +23,7 @@ func TestAskDebug(t *testing.T) {
 	}
 	a := kb.answers
 	for _, it := range readEval(t, *askDebug) {
-		res := a.ix.Analyze(it.Question)
+		res, typ, fi, _ := a.queryTerms(it.Question)
 		var ts []string
 		for _, q := range res {
 			s := fmt.Sprintf("%s:%.1f", q.Term, q.Weight)
@@ -32,6 +32,9 @@ func TestAskDebug(t *testing.T) {
 			}
 			if !q.Known {
 				s += "?"
+			}
+			if q.Of > 0 {
+				s = "+" + s // a related word
 			}
 			ts = append(ts, s)
 		}
@@ -49,7 +52,6 @@ func TestAskDebug(t *testing.T) {
 		if len(r.Hits) == 0 {
 			continue
 		}
-		typ, fi := frame(res)
 		ms := a.rank(r, typ, fi)
 		for i := 0; i < len(ms) && i < 3; i++ {
 			m := &ms[i]

@@ -99,27 +99,9 @@ func (a *answerer) ask(question string) Answer {
 	if q == "" || a == nil {
 		return a.decline(question, nil)
 	}
-	terms := a.ix.Analyze(q)
-	// Question words count for coverage but are too common to search by;
-	// one the corpus never uses says nothing against it.
-	for i, t := range terms {
-		if w, ok := questionWeights[t.Word]; ok && w <= 0.3 {
-			terms[i].NoScore = true
-			if !t.Known {
-				terms[i].Weight = 0
-			}
-		}
-	}
-	// The words that frame the question count as question words.
-	typ, frameIdx := frame(terms)
-	if len(frameIdx) == 2 {
-		terms[frameIdx[1]].Weight = terms[frameIdx[0]].Weight
-	}
-	if !hasContent(terms) {
+	terms, typ, frameIdx, ok := a.queryTerms(q)
+	if !ok {
 		return a.decline(question, nil)
-	}
-	if a.tune.related && (!a.tune.relatedAllKnown || knownShare(terms) == 1) {
-		terms = expand(a.ix, terms, frameIdx, a.tune.relatedShare)
 	}
 	res := a.search(terms)
 	if len(res.Hits) == 0 || res.Weight == 0 {
@@ -144,6 +126,37 @@ func (a *answerer) ask(question string) Answer {
 		Sources:     a.sourcesOf(res, *best),
 		Suggestions: []string{},
 	}
+}
+
+// queryTerms reads a question as Ask searches it: its terms (question
+// words kept for coverage but not searched by; related words added when
+// the corpus uses all its words), the kind of answer it asks for and the
+// positions of the words that frame it. ok is false for a question that
+// names nothing.
+func (a *answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerType, frameIdx []int, ok bool) {
+	terms = a.ix.Analyze(q)
+	// Question words count for coverage but are too common to search by;
+	// one the corpus never uses says nothing against it.
+	for i, t := range terms {
+		if w, ok := questionWeights[t.Word]; ok && w <= 0.3 {
+			terms[i].NoScore = true
+			if !t.Known {
+				terms[i].Weight = 0
+			}
+		}
+	}
+	// The words that frame the question count as question words.
+	typ, frameIdx = frame(terms)
+	if len(frameIdx) == 2 {
+		terms[frameIdx[1]].Weight = terms[frameIdx[0]].Weight
+	}
+	if !hasContent(terms) {
+		return nil, anyType, nil, false
+	}
+	if a.tune.related && (!a.tune.relatedAllKnown || knownShare(terms) == 1) {
+		terms = expand(a.ix, terms, frameIdx, a.tune.relatedShare)
+	}
+	return terms, typ, frameIdx, true
 }
 
 // search returns the best hits overall plus the best FAQ entries and
