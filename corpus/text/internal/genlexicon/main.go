@@ -8,7 +8,8 @@
 // output is deterministic: the same WordNet gives the same bytes.
 //
 // A sense is kept when its tagged-corpus count (cntlist.rev) is at least
-// minCount and at least a share of the word's commonest sense; a synonym
+// minCount and at least a share of the word's commonest sense (of any part
+// of speech); a synonym
 // when the synonym itself was tagged in that sense. Multiword expressions
 // are skipped, but for phrasal verbs ("turn_down": reject, refuse), whose
 // lines are keyed by the verb's stem and the particle. Every word with at least minCommon tagged uses has a line,
@@ -174,10 +175,14 @@ func run(dir, out string) error {
 		if !plainWord(id.lemma) && !(id.pos == "v" && phrasal(id.lemma)) {
 			continue
 		}
+		// A sense must be common among all the word's senses, of every
+		// part of speech: "plant" the verb is not what "plant" means.
 		cs := counts[id]
 		top := 0
-		for _, c := range cs {
-			top = max(top, c)
+		for _, p := range posFiles {
+			for _, c := range counts[senseID{id.lemma, p.pos}] {
+				top = max(top, c)
+			}
 		}
 		for i, off := range offsets[id] {
 			if i >= len(cs) || cs[i] < minCount || float64(cs[i]) < minShare*float64(top) {
