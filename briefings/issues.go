@@ -17,6 +17,7 @@ const (
 	maxCandidates = 48
 	minSeedShare  = 0.06 // of the best candidate's score
 	maxAliases    = 6
+	minSeeds      = 3 // fewer seeds than this: titled phrases may seed too
 )
 
 // draft is an issue being assembled: its phrases, their term sequences and
@@ -69,8 +70,8 @@ func buildIssues(kb *KB, pc *phraseCounter) []Issue {
 	used := make(map[int32]bool)
 	for _, d := range all {
 		is := d.issue(kb, shared, used)
-		if d.spec == nil && len(is.ArticleIDs) == 0 {
-			continue
+		if d.spec == nil && (len(is.ArticleIDs) == 0 || len(is.Summary) == 0) {
+			continue // a discovered issue with nothing to say is no issue
 		}
 		base := is.ID
 		for n := 2; ids[is.ID] > 0; n++ {
@@ -139,13 +140,13 @@ func discover(ix *index, pc *phraseCounter, syn map[string]int) []*draft {
 			}
 		}
 	}
-	// Seeds first: the best candidates unrelated to a better one.
+	// Seeds first: the best candidates unrelated to a better one. In a
+	// corpus too small for that to find a few issues (one or two articles),
+	// a phrase of several words that a title or heading uses and the text
+	// repeats may found one too ("Storm Fiona", "library card").
 	var groups []*draft
 	isSeed := make(map[*phraseStat]bool)
-	for _, c := range cands {
-		if len(groups) == maxIssues || !c.seedable || c.score < minSeedShare*top {
-			continue
-		}
+	seed := func(c *phraseStat) {
 		related := false
 		for _, g := range groups {
 			if relation(c, g, sentsOf) > 0 {
@@ -156,6 +157,18 @@ func discover(ix *index, pc *phraseCounter, syn map[string]int) []*draft {
 		if !related {
 			groups = append(groups, &draft{members: []*phraseStat{c}, score: c.score})
 			isSeed[c] = true
+		}
+	}
+	for _, c := range cands {
+		if len(groups) < maxIssues && c.seedable && c.score >= minSeedShare*top {
+			seed(c)
+		}
+	}
+	if len(groups) < minSeeds {
+		for _, c := range cands {
+			if len(groups) < maxIssues && !isSeed[c] && c.words > 1 && c.sf >= 2 && c.hf > 0 && c.score >= minSeedShare*top {
+				seed(c)
+			}
 		}
 	}
 	// Then every other candidate joins the group it is most related to.

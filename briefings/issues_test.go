@@ -159,6 +159,35 @@ func TestIssueNamesNotGeneric(t *testing.T) {
 	}
 }
 
+// TestSmallCorpusIssues: in a corpus of one article, the phrase its
+// headline and text name is an issue ("Storm Fiona"), and no discovered
+// issue comes without a summary.
+func TestSmallCorpusIssues(t *testing.T) {
+	for file, want := range map[string]string{
+		"storm.txt":       "Storm Fiona",
+		"library-faq.txt": "Library Card",
+		"sewage.html":     "Severn Vale Water",
+	} {
+		t.Run(file, func(t *testing.T) {
+			arts, _, err := corpus.Load(t.Context(), []string{filepath.Join("testdata", "small", file)}, corpus.Options{})
+			if err != nil || len(arts) != 1 {
+				t.Fatalf("load: %d articles, %v", len(arts), err)
+			}
+			kb := buildKB(t, arts, Options{})
+			var names []string
+			for _, is := range kb.Issues() {
+				names = append(names, is.Name)
+				if len(is.Summary) == 0 {
+					t.Errorf("issue %q has no summary", is.Name)
+				}
+			}
+			if len(names) == 0 || names[0] != want {
+				t.Errorf("issues %q, want %q first", names, want)
+			}
+		})
+	}
+}
+
 func TestTitleCaseAndSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"security guarantees":              "Security Guarantees",

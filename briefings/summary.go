@@ -82,7 +82,7 @@ func withNeighbours(ix *index, ids []int32) []weighted {
 			continue
 		}
 		s, n := &ix.sents[id], &ix.sents[next]
-		under := s.kind == corpus.Heading && !s.title && strings.HasSuffix(s.text, "?") && n.kind == corpus.Para
+		under := (s.title || (s.kind == corpus.Heading || s.alone) && strings.HasSuffix(s.text, "?")) && n.kind == corpus.Para
 		if n.art == s.art && (n.block == s.block || under) && (k+1 == len(ids) || ids[k+1] != next) {
 			out = append(out, weighted{next, 0.6})
 		}
