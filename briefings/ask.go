@@ -175,15 +175,19 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 		a.names = append(a.names, is.Name)
 	}
 	a.entries = len(a.cands)
-	n := 0
+	n, size := 0, 0
 	for _, art := range kb.articles {
 		for _, b := range art.Blocks {
 			if b.Kind != corpus.Heading {
-				n += len(blockSentences(b))
+				for _, s := range blockSentences(b) {
+					n++
+					size += len(s)
+				}
 			}
 		}
 	}
 	a.cands = slices.Grow(a.cands, n)
+	ib.Grow(n+len(kb.articles), size, n)
 	body := make([]search.Text, 0, n) // per passage candidate: its sentence
 	// Every sentence, heading and title is read once; a passage's fields
 	// are made of them.
@@ -239,16 +243,21 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 	}
 	tokFacts := make([]uint8, ib.NumTokens())
 	known := make([]bool, ib.NumTokens())
-	var buf []string
+	// The passages' terms share large slabs.
+	var slab []string
 	for i, t := range body {
 		c := &a.cands[a.entries+i]
 		if t < 0 {
-			c.terms = sortedTerms(nil)
-			c.facts = factsOf("")
 			continue
 		}
-		buf = ib.AppendTerms(buf[:0], t)
-		c.terms = sortedTerms(append([]string(nil), buf...))
+		if cap(slab)-len(slab) < 256 {
+			slab = make([]string, 0, 1<<16)
+		}
+		start := len(slab)
+		slab = ib.AppendSortedTerms(slab, t)
+		if len(slab) > start {
+			c.terms = slab[start:len(slab):len(slab)]
+		}
 		var f uint8
 		for _, id := range ib.Tokens(t) {
 			if !known[id] {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,8 +44,9 @@ type Builder struct {
 	rinfo []rawInfo
 	keys  []string // key id -> key
 	terms []int32  // key id -> term id, or -1
-	cache []int32  // slab of term ids of single texts
-	built bool
+	cache []int32  // slab of key ids of single texts
+	// rank orders the key ids by key; byRank is its inverse.
+	rank, byRank, scratch []int32
 }
 
 type textInfo struct {
@@ -116,71 +118,110 @@ func (b *Builder) rawID(t string) int32 {
 
 // letterWords appends the letter words of s as nameStats.add reads them.
 func (b *Builder) letterWords(s string) {
-	start, prevEnd := -1, -1
-	var low []byte
-	for i := 0; i <= len(s); {
-		r, size := rune(' '), 1
-		if i < len(s) {
-			r, size = runeAt(s, i)
-		}
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
+	prevEnd := -1
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				i++
+				continue
 			}
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) {
 			i += size
 			continue
 		}
-		if start < 0 {
+		start, ascii := i, true
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if !isASCIILetter(c) {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ascii = false
 			i += size
-			continue
 		}
-		w := s[start:i]
-		var f uint8
-		first, _ := runeAt(w, 0)
+		b.letterWord(s, start, i, prevEnd, ascii)
+		prevEnd = i
+	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// letterWord appends the word s[start:end]; prevEnd is where the previous
+// word ended (-1: none).
+func (b *Builder) letterWord(s string, start, end, prevEnd int, ascii bool) {
+	w := s[start:end]
+	var stack [64]byte
+	low := stack[:0]
+	var f uint8
+	n, lower := 0, false
+	if ascii {
+		n = len(w)
+		if c := w[0]; 'A' <= c && c <= 'Z' {
+			f |= nwCapital
+		}
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'a' <= c && c <= 'z' {
+				lower = true
+			} else {
+				c += 'a' - 'A'
+			}
+			low = append(low, c)
+		}
+	} else {
+		first, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(first) {
 			f |= nwCapital
 		}
-		// Fold, count runes and look for a letter upper-casing changes.
-		low = low[:0]
-		n, lower := 0, false
+		low = append(low, text.Fold(w)...)
 		for _, c := range w {
 			n++
 			if unicode.ToUpper(c) != c {
 				lower = true
 			}
-			if c < 0x80 && 'A' <= c && c <= 'Z' {
-				low = append(low, byte(c+'a'-'A'))
-			} else if c < 0x80 {
-				low = append(low, byte(c))
-			} else {
-				low = append(low, text.Fold(string(c))...)
-			}
 		}
-		if n >= 2 {
-			f |= nwCounted
-			if f&nwCapital != 0 && lower {
-				f |= nwCapCounted
-			}
-		}
-		if prevEnd >= 0 && start == prevEnd+1 && s[prevEnd] == ' ' {
-			f |= nwJoined
-		}
-		if start == 0 {
-			f |= nwFirst
-		}
-		if i == len(s) {
-			f |= nwLast
-		}
-		id, ok := b.wordIDs[string(low)]
-		if !ok {
-			id = int32(len(b.words))
-			b.words = append(b.words, string(low))
-			b.wordIDs[b.words[id]] = id
-		}
-		b.nwords = append(b.nwords, nameWord{id: id, flags: f})
-		start, prevEnd = -1, i
-		i += size
 	}
+	if n >= 2 {
+		f |= nwCounted
+		if f&nwCapital != 0 && lower {
+			f |= nwCapCounted
+		}
+	}
+	if prevEnd >= 0 && start == prevEnd+1 && s[prevEnd] == ' ' {
+		f |= nwJoined
+	}
+	if start == 0 {
+		f |= nwFirst
+	}
+	if end == len(s) {
+		f |= nwLast
+	}
+	id, ok := b.wordIDs[string(low)]
+	if !ok {
+		id = int32(len(b.words))
+		b.words = append(b.words, string(low))
+		b.wordIDs[b.words[id]] = id
+	}
+	b.nwords = append(b.nwords, nameWord{id: id, flags: f})
+}
+
+// Grow makes room for about n more texts of the given total length and d
+// more documents, so that adding them does not copy what is held.
+func (b *Builder) Grow(n, bytes, d int) {
+	b.texts = slices.Grow(b.texts, n)
+	b.uses = slices.Grow(b.uses, n)
+	b.toks = slices.Grow(b.toks, bytes/4)
+	b.nwords = slices.Grow(b.nwords, bytes/4)
+	b.docs = slices.Grow(b.docs, d)
+	b.fieldEnd = slices.Grow(b.fieldEnd, 5*d)
+	b.fieldText = slices.Grow(b.fieldText, 6*d)
+	b.docField = slices.Grow(b.docField, d)
 }
 
 // Add adds a document whose fields are texts joined by spaces (a nil
@@ -226,13 +267,33 @@ func (b *Builder) Token(id int32) string { return b.raw[id] }
 // NumTokens returns the number of distinct raw tokens.
 func (b *Builder) NumTokens() int { return len(b.raw) }
 
-// AppendTerms appends the index terms of t read alone, as Index.Terms
-// returns them, to dst. It is valid once Build has run.
-func (b *Builder) AppendTerms(dst []string, t Text) []string {
-	ti := b.texts[t]
-	for _, id := range b.cache[ti.cache : ti.cache+ti.ncache] {
-		dst = append(dst, b.keys[id])
+// AppendSortedTerms appends the distinct index terms of t read alone,
+// sorted, to dst. It is valid once Build has run.
+func (b *Builder) AppendSortedTerms(dst []string, t Text) []string {
+	if b.rank == nil {
+		order := make([]int32, len(b.keys))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.keys[x], b.keys[y]) })
+		b.rank = make([]int32, len(b.keys))
+		for r, k := range order {
+			b.rank[k] = int32(r)
+		}
+		b.byRank = order
 	}
+	ti := b.texts[t]
+	rs := b.scratch[:0]
+	for _, id := range b.cache[ti.cache : ti.cache+ti.ncache] {
+		rs = append(rs, b.rank[id])
+	}
+	slices.Sort(rs)
+	for i, r := range rs {
+		if i == 0 || r != rs[i-1] {
+			dst = append(dst, b.keys[b.byRank[r]])
+		}
+	}
+	b.scratch = rs
 	return dst
 }
 

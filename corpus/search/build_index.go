@@ -27,7 +27,7 @@ type ktok struct {
 }
 
 // Build returns the index over the added documents. The Builder must not
-// be added to afterwards; AppendTerms works from then on.
+// be added to afterwards; AppendSortedTerms works from then on.
 func (b *Builder) Build() *Index {
 	opts := b.opts
 	k1, bp := opts.K1, opts.B

@@ -33,6 +33,23 @@ func AppendTokens(dst []string, s string) []string {
 	buf := stack[:0]
 	n := len(s)
 	for i := 0; i < n; {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c] == classOther {
+				i++
+				continue
+			}
+			// Fast path: a word of two ASCII letters or more, or of ASCII
+			// digits, ended by what cannot extend it.
+			if j, tok, ok := asciiWord(s, i, buf[:0]); ok {
+				if tok == nil {
+					dst = append(dst, s[i:j])
+				} else {
+					dst = append(dst, string(tok))
+				}
+				i = j
+				continue
+			}
+		}
 		r, size := runeAt(s, i)
 		if !isWordRune(r) {
 			i += size
@@ -92,6 +109,50 @@ func AppendTokens(dst []string, s string) []string {
 		i = j
 	}
 	return dst
+}
+
+// asciiWord reads the word at i when it is plain: ASCII letters only (two
+// or more) or ASCII digits only, followed by the end of s or an ASCII rune
+// that is neither a word rune nor one of ' ` , . (which may extend it). It
+// returns where the word ends and, when it holds capitals, its lowercase
+// form (in buf); tok is nil when the word is s[i:j] as is.
+func asciiWord(s string, i int, buf []byte) (j int, tok []byte, ok bool) {
+	class := asciiClass[s[i]]
+	upper := false
+	for j = i; j < len(s); j++ {
+		c := s[j]
+		if c >= utf8.RuneSelf {
+			return 0, nil, false
+		}
+		k := asciiClass[c]
+		if k == classOther {
+			switch c {
+			case '\'', '`', ',', '.':
+				return 0, nil, false
+			}
+			break
+		}
+		if k != class {
+			return 0, nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if class == classLetter && j-i < 2 {
+		return 0, nil, false // maybe an acronym
+	}
+	if !upper {
+		return j, nil, true
+	}
+	for k := i; k < j; k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return j, buf, true
 }
 
 // runeAt decodes the rune at byte i of s.
