@@ -1,6 +1,10 @@
 package briefings
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/briefbot/briefbot/corpus/search"
+)
 
 // TestAskDeclinesContentless: a question that names nothing (a bare
 // number, only question words and the commonest verbs) is declined however
@@ -28,6 +32,30 @@ func TestAskDeclinesForeign(t *testing.T) {
 		t.Run(q, func(t *testing.T) {
 			if a := kb.Ask(q); a.Answered {
 				t.Errorf("Ask(%q) answered %q (confidence %.2f), want a decline", q, a.Title, a.Confidence)
+			}
+		})
+	}
+}
+
+func TestMisspeltQuestionWord(t *testing.T) {
+	tests := []struct {
+		term search.QueryTerm
+		want string // "" for none
+	}{
+		{search.QueryTerm{Word: "wat"}, "what"},
+		{search.QueryTerm{Word: "hwo"}, "who"},
+		{search.QueryTerm{Word: "wich"}, "which"},
+		{search.QueryTerm{Word: "wat", Known: true}, ""},      // a word of the corpus
+		{search.QueryTerm{Word: "wat", Corrected: "war"}, ""}, // already corrected
+		{search.QueryTerm{Word: "ho"}, ""},                    // too short to tell
+		{search.QueryTerm{Word: "whatever"}, ""},              // too long
+		{search.QueryTerm{Word: "kremlin"}, ""},               // no question word
+	}
+	for _, tt := range tests {
+		t.Run(tt.term.Word, func(t *testing.T) {
+			got, ok := misspeltQuestionWord(tt.term)
+			if got != tt.want || ok != (tt.want != "") {
+				t.Errorf("misspeltQuestionWord(%+v) = %q, %v; want %q", tt.term, got, ok, tt.want)
 			}
 		})
 	}

@@ -138,6 +138,9 @@ func (a *answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerTyp
 	// Question words count for coverage but are too common to search by;
 	// one the corpus never uses says nothing against it.
 	for i, t := range terms {
+		if qw, ok := misspeltQuestionWord(t); ok {
+			terms[i].Word, t.Word = qw, qw
+		}
 		if w, ok := questionWeights[t.Word]; ok && w <= 0.3 {
 			terms[i].NoScore = true
 			if !t.Known {
@@ -480,6 +483,24 @@ func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share fl
 		}
 	}
 	return out[:n]
+}
+
+// questionWords are the words that open a question; spelling
+// correction, which works from the corpus's words, misses slips in them.
+var questionWords = []string{"what", "who", "whom", "whose", "when", "where", "why", "which", "how"}
+
+// misspeltQuestionWord returns the question word an unknown word of a
+// question is one slip away from ("wat", "hwo", "wich").
+func misspeltQuestionWord(t search.QueryTerm) (string, bool) {
+	if t.Known || t.Corrected != "" || len(t.Word) < 3 || len(t.Word) > 6 {
+		return "", false
+	}
+	for _, w := range questionWords {
+		if search.Distance(t.Word, w) == 1 {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // hasContent reports whether a question names something: a word beyond
