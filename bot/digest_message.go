@@ -2,6 +2,7 @@ package bot
 
 import (
 	"github.com/briefbot/briefbot/briefings"
+	"strings"
 )
 
 // Digest message wording.
@@ -40,7 +41,8 @@ func DigestMessage(d briefings.Digest) Message {
 	if len(d.Articles) > 0 {
 		s := Section{Heading: digestArticlesHead}
 		for _, a := range d.Articles {
-			text := a.Title
+			// "Title: summary", without doubling a headline's own final stop.
+			text := strings.TrimRight(a.Title, ".")
 			if a.Summary != "" {
 				if text != "" {
 					text += ": "

@@ -59,6 +59,7 @@ schedules:
     cron: "0 9 31 2 *"
     targets: [ { slack: "#x", discord: "1" }, { discord: "2" } ]
 `, want: []string{
+			"bb.yaml:4: schedules[0].cron: never fires",
 			"bb.yaml:5: schedules[0].timezone: unknown time zone",
 			"bb.yaml:6: schedules[0].targets[0].slack: posting to Slack needs slack.bot_token",
 			`bb.yaml:7: schedules[1].name: "a" is used by another schedule`,
@@ -136,5 +137,21 @@ func TestDefaults(t *testing.T) {
 	s := cfg.Schedules[0]
 	if !s.SkipsEmpty() || s.CatchUpWindow() != 6*time.Hour {
 		t.Fatalf("schedule defaults: %+v", s)
+	}
+}
+
+func TestDecodeProblemsKeepGoing(t *testing.T) {
+	_, err := parseValidate(t, "schedules: [{name: a, cron: \"@daily\", targets: [{discord: \"123\"}], catch_up: forever}]\ndiscord: {token: t}\n", nil)
+	ps, _ := IsProblems(err)
+	if len(ps) != 1 || ps[0].Field != "schedules[0].catch_up" {
+		t.Fatalf("a bad duration must be the only problem, got:\n%v", err)
+	}
+	_, err = parseValidate(t, "answer:\n  min_confidence: 0.3\nanswer:\n  min_confidence: 0.4\n", nil)
+	if err == nil || !strings.Contains(err.Error(), `bb.yaml:3: mapping key "answer" already defined at line 1`) {
+		t.Fatalf("duplicate key: %v", err)
+	}
+	_, err = parseValidate(t, "schedules:\n  - {name: b, timezone: Mars/Olympus, cron: \"0 9 31 2 *\", targets: [{discord: \"1\"}]}\ndiscord: {token: t}\n", nil)
+	if err == nil || !strings.Contains(err.Error(), "never fires") || !strings.Contains(err.Error(), "unknown time zone") {
+		t.Fatalf("a bad zone must not hide a bad cron: %v", err)
 	}
 }

@@ -125,7 +125,7 @@ func Parse(file string, r io.Reader, getenv Getenv) (*Config, Lines, error) {
 	// Decode as much as the file allows, also when it has problems, so
 	// Validate can report the rest; the walk already named every type error.
 	if err := root.Decode(cfg); err != nil && len(w.problems) == 0 {
-		w.problems = append(w.problems, Problem{File: file, Msg: err.Error()})
+		w.problems = append(w.problems, decodeProblems(file, err)...)
 	}
 	if len(w.problems) > 0 {
 		sortProblems(w.problems)
@@ -266,7 +266,10 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-var lineRe = regexp.MustCompile(`line (\d+):?`)
+var (
+	lineRe      = regexp.MustCompile(`line (\d+):?`)
+	leadingLine = regexp.MustCompile(`^line \d+:\s*`)
+)
 
 func yamlErrLine(err error) int {
 	m := lineRe.FindStringSubmatch(err.Error())
@@ -282,11 +285,25 @@ func sortProblems(ps Problems) {
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
 }
 
-// UnmarshalYAML reads a duration such as "90s" or "6h".
+// decodeProblems splits a decoding error into one problem per line.
+func decodeProblems(file string, err error) Problems {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return Problems{{File: file, Line: yamlErrLine(err), Msg: strings.TrimLeft(lineRe.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), ""), ": ")}}
+	}
+	var ps Problems
+	for _, e := range te.Errors {
+		ps = append(ps, Problem{File: file, Line: yamlErrLine(errors.New(e)), Msg: leadingLine.ReplaceAllString(e, "")})
+	}
+	return ps
+}
+
+// UnmarshalYAML reads a duration such as "90s" or "6h". A bad value is a
+// type error, so decoding goes on with the rest of the file.
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	v, err := time.ParseDuration(n.Value)
 	if err != nil {
-		return fmt.Errorf("line %d: %q is not a duration", n.Line, n.Value)
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %q is not a duration", n.Line, n.Value)}}
 	}
 	*d = Duration(v)
 	return nil

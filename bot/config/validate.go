@@ -187,18 +187,18 @@ func (v *validator) schedules(c *Config, o ValidateOptions) {
 			v.add(p+".name", "%q is used by another schedule", s.Name)
 		}
 		seen[s.Name] = true
-		zoneOK := true
-		if s.Timezone != "" {
-			if _, err := time.LoadLocation(s.Timezone); err != nil {
-				v.add(p+".timezone", "unknown time zone %q (use an IANA name such as Europe/Berlin)", s.Timezone)
-				zoneOK = false
+		zone := s.Timezone
+		if zone != "" {
+			if _, err := time.LoadLocation(zone); err != nil {
+				v.add(p+".timezone", "unknown time zone %q (use an IANA name such as Europe/Berlin)", zone)
+				zone = "" // still check the spec, in UTC
 			}
 		}
 		switch {
 		case strings.TrimSpace(s.Cron) == "":
 			v.add(p+".cron", "is required (e.g. \"0 9 * * 1-5\" or \"@daily\")")
-		case o.CheckSchedule != nil && zoneOK:
-			if err := o.CheckSchedule(s.Cron, s.Timezone); err != nil {
+		case o.CheckSchedule != nil:
+			if err := o.CheckSchedule(s.Cron, zone); err != nil {
 				v.add(p+".cron", "%v", err)
 			}
 		}
