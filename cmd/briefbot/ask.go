@@ -47,11 +47,9 @@ func runAsk(ctx context.Context, e *env, g *globals, args []string) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			q := strings.TrimSpace(sc.Text())
-			if q == "" {
-				continue
-			}
-			if err := write(a.kb.Ask(q)); err != nil {
+			// One answer per line, also for a blank one (declined), so a
+			// script reading answers never waits for one that will not come.
+			if err := write(a.kb.Ask(strings.TrimSpace(sc.Text()))); err != nil {
 				return fmt.Errorf("write answer: %w", err)
 			}
 		}

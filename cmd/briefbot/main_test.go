@@ -84,13 +84,14 @@ func TestValidate(t *testing.T) {
 
 func TestAskJSONLines(t *testing.T) {
 	in := "how close is the 20 point plan\nwhat is the capital of australia\n\n"
+	// Three lines in, three answers out: a blank line is declined, never skipped.
 	out, errs, code := runCLI(t, in, nil, "ask", "-json", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("want 2 answers, got %d:\n%s", len(lines), out)
+	if len(lines) != 3 {
+		t.Fatalf("want 3 answers, got %d:\n%s", len(lines), out)
 	}
 	for _, l := range lines {
 		var m map[string]any

@@ -49,6 +49,9 @@ func runEval(ctx context.Context, e *env, g *globals, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval %s: %w", fs.Arg(0), err)
 	}
+	if len(items) == 0 {
+		return fmt.Errorf("eval %s: no labelled questions in the file", fs.Arg(0))
+	}
 	a, err := load(ctx, e, g)
 	if err != nil {
 		return err
