@@ -189,6 +189,25 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 	a.cands = slices.Grow(a.cands, n)
 	ib.Grow(n+len(kb.articles), size, n)
 	body := make([]search.Text, 0, n) // per passage candidate: its sentence
+	// textFacts is factsOf(s) for the text t of s, from its tokens, each
+	// distinct token looked at once.
+	var tokFacts []uint8 // per raw token: 1 + its facts, 0 if not seen
+	textFacts := func(t search.Text, s string) uint8 {
+		if t < 0 {
+			return 0
+		}
+		var f uint8
+		for _, id := range ib.Tokens(t) {
+			for int(id) >= len(tokFacts) {
+				tokFacts = append(tokFacts, 0)
+			}
+			if tokFacts[id] == 0 {
+				tokFacts[id] = 1 + tokenFacts(ib.Token(id))
+			}
+			f |= tokFacts[id] - 1
+		}
+		return f | innerCapitalFact(s)
+	}
 	// Every sentence, heading and title is read once; a passage's fields
 	// are made of them.
 	for ai, art := range kb.articles {
@@ -230,8 +249,8 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 					bf = ts[i : i+1]
 				}
 				body = append(body, ts[i])
-				add(candidate{kind: KindPassage, title: art.Title, sources: src, article: ai, sentences: p.sentences, center: i, faq: faq},
-					nil, bf, near, heading, title)
+				add(candidate{kind: KindPassage, title: art.Title, sources: src, article: ai, sentences: p.sentences, center: i, faq: faq,
+					facts: textFacts(ts[i], s)}, nil, bf, near, heading, title)
 			}
 		}
 	}
@@ -241,8 +260,6 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 		c.terms = sortedTerms(a.ix.Terms(c.answer))
 		c.facts = factsOf(c.answer)
 	}
-	tokFacts := make([]uint8, ib.NumTokens())
-	known := make([]bool, ib.NumTokens())
 	// The passages' terms share large slabs.
 	var slab []string
 	for i, t := range body {
@@ -258,14 +275,6 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 		if len(slab) > start {
 			c.terms = slab[start:len(slab):len(slab)]
 		}
-		var f uint8
-		for _, id := range ib.Tokens(t) {
-			if !known[id] {
-				known[id], tokFacts[id] = true, tokenFacts(ib.Token(id))
-			}
-			f |= tokFacts[id]
-		}
-		c.facts = f | innerCapitalFact(c.sentences[c.center])
 	}
 	// A passage's facts include its neighbours', which its answer may show.
 	own := make([]uint8, len(a.cands))

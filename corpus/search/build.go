@@ -55,11 +55,15 @@ type textInfo struct {
 	cache, ncache    int32 // term ids of the text alone, once Build ran
 }
 
-// nameWord is one run of letters of a text, as nameStats.add reads it.
-type nameWord struct {
-	id    int32
-	flags uint8
-}
+// nameWord is one run of letters of a text, as nameStats.add reads it:
+// the folded word's id, shifted, and its nw flags.
+type nameWord uint32
+
+// maxWords is how many distinct letter words a Builder holds.
+const maxWords = 1 << 26
+
+func (w nameWord) id() int32    { return int32(w >> 6) }
+func (w nameWord) flags() uint8 { return uint8(w & 63) }
 
 const (
 	nwCapital    = 1 << iota // starts with an upper-case letter
@@ -83,7 +87,8 @@ func NewBuilder(opts Options) *Builder {
 	return &Builder{opts: opts, rawIDs: map[string]int32{}, wordIDs: map[string]int32{}, docField: []int32{0}}
 }
 
-// Text adds s and returns its id for Add.
+// Text adds s and returns its id for Add. It panics past 1<<26 distinct
+// words.
 func (b *Builder) Text(s string) Text {
 	ti := textInfo{tok: int32(len(b.toks)), word: int32(len(b.nwords))}
 	var stack [64]string
@@ -204,11 +209,14 @@ func (b *Builder) letterWord(s string, start, end, prevEnd int, ascii bool) {
 	}
 	id, ok := b.wordIDs[string(low)]
 	if !ok {
+		if len(b.words) == maxWords {
+			panic("search: more distinct words than a Builder holds")
+		}
 		id = int32(len(b.words))
 		b.words = append(b.words, string(low))
 		b.wordIDs[b.words[id]] = id
 	}
-	b.nwords = append(b.nwords, nameWord{id: id, flags: f})
+	b.nwords = append(b.nwords, nameWord(uint32(id)<<6|uint32(f)))
 }
 
 // Grow makes room for about n more texts of the given total length and d
@@ -216,8 +224,8 @@ func (b *Builder) letterWord(s string, start, end, prevEnd int, ascii bool) {
 func (b *Builder) Grow(n, bytes, d int) {
 	b.texts = slices.Grow(b.texts, n)
 	b.uses = slices.Grow(b.uses, n)
-	b.toks = slices.Grow(b.toks, bytes/4)
-	b.nwords = slices.Grow(b.nwords, bytes/4)
+	b.toks = slices.Grow(b.toks, bytes/6)
+	b.nwords = slices.Grow(b.nwords, bytes/6)
 	b.docs = slices.Grow(b.docs, d)
 	b.fieldEnd = slices.Grow(b.fieldEnd, 5*d)
 	b.fieldText = slices.Grow(b.fieldText, 6*d)
@@ -255,7 +263,8 @@ func (b *Builder) field(d, fi int) []Text {
 }
 
 // Tokens returns the raw token ids of t as text.Tokens reads it (without
-// the joined hyphenated compounds); Token returns a token's text.
+// the joined hyphenated compounds); Token returns a token's text. Both
+// work until Build.
 func (b *Builder) Tokens(t Text) []int32 {
 	ti := b.texts[t]
 	return b.toks[ti.tok : ti.tok+ti.ntok]

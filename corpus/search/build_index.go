@@ -27,7 +27,8 @@ type ktok struct {
 }
 
 // Build returns the index over the added documents. The Builder must not
-// be added to afterwards; AppendSortedTerms works from then on.
+// be added to afterwards, nor Tokens called; AppendSortedTerms works from
+// then on.
 func (b *Builder) Build() *Index {
 	opts := b.opts
 	k1, bp := opts.K1, opts.B
@@ -47,6 +48,8 @@ func (b *Builder) Build() *Index {
 	}
 
 	ns := b.nameStats()
+	// What only Text needed.
+	b.nwords, b.wordIDs, b.words, b.rawIDs = nil, nil, nil, nil
 	an := &analyzer{fold: ns.variants(), stems: map[string]string{}}
 	// Roles first: their words are matched before "US" folds into a group.
 	an.addSynonyms(ns.roles(an.fold))
@@ -212,6 +215,7 @@ func (b *Builder) Build() *Index {
 			tf[id], fbits[id] = 0, 0
 		}
 	}
+	b.toks, b.rinfo, b.raw = nil, nil, nil
 	ix.finish(opts)
 	return ix
 }
@@ -397,27 +401,27 @@ func (b *Builder) nameStats() *nameStats {
 			ti := b.texts[t]
 			ws := b.nwords[ti.word : ti.word+ti.nword]
 			for wi, w := range ws {
-				if w.flags&nwCounted != 0 {
-					total[w.id] += mult
-					if w.flags&nwCapCounted != 0 {
-						capital[w.id] += mult
+				if w.flags()&nwCounted != 0 {
+					total[w.id()] += mult
+					if w.flags()&nwCapCounted != 0 {
+						capital[w.id()] += mult
 					}
 				}
-				adj := w.flags&nwJoined != 0
+				adj := w.flags()&nwJoined != 0
 				if wi == 0 {
-					adj = pi > 0 && pending && w.flags&nwFirst != 0
+					adj = pi > 0 && pending && w.flags()&nwFirst != 0
 				}
 				switch {
-				case w.flags&nwCapital != 0 && len(run) > 0 && adj:
-					run = append(run, w.id)
-				case w.flags&nwCapital != 0:
+				case w.flags()&nwCapital != 0 && len(run) > 0 && adj:
+					run = append(run, w.id())
+				case w.flags()&nwCapital != 0:
 					flush()
-					run = append(run, w.id)
+					run = append(run, w.id())
 				default:
 					flush()
 				}
 			}
-			pending = len(ws) > 0 && ws[len(ws)-1].flags&nwLast != 0
+			pending = len(ws) > 0 && ws[len(ws)-1].flags()&nwLast != 0
 		}
 		flush()
 	}
