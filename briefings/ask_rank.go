@@ -64,6 +64,9 @@ type tuning struct {
 	// knownMin: the share of a question's content words the corpus must
 	// use for full confidence.
 	knownMin float64
+	// unknownCommon multiplies the weight of a common English word the
+	// corpus never uses (text.Common).
+	unknownCommon float64
 }
 
 var defaultTuning = tuning{
@@ -81,6 +84,7 @@ var defaultTuning = tuning{
 	relatedShare:    0.5,
 	relatedAllKnown: true,
 	knownMin:        0.6,
+	unknownCommon:   1.2,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -145,6 +149,16 @@ func (a *answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerTyp
 			terms[i].NoScore = true
 			if !t.Known {
 				terms[i].Weight = 0
+			}
+		}
+	}
+	// A common English word the corpus never uses names something it
+	// has nothing on ("budget", "flight"): it weighs more than an
+	// unknown name or typo, which may still be about the corpus.
+	for i, t := range terms {
+		if !t.Known && t.Weight > 0 && text.Common(t.Word) {
+			if _, low := questionWeights[t.Word]; !low {
+				terms[i].Weight *= a.tune.unknownCommon
 			}
 		}
 	}
