@@ -231,7 +231,8 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 			for i, s := range p.sentences {
 				// near is the previous and the next sentence, joined by a
 				// space (or a space and the next one).
-				var near []search.Text
+				var nearBuf [2]search.Text
+				near := nearBuf[:0]
 				if i > 0 && ts[i-1] >= 0 {
 					near = append(near, ts[i-1])
 				}

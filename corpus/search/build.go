@@ -273,9 +273,6 @@ func (b *Builder) Tokens(t Text) []int32 {
 // Token returns the text of a raw token id returned by Tokens.
 func (b *Builder) Token(id int32) string { return b.raw[id] }
 
-// NumTokens returns the number of distinct raw tokens.
-func (b *Builder) NumTokens() int { return len(b.raw) }
-
 // AppendSortedTerms appends the distinct index terms of t read alone,
 // sorted, to dst. It is valid once Build has run.
 func (b *Builder) AppendSortedTerms(dst []string, t Text) []string {

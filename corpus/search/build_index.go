@@ -381,6 +381,10 @@ func (b *Builder) nameStats() *nameStats {
 	single := make([]int, len(b.texts))
 	var run []int32
 	var key []byte
+	// Runs are counted by id, their keys made once.
+	runIDs := map[string]int{}
+	var runKeys []string
+	var runN []int
 	emit := func(ts []Text, mult int) {
 		run = run[:0]
 		flush := func() {
@@ -392,7 +396,14 @@ func (b *Builder) nameStats() *nameStats {
 					}
 					key = append(key, b.words[w]...)
 				}
-				ns.runs[string(key)] += mult
+				id, ok := runIDs[string(key)]
+				if !ok {
+					id = len(runKeys)
+					runIDs[string(key)] = id
+					runKeys = append(runKeys, string(key))
+					runN = append(runN, 0)
+				}
+				runN[id] += mult
 			}
 			run = run[:0]
 		}
@@ -447,6 +458,9 @@ func (b *Builder) nameStats() *nameStats {
 			one[0] = Text(t)
 			emit(one, n)
 		}
+	}
+	for id, k := range runKeys {
+		ns.runs[k] = runN[id]
 	}
 	for id, w := range b.words {
 		if total[id] > 0 {

@@ -22,6 +22,12 @@
 // and a query of common words only starts from their champion lists, so
 // searches stay around a millisecond on hundreds of thousands of documents.
 //
+// New indexes documents whose fields are strings. A Builder builds the same
+// index from documents whose fields are made of shared texts joined by
+// spaces (a passage's sentence, its neighbours, its article's title): each
+// text is tokenised once, each distinct token analysed once, and the
+// postings are counted first and then filled into flat arrays.
+//
 // An Index is immutable after New and safe for concurrent use. Results are
 // deterministic: equal scores are ordered by document position.
 package search

@@ -86,7 +86,8 @@ func New(docs []Doc, opts Options) *Index {
 // Len returns the number of documents.
 func (ix *Index) Len() int { return len(ix.docs) }
 
-// Doc returns the document at position i.
+// Doc returns the document at position i. A document added with a
+// Builder has no Fields.
 func (ix *Index) Doc(i int) Doc { return ix.docs[i] }
 
 // Knows reports whether a lowercased word occurs in the indexed text.
