@@ -67,6 +67,9 @@ type tuning struct {
 	// unknownCommon multiplies the weight of a common English word the
 	// corpus never uses (text.Common).
 	unknownCommon float64
+	// numberMiss scales the confidence of a best match that lacks a
+	// number typed in digits in the question.
+	numberMiss float64
 }
 
 var defaultTuning = tuning{
@@ -85,6 +88,7 @@ var defaultTuning = tuning{
 	relatedAllKnown: true,
 	knownMin:        0.6,
 	unknownCommon:   1.2,
+	numberMiss:      0.5,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -96,6 +100,8 @@ type match struct {
 	keyCov   float64    // share covered by an FAQ question or issue name
 	rank     float64
 	answer   string
+	// missNum: the candidate lacks a number the question types in digits.
+	missNum bool
 }
 
 func (a *answerer) ask(question string) Answer {
@@ -250,6 +256,9 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 			inKey[to] = math.Max(inKey[to], k)
 		}
 		for qi, term := range res.Terms {
+			if term.Of == 0 && credit[qi] == 0 && term.Weight > 0 && typedNumber(term.Word) {
+				m.missNum = true
+			}
 			if term.Of > 0 || credit[qi] == 0 {
 				continue
 			}
@@ -332,6 +341,11 @@ func (a *answerer) confidence(res search.Result, ms []match) float64 {
 		break
 	}
 	c := 0.35 + (best.coverage-t.cut)*t.slope
+	// A question naming a figure ("windows 11", "version 3") asks about
+	// that figure: an answer without it is likely about something else.
+	if best.missNum {
+		c *= t.numberMiss
+	}
 	c *= 1 - t.marginShare*(1-margin)
 	// A question whose words are mostly unknown to the corpus is about
 	// something else, however well its other words match.
@@ -551,4 +565,19 @@ func knownShare(terms []search.QueryTerm) float64 {
 		return 0
 	}
 	return known / all
+}
+
+// typedNumber reports whether a question word is a number typed with
+// digits ("11", "2024"); spelled-out small numbers ("two sides", "one
+// way") seldom name a figure.
+func typedNumber(w string) bool {
+	if !text.IsNumber(w) {
+		return false
+	}
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
 }
