@@ -60,3 +60,36 @@ func TestMisspeltQuestionWord(t *testing.T) {
 		})
 	}
 }
+
+// TestAskDeclinesForeignCommonWord: a common English word the corpus never
+// uses carries the question ("budget", "cafeteria"); a figure typed in
+// digits that no answer holds does too.
+func TestAskDeclinesForeignCommonWord(t *testing.T) {
+	kb := sampleKB(t, Options{})
+	for _, q := range []string{"what is nato's budget for next year", "who runs the power plant cafeteria", "what is in the 45-point plan"} {
+		t.Run(q, func(t *testing.T) {
+			if a := kb.Ask(q); a.Answered {
+				t.Errorf("Ask(%q) answered %q (confidence %.2f), want a decline", q, a.Title, a.Confidence)
+			}
+		})
+	}
+}
+
+func TestTypedNumber(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"11", true},
+		{"2024", true},
+		{"two", false},
+		{"windows", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := typedNumber(tt.word); got != tt.want {
+				t.Errorf("typedNumber(%q) = %v, want %v", tt.word, got, tt.want)
+			}
+		})
+	}
+}
