@@ -118,6 +118,7 @@ func (a *answerer) ask(question string) Answer {
 		return a.decline(question, nil)
 	}
 	ms := a.rank(res, typ, frameIdx)
+	preferEntry(ms)
 	best := &ms[0]
 	best.answer = a.answerOf(best, res)
 	conf := round3(a.confidence(res, ms))
@@ -580,4 +581,28 @@ func typedNumber(w string) bool {
 		}
 	}
 	return false
+}
+
+// entryReach is how far below the best passage an FAQ entry may rank and
+// still answer instead of it, when its question covers at least
+// entryKeyMin of the question (keyMatch).
+const entryReach, entryKeyMin = 0.2, 0.5
+
+// preferEntry moves to the front an FAQ entry whose question matches the
+// question well and that ranks close to a better passage: an FAQ question
+// is written for the question it answers, a passage only repeats words.
+func preferEntry(ms []match) {
+	if len(ms) < 2 || ms[0].show.kind != KindPassage {
+		return
+	}
+	for i := 1; i < len(ms); i++ {
+		m := &ms[i]
+		if ms[0].rank-m.rank > entryReach {
+			return
+		}
+		if m.cand.kind == KindFAQ && m.keyCov >= entryKeyMin {
+			ms[0], ms[i] = ms[i], ms[0]
+			return
+		}
+	}
 }

@@ -1,0 +1,30 @@
+package briefings
+
+import "testing"
+
+func TestPreferEntry(t *testing.T) {
+	passage := &candidate{kind: KindPassage}
+	entry := &candidate{kind: KindFAQ}
+	mk := func(c *candidate, rank, key float64) match {
+		return match{cand: c, show: c, rank: rank, keyCov: key}
+	}
+	tests := []struct {
+		name string
+		ms   []match
+		want *candidate // first after preferEntry
+	}{
+		{"close entry with its question matching", []match{mk(passage, 1.0, 0), mk(entry, 0.9, 0.6)}, entry},
+		{"entry too far below", []match{mk(passage, 1.0, 0), mk(entry, 0.7, 0.9)}, passage},
+		{"entry question matching too little", []match{mk(passage, 1.0, 0), mk(entry, 0.95, 0.3)}, passage},
+		{"entry already first", []match{mk(entry, 1.0, 0.2), mk(passage, 0.9, 0)}, entry},
+		{"single match", []match{mk(passage, 1.0, 0)}, passage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			preferEntry(tt.ms)
+			if tt.ms[0].cand != tt.want {
+				t.Errorf("first is %v, want %v", tt.ms[0].cand.kind, tt.want.kind)
+			}
+		})
+	}
+}
