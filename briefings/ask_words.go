@@ -1,0 +1,75 @@
+package briefings
+
+import (
+	"github.com/briefbot/briefbot/corpus/search"
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+// questionWords are the words that open a question; spelling
+// correction, which works from the corpus's words, misses slips in them.
+var questionWords = []string{"what", "who", "whom", "whose", "when", "where", "why", "which", "how"}
+
+// misspeltQuestionWord returns the question word an unknown word of a
+// question is one slip away from ("wat", "hwo", "wich").
+func misspeltQuestionWord(t search.QueryTerm) (string, bool) {
+	if t.Known || t.Corrected != "" || len(t.Word) < 3 || len(t.Word) > 6 {
+		return "", false
+	}
+	for _, w := range questionWords {
+		if search.Distance(t.Word, w) == 1 {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// hasContent reports whether a question names something: a word beyond
+// those that frame it and the commonest general verbs and adjectives, and
+// beyond bare numbers ("what is the", "1", "what is new" ask nothing).
+func hasContent(terms []search.QueryTerm) bool {
+	for _, t := range terms {
+		if _, low := questionWeights[t.Word]; low || text.IsNumber(t.Word) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// knownShare is the share of a question's content words the corpus knows
+// (a common verb or adjective counts half, question words not at all).
+func knownShare(terms []search.QueryTerm) float64 {
+	known, all := 0.0, 0.0
+	for _, t := range terms {
+		w := 1.0
+		if q, ok := questionWeights[t.Word]; ok {
+			if q <= 0.3 {
+				continue
+			}
+			w = 0.5
+		}
+		all += w
+		if t.Known {
+			known += w
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return known / all
+}
+
+// typedNumber reports whether a question word is a number typed with
+// digits ("11", "2024"); spelled-out small numbers ("two sides", "one
+// way") seldom name a figure.
+func typedNumber(w string) bool {
+	if !text.IsNumber(w) {
+		return false
+	}
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
+}
