@@ -520,16 +520,20 @@ func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share fl
 const entryReach, entryKeyMin = 0.2, 0.5
 
 // preferEntry moves to the front an FAQ entry whose question matches the
-// question well and that ranks close to a better passage: an FAQ question
-// is written for the question it answers, a passage only repeats words.
+// question well and that ranks close to a better passage (an article's,
+// or one of another entry's answer): an FAQ question is written for the
+// question it answers, a passage may only repeat its words.
 func preferEntry(ms []match) {
-	if len(ms) < 2 || ms[0].show.kind != KindPassage {
+	if len(ms) < 2 || ms[0].cand.kind != KindPassage {
 		return
 	}
 	for i := 1; i < len(ms); i++ {
 		m := &ms[i]
 		if ms[0].rank-m.rank > entryReach {
 			return
+		}
+		if m.show == ms[0].show {
+			return // the passage already answers with this entry
 		}
 		if m.cand.kind == KindFAQ && m.keyCov >= entryKeyMin {
 			ms[0], ms[i] = ms[i], ms[0]

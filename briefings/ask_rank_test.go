@@ -5,6 +5,7 @@ import "testing"
 func TestPreferEntry(t *testing.T) {
 	passage := &candidate{kind: KindPassage}
 	entry := &candidate{kind: KindFAQ}
+	other := &candidate{kind: KindFAQ}
 	mk := func(c *candidate, rank, key float64) match {
 		return match{cand: c, show: c, rank: rank, keyCov: key}
 	}
@@ -18,6 +19,8 @@ func TestPreferEntry(t *testing.T) {
 		{"entry question matching too little", []match{mk(passage, 1.0, 0), mk(entry, 0.95, 0.3)}, passage},
 		{"entry already first", []match{mk(entry, 1.0, 0.2), mk(passage, 0.9, 0)}, entry},
 		{"single match", []match{mk(passage, 1.0, 0)}, passage},
+		{"passage of another entry", []match{{cand: passage, show: other, rank: 1.0}, mk(entry, 0.9, 0.6)}, entry},
+		{"passage of the entry itself", []match{{cand: passage, show: other, rank: 1.0}, mk(other, 0.95, 0.2), mk(entry, 0.9, 0.6)}, passage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
