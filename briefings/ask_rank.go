@@ -212,6 +212,7 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 	t := &a.tune
 	ms := make([]match, len(res.Hits))
 	top := res.Hits[0].Score
+	asked := a.askedWord(res.Terms)
 	for i, h := range res.Hits {
 		m := match{hit: h, cand: &a.cands[h.Payload]}
 		m.show = m.cand
@@ -224,6 +225,9 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 		}
 		covered, key := 0.0, 0.0
 		typed := typ != anyType && (m.cand.facts|m.show.facts)&(1<<uint(typ)) != 0
+		if typed && typ == nameType {
+			typed = a.namesBeyond(m.cand, asked) || m.show != m.cand && a.namesBeyond(m.show, asked)
+		}
 		// credit and inKey per question word; a related word (Of > 0)
 		// credits the word it stands for, at its Share.
 		credit := make([]float64, len(res.Terms))
@@ -466,53 +470,6 @@ func contains[T comparable](ss []T, s T) bool {
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
-
-// keyMatch is how well the question matches an FAQ entry's question (or an
-// issue's name): the best, over its questions, of the harmonic mean of the
-// share of the question they cover (recall, as ranked) and the share of
-// their own words the question uses (precision). A long FAQ question
-// that merely contains the asked words matches less than a short one
-// that says just that.
-func keyMatch(c *candidate, terms []search.QueryTerm, recall float64) float64 {
-	if recall == 0 || len(c.keys) == 0 {
-		return 0
-	}
-	best := 0.0
-	for _, k := range c.keys {
-		hit := 0.0
-		for _, t := range terms {
-			if w, ok := k.weight[t.Term]; ok {
-				if t.Of > 0 {
-					w *= t.Share
-				}
-				hit += w
-			}
-		}
-		if hit == 0 {
-			continue
-		}
-		p := hit / k.total
-		best = math.Max(best, 2*p*recall/(p+recall))
-	}
-	return best
-}
-
-// expand adds the words related to the question's (search.Index.Expand),
-// except to the words that frame it ("how many").
-func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share float64) []search.QueryTerm {
-	out := ix.Expand(terms, share)
-	if len(frameIdx) == 0 {
-		return out
-	}
-	n := len(terms)
-	for i := n; i < len(out); i++ {
-		if !contains(frameIdx, out[i].Of-1) {
-			out[n] = out[i]
-			n++
-		}
-	}
-	return out[:n]
-}
 
 // entryReach is how far below the best passage an FAQ entry may rank and
 // still answer instead of it, when its question covers at least

@@ -31,3 +31,23 @@ func TestPreferEntry(t *testing.T) {
 		})
 	}
 }
+
+func TestInnerCapitalBeyond(t *testing.T) {
+	asked := func(w string) bool { return w == "Zaporizhzhia" }
+	tests := []struct {
+		name string
+		s    string
+		want bool
+	}{
+		{"only the asked name", "However, control of the Zaporizhzhia plant is divisive.", false},
+		{"another name", "The Russian-controlled Zaporizhzhia plant is idle.", true},
+		{"first word only", "Control is divisive.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := innerCapitalBeyond(tt.s, asked); got != tt.want {
+				t.Errorf("innerCapitalBeyond(%q) = %v, want %v", tt.s, got, tt.want)
+			}
+		})
+	}
+}

@@ -102,7 +102,12 @@ var numberWordSet = map[string]bool{
 
 // hasInnerCapital reports whether a word other than a sentence's first
 // starts with a capital letter.
-func hasInnerCapital(s string) bool {
+func hasInnerCapital(s string) bool { return innerCapitalBeyond(s, nil) }
+
+// innerCapitalBeyond is hasInnerCapital counting only the capitalised
+// words for which asked (when not nil) is false: a name the question
+// already uses does not answer "who".
+func innerCapitalBeyond(s string, asked func(word string) bool) bool {
 	start := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -115,7 +120,7 @@ func hasInnerCapital(s string) bool {
 				}
 				j += n2
 			}
-			if !start && unicode.IsUpper(r) && !text.IsStopword(strings.ToLower(s[i:j])) {
+			if !start && unicode.IsUpper(r) && !text.IsStopword(strings.ToLower(s[i:j])) && (asked == nil || !asked(s[i:j])) {
 				return true
 			}
 			start = false
@@ -126,6 +131,46 @@ func hasInnerCapital(s string) bool {
 			start = true
 		}
 		i += n
+	}
+	return false
+}
+
+// askedWord returns a test of whether a word is one of the question's
+// (as the index reads it: stemmed, name variants folded).
+func (a *answerer) askedWord(terms []search.QueryTerm) func(string) bool {
+	seen := map[string]bool{}
+	return func(w string) bool {
+		if v, ok := seen[w]; ok {
+			return v
+		}
+		ts := a.ix.Terms(w)
+		v := len(ts) > 0
+		for _, t := range ts {
+			found := false
+			for _, q := range terms {
+				if q.Term == t {
+					found = true
+					break
+				}
+			}
+			v = v && found
+		}
+		seen[w] = v
+		return v
+	}
+}
+
+// namesBeyond reports whether a candidate's answer text (an FAQ answer or
+// issue summary, or a passage's sentence with its neighbours) holds a name
+// the question does not already use.
+func (a *answerer) namesBeyond(c *candidate, asked func(string) bool) bool {
+	if c.kind != KindPassage {
+		return innerCapitalBeyond(c.answer, asked)
+	}
+	for i := max(0, c.center-1); i <= c.center+1 && i < len(c.sentences); i++ {
+		if innerCapitalBeyond(c.sentences[i], asked) {
+			return true
+		}
 	}
 	return false
 }

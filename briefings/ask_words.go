@@ -1,6 +1,8 @@
 package briefings
 
 import (
+	"math"
+
 	"github.com/briefbot/briefbot/corpus/search"
 	"github.com/briefbot/briefbot/corpus/text"
 )
@@ -72,4 +74,51 @@ func typedNumber(w string) bool {
 		}
 	}
 	return false
+}
+
+// keyMatch is how well the question matches an FAQ entry's question (or an
+// issue's name): the best, over its questions, of the harmonic mean of the
+// share of the question they cover (recall, as ranked) and the share of
+// their own words the question uses (precision). A long FAQ question
+// that merely contains the asked words matches less than a short one
+// that says just that.
+func keyMatch(c *candidate, terms []search.QueryTerm, recall float64) float64 {
+	if recall == 0 || len(c.keys) == 0 {
+		return 0
+	}
+	best := 0.0
+	for _, k := range c.keys {
+		hit := 0.0
+		for _, t := range terms {
+			if w, ok := k.weight[t.Term]; ok {
+				if t.Of > 0 {
+					w *= t.Share
+				}
+				hit += w
+			}
+		}
+		if hit == 0 {
+			continue
+		}
+		p := hit / k.total
+		best = math.Max(best, 2*p*recall/(p+recall))
+	}
+	return best
+}
+
+// expand adds the words related to the question's (search.Index.Expand),
+// except to the words that frame it ("how many").
+func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share float64) []search.QueryTerm {
+	out := ix.Expand(terms, share)
+	if len(frameIdx) == 0 {
+		return out
+	}
+	n := len(terms)
+	for i := n; i < len(out); i++ {
+		if !contains(frameIdx, out[i].Of-1) {
+			out[n] = out[i]
+			n++
+		}
+	}
+	return out[:n]
 }
