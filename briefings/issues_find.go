@@ -47,7 +47,7 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 	// is a better guess than one that only happens to come first.
 	if qt := text.Terms(query); len(qt) > 0 {
 		for k := range cands {
-			cands[k].score += 0.4 * kb.mentions(kb.issues[cands[k].i], qt)
+			cands[k].score += 0.4 * kb.mentions(cands[k].i, qt)
 		}
 		sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	}
@@ -63,28 +63,41 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 
 // mentions returns the share of the query terms qt that the issue's
 // summary or the titles of its articles contain, in [0,1].
-func (kb *KB) mentions(is Issue, qt []string) float64 {
-	have := make(map[string]bool)
-	add := func(s string) {
-		for _, t := range text.Terms(s) {
-			have[t] = true
-		}
-	}
-	for _, c := range is.Summary {
-		add(c.Text)
-	}
-	for _, id := range is.ArticleIDs {
-		if a, ok := kb.Article(id); ok {
-			add(a.Title)
-		}
-	}
+func (kb *KB) mentions(i int, qt []string) float64 {
+	have := kb.issueTerms()[i]
 	n := 0
 	for _, t := range qt {
-		if have[t] {
+		if _, ok := have[t]; ok {
 			n++
 		}
 	}
 	return float64(n) / float64(len(qt))
+}
+
+// issueTerms returns, per issue, the terms of its summary and of its
+// articles' titles. They are gathered once, on first use.
+func (kb *KB) issueTerms() []map[string]struct{} {
+	kb.issueTermsOnce.Do(func() {
+		kb.issueTermSets = make([]map[string]struct{}, len(kb.issues))
+		for i, is := range kb.issues {
+			have := make(map[string]struct{})
+			add := func(s string) {
+				for _, t := range text.Terms(s) {
+					have[t] = struct{}{}
+				}
+			}
+			for _, c := range is.Summary {
+				add(c.Text)
+			}
+			for _, id := range is.ArticleIDs {
+				if a, ok := kb.Article(id); ok {
+					add(a.Title)
+				}
+			}
+			kb.issueTermSets[i] = have
+		}
+	})
+	return kb.issueTermSets
 }
 
 // issueStrings are the texts an issue answers to: id, name, then aliases

@@ -3,6 +3,7 @@ package briefings
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -50,6 +51,10 @@ type KB struct {
 	// issueSents[i] holds the sentence ids about issues[i], sorted.
 	issueSents [][]int32
 	answers    *answerer
+	// issueTermSets[i] holds the terms FindIssue matches against issues[i]
+	// beyond its names; built once, on first use.
+	issueTermsOnce sync.Once
+	issueTermSets  []map[string]struct{}
 }
 
 // Build builds the knowledge base from articles. It fails only when ctx is
