@@ -2,7 +2,6 @@ package bot
 
 import (
 	"github.com/briefbot/briefbot/briefings"
-	"strings"
 )
 
 // Digest message wording.
@@ -41,8 +40,7 @@ func DigestMessage(d briefings.Digest) Message {
 	if len(d.Articles) > 0 {
 		s := Section{Heading: digestArticlesHead}
 		for _, a := range d.Articles {
-			// "Title: summary", without doubling a headline's own final stop.
-			text := strings.TrimRight(a.Title, ".")
+			text := a.Title
 			if a.Summary != "" {
 				if text != "" {
 					text += ": "

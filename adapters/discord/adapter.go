@@ -102,8 +102,8 @@ type Adapter struct {
 	mu         sync.Mutex
 	registered bool
 	chanTypes  map[string]discordgo.ChannelType
-	partials   *partials      // unfinished multi-part posts
-	bg         sync.WaitGroup // follow-ups still being sent
+	partials   *bot.PartialPosts // unfinished multi-part posts
+	bg         sync.WaitGroup    // follow-ups still being sent
 }
 
 // ErrNoCredentials is returned by New when neither a token nor a public
@@ -131,7 +131,7 @@ func New(opts Options) (*Adapter, error) {
 		sleep:      sleepCtx,
 		chanTypes:  map[string]discordgo.ChannelType{},
 		dedupe:     opts.Dedupe,
-		partials:   newPartials(),
+		partials:   bot.NewPartialPosts(),
 	}
 	a.render = renderer{customID: a.ids.encode}
 	if a.log == nil {

@@ -30,14 +30,14 @@ func (a *Adapter) Post(ctx context.Context, target string, msg bot.Message) (str
 		return "", fmt.Errorf("discord: post to %s: %w: posting needs a bot token", target, bot.ErrPermanent)
 	}
 	parts := a.render.render(msg)
-	key := partialKey(target, msg)
-	done, resumed := a.partials.get(key, a.now())
-	if resumed && (done.sent <= 0 || done.sent >= len(parts)) {
+	key := bot.PartialPostKey(target, msg)
+	done, resumed := a.partials.Get(key, a.now())
+	if resumed && (done.Sent <= 0 || done.Sent >= len(parts)) {
 		resumed = false // rendered differently: start over
 	}
 	channel, first, next := target, "", 0
 	if resumed {
-		channel, first, next = done.channel, done.first, done.sent
+		channel, first, next = done.Channel, done.First, done.Sent
 		a.log.Info("discord: resuming a partly posted message", "channel", target, "parts", len(parts), "sent", next)
 	} else {
 		typ, err := a.channelType(ctx, target)
@@ -70,12 +70,12 @@ func (a *Adapter) Post(ctx context.Context, target string, msg bot.Message) (str
 		})
 		if err != nil {
 			if next > 0 {
-				a.partials.put(key, partial{sent: next, first: first, channel: channel, at: a.now()})
+				a.partials.Put(key, bot.PartialPost{Sent: next, First: first, Channel: channel, At: a.now()})
 			}
 			return first, fmt.Errorf("discord: post to %s: part %d of %d: %w", target, next+1, len(parts), err)
 		}
 	}
-	a.partials.done(key)
+	a.partials.Done(key)
 	a.log.Debug("discord posted", "channel", target, "parts", len(parts))
 	return first, nil
 }

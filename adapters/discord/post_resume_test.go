@@ -54,7 +54,7 @@ func TestPostResumes(t *testing.T) {
 			name: "a day later starts over", target: "c", typ: discordgo.ChannelTypeGuildText,
 			script:     map[string][]canned{"POST /api/v9/channels/c/messages": append([]canned{{200, `{"id":"p1"}`}}, gaveUp...)},
 			retry:      long,
-			after:      partialTTL + time.Minute,
+			after:      bot.PartialPostTTL + time.Minute,
 			wantRetry:  []string{"POST /api/v9/channels/c/messages", "POST /api/v9/channels/c/messages"},
 			wantRetrID: "msg-1",
 		},
@@ -103,23 +103,5 @@ func TestPostResumes(t *testing.T) {
 				t.Errorf("posting the finished message again made %d calls, want 2", n)
 			}
 		})
-	}
-}
-
-func TestPartialsBounded(t *testing.T) {
-	p := newPartials()
-	for i := range maxPartials + 10 {
-		p.put(string(rune('a'+i%26))+strings.Repeat("x", i), partial{sent: 1, at: testNow})
-	}
-	if len(p.m) != maxPartials || len(p.order) != maxPartials {
-		t.Errorf("%d remembered (%d in order), want %d", len(p.m), len(p.order), maxPartials)
-	}
-	if _, ok := p.get("a", testNow); ok {
-		t.Error("the oldest is still remembered")
-	}
-	k := p.order[3]
-	p.done(k)
-	if _, ok := p.get(k, testNow); ok || len(p.order) != maxPartials-1 {
-		t.Errorf("done(%s) kept it", k)
 	}
 }

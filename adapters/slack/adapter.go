@@ -89,7 +89,7 @@ type Adapter struct {
 	// bg tracks follow-ups still running after their acknowledgement.
 	bg sync.WaitGroup
 	// partials are unfinished multi-part posts (see Post).
-	partials *partials
+	partials *bot.PartialPosts
 }
 
 // Interface checks.
@@ -118,7 +118,7 @@ func New(opts Options) (*Adapter, error) {
 		now:      opts.Now,
 		after:    time.After,
 		wait:     sleepCtx,
-		partials: newPartials(),
+		partials: bot.NewPartialPosts(),
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)

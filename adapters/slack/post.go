@@ -56,18 +56,18 @@ func (a *Adapter) Post(ctx context.Context, target string, msg bot.Message) (str
 		return "", fmt.Errorf("post to slack %s: %w: %w", target, bot.ErrPermanent, errNoBotToken)
 	}
 	parts := a.render(msg)
-	key := partialKey(target, msg)
+	key := bot.PartialPostKey(target, msg)
 	var first string
 	next := 0
-	if done, ok := a.partials.get(key, a.now()); ok && done.sent > 0 && done.sent < len(parts) {
-		first, next = done.first, done.sent
+	if done, ok := a.partials.Get(key, a.now()); ok && done.Sent > 0 && done.Sent < len(parts) {
+		first, next = done.First, done.Sent
 		a.log.Info("slack: resuming a partly posted message", "channel", target, "parts", len(parts), "sent", next)
 	}
 	for ; next < len(parts); next++ {
 		ts, err := a.postMessage(ctx, target, parts[next])
 		if err != nil {
 			if next > 0 {
-				a.partials.put(key, partial{sent: next, first: first, at: a.now()})
+				a.partials.Put(key, bot.PartialPost{Sent: next, First: first, At: a.now()})
 			}
 			return first, fmt.Errorf("post to slack %s (part %d of %d): %w", target, next+1, len(parts), err)
 		}
@@ -75,7 +75,7 @@ func (a *Adapter) Post(ctx context.Context, target string, msg bot.Message) (str
 			first = ts
 		}
 	}
-	a.partials.done(key)
+	a.partials.Done(key)
 	return first, nil
 }
 

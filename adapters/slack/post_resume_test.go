@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // TestPostResumes: when a later part of a long message fails, Post called
@@ -27,7 +29,7 @@ func TestPostResumes(t *testing.T) {
 	}{
 		{"same message", "C123", 0, texts(parts[1:]), "1700000000.000001"},
 		{"another channel", "C456", 0, texts(parts), "1700000000.000007"},
-		{"a day later", "C123", partialTTL + time.Minute, texts(parts), "1700000000.000007"},
+		{"a day later", "C123", bot.PartialPostTTL + time.Minute, texts(parts), "1700000000.000007"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, rec, _ := postFixture(t, gaveUp...)
