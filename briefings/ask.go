@@ -206,7 +206,7 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 			}
 			f |= tokFacts[id] - 1
 		}
-		return f | innerCapitalFact(s)
+		return textFacts(s, f)
 	}
 	// Every sentence, heading and title is read once; a passage's fields
 	// are made of them.

@@ -16,9 +16,14 @@ func TestAskDebug(t *testing.T) {
 		t.Skip("run with -ask.debug sample.tsv to explain answers")
 	}
 	var kb *KB
-	if strings.HasPrefix(*askDebug, "debian") {
+	switch {
+	case strings.HasPrefix(*askDebug, "debian"):
 		kb = debianKB(t)
-	} else {
+	case strings.HasPrefix(*askDebug, "zlib"):
+		kb = zlibKB(t)
+	case strings.HasPrefix(*askDebug, "sqlite"):
+		kb = sqliteKB(t)
+	default:
 		kb = sampleKB(t, Options{})
 	}
 	a := kb.answers

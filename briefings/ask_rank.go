@@ -102,6 +102,8 @@ type match struct {
 	answer   string
 	// missNum: the candidate lacks a number the question types in digits.
 	missNum bool
+	// typ is the kind of fact the question asks for.
+	typ answerType
 }
 
 func (a *answerer) ask(question string) Answer {
@@ -170,7 +172,7 @@ func (a *answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerTyp
 		}
 	}
 	// The words that frame the question count as question words.
-	typ, frameIdx = frame(terms)
+	typ, frameIdx = frame(q, terms)
 	if len(frameIdx) == 2 {
 		terms[frameIdx[1]].Weight = terms[frameIdx[0]].Weight
 	}
@@ -214,7 +216,7 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 	top := res.Hits[0].Score
 	asked := a.askedWord(res.Terms)
 	for i, h := range res.Hits {
-		m := match{hit: h, cand: &a.cands[h.Payload]}
+		m := match{hit: h, cand: &a.cands[h.Payload], typ: typ}
 		m.show = m.cand
 		credits := &t.entryCredit
 		if m.cand.kind == KindPassage {
@@ -298,7 +300,7 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 
 func (a *answerer) answerOf(m *match, res search.Result) string {
 	if m.show.kind == KindPassage {
-		return a.window(m.show, res)
+		return a.window(m.show, res, m.typ)
 	}
 	return trimAnswer(m.show.answer, maxShownChars)
 }
@@ -363,23 +365,44 @@ func (a *answerer) confidence(res search.Result, ms []match) float64 {
 // window returns a passage's answer text: its sentence, with the previous
 // one when the sentence leans on it (it opens with a pronoun or connective)
 // and the next one when that adds query words or the sentence is short.
-func (a *answerer) window(c *candidate, res search.Result) string {
+// When the question asks for a kind of fact (a date, a duration) that
+// only a neighbour holds, the neighbour is shown too: the passage ranked
+// on it.
+func (a *answerer) window(c *candidate, res search.Result, typ answerType) string {
 	ss := c.sentences
 	i := c.center
-	out := []string{ss[i]}
+	lo, hi := i, i+1 // the window is ss[lo:hi]
 	if i > 0 && leansBack(ss[i]) {
-		out = append([]string{ss[i-1]}, out...)
+		lo--
 	}
 	// A sentence introducing a list is answered with the list's start.
 	if strings.HasSuffix(strings.TrimSpace(ss[i]), ":") {
 		return strings.Join(ss[i:min(len(ss), i+3)], " ")
 	}
-	if i+1 < len(ss) && len(out) < 3 {
-		if utf8.RuneCountInString(strings.Join(out, " ")) < 80 || a.addsTerms(&a.cands[c.self+1], c, res) {
-			out = append(out, ss[i+1])
+	if hi < len(ss) && hi-lo < 3 {
+		if utf8.RuneCountInString(strings.Join(ss[lo:hi], " ")) < 80 || a.addsTerms(&a.cands[c.self+1], c, res) {
+			hi++
 		}
 	}
-	return strings.Join(out, " ")
+	if typ != anyType && typ != nameType && !holdsFact(ss[lo:hi], typ) {
+		switch {
+		case hi < len(ss) && hi-lo < 3 && holdsFact(ss[hi:hi+1], typ):
+			hi++
+		case lo > 0 && hi-lo < 3 && holdsFact(ss[lo-1:lo], typ):
+			lo--
+		}
+	}
+	return strings.Join(ss[lo:hi], " ")
+}
+
+// holdsFact reports whether one of the sentences holds a fact of the type.
+func holdsFact(ss []string, typ answerType) bool {
+	for _, s := range ss {
+		if factsOf(s)&(1<<uint(typ)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 var leaning = map[string]bool{

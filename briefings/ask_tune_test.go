@@ -107,7 +107,7 @@ func TestAskRankTune(t *testing.T) {
 							}
 							n[i]++
 							terms := a.ix.Analyze(it.Question)
-							typ, fi := frame(terms)
+							typ, fi := frame(it.Question, terms)
 							if len(fi) == 2 {
 								terms[fi[1]].Weight = terms[fi[0]].Weight
 							}

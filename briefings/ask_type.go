@@ -17,40 +17,72 @@ const (
 	dateType
 	numberType
 	nameType
+	// durationType is a span of time: a number of hours, days, years.
+	durationType
 )
 
 // howAdjectives turn "how" into a question about an amount ("how long").
-var howAdjectives = map[string]bool{
-	"long": true, "many": true, "much": true, "old": true, "far": true,
-	"big": true, "often": true, "soon": true, "large": true, "close": true,
+var howAdjectives = map[string]answerType{
+	"long": durationType, "many": numberType, "much": numberType, "old": numberType,
+	"far": numberType, "big": numberType, "often": numberType, "soon": dateType,
+	"large": numberType, "close": numberType,
 }
 
 // frame finds the words of a question that say what kind of fact it asks
-// for (when, who, where, "how long") and the type of that fact. The
-// returned indexes point into terms.
-func frame(terms []search.QueryTerm) (answerType, []int) {
-	for i, t := range terms {
-		switch t.Word {
-		case "when":
-			return dateType, []int{i}
-		case "who", "whom", "whose", "where":
-			return nameType, []int{i}
-		case "how":
-			if i+1 < len(terms) && howAdjectives[terms[i+1].Word] {
-				return numberType, []int{i, i + 1}
+// for (when, who, where, "how long") and the type of that fact. It reads
+// the question's words as typed, stopwords included ("how much"); the
+// returned indexes point into terms, at those of the framing words that
+// are terms.
+func frame(q string, terms []search.QueryTerm) (answerType, []int) {
+	words := text.Tokens(q)
+	termAt := func(w string) []int {
+		for i, t := range terms {
+			if t.Word == w && t.Of == 0 {
+				return []int{i}
 			}
-			return anyType, nil
+		}
+		return nil
+	}
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch w {
+		case "when":
+			return dateType, termAt(w)
+		case "who", "whom", "whose", "where":
+			return nameType, termAt(w)
+		case "how":
+			typ, ok := howAdjectives[next]
+			if !ok {
+				return anyType, nil
+			}
+			idx := termAt(w)
+			if j := termAt(next); len(idx) == 1 && len(j) == 1 {
+				idx = append(idx, j[0])
+			}
+			return typ, idx
 		case "what", "which":
-			if i+1 < len(terms) {
-				switch terms[i+1].Word {
-				case "year", "date", "day", "month", "time":
-					return dateType, []int{i, i + 1}
+			switch next {
+			case "year", "date", "day", "month", "time":
+				idx := termAt(w)
+				if j := termAt(next); len(idx) == 1 && len(j) == 1 {
+					idx = append(idx, j[0])
 				}
+				return dateType, idx
 			}
 			return anyType, nil
 		}
 	}
 	return anyType, nil
+}
+
+// timeUnits name spans of time; after a number they make a duration.
+var timeUnits = map[string]bool{
+	"second": true, "seconds": true, "minute": true, "minutes": true, "hour": true, "hours": true,
+	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "decade": true, "decades": true, "century": true, "centuries": true,
 }
 
 var dateWords = map[string]bool{
@@ -71,7 +103,7 @@ func factsOf(s string) uint8 {
 	for _, tok := range text.Tokens(s) {
 		f |= tokenFacts(tok)
 	}
-	return f | innerCapitalFact(s)
+	return f | textFacts(s, f)
 }
 
 // tokenFacts is the part of factsOf one token decides.
@@ -83,15 +115,40 @@ func tokenFacts(tok string) uint8 {
 	if text.IsNumber(tok) || numberWordSet[tok] {
 		f |= 1 << numberType
 	}
+	if timeUnits[tok] {
+		f |= 1 << durationType
+	}
 	return f
 }
 
-// innerCapitalFact is the part of factsOf the whole text decides.
-func innerCapitalFact(s string) uint8 {
+// textFacts is the part of factsOf the whole text decides, given f, the
+// facts of its tokens: a name inside a sentence, and whether a time unit
+// (set in f by tokenFacts) is counted ("two hours", "half a century", "a
+// year") and so makes a duration, or is not ("for years").
+func textFacts(s string, f uint8) uint8 {
 	if hasInnerCapital(s) {
-		return 1 << nameType
+		f |= 1 << nameType
 	}
-	return 0
+	if f&(1<<durationType) != 0 && !countedTime(s) {
+		f &^= 1 << durationType
+	}
+	return f
+}
+
+// countedTime reports whether s holds a time unit after a number or an
+// article: "30-day", "two hours", "half a century", "an hour".
+func countedTime(s string) bool {
+	toks := text.Tokens(s)
+	for i, tok := range toks {
+		if !timeUnits[tok] || i == 0 {
+			continue
+		}
+		prev := toks[i-1]
+		if text.IsNumber(prev) || numberWordSet[prev] || prev == "a" || prev == "an" {
+			return true
+		}
+	}
+	return false
 }
 
 var numberWordSet = map[string]bool{
