@@ -111,6 +111,9 @@ func (a *answerer) ask(question string) Answer {
 	if q == "" || a == nil {
 		return a.decline(question, nil)
 	}
+	if rest, ok := aboutAuthor(q); ok {
+		return a.askAuthor(question, rest)
+	}
 	terms, typ, frameIdx, ok := a.queryTerms(q)
 	if !ok {
 		return a.decline(question, nil)
