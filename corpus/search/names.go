@@ -124,11 +124,60 @@ func (ns *nameStats) roles(fold map[string]string) [][]string {
 			}
 		}
 		if best >= 2 && best*4 >= total*3 {
-			out = append(out, []string{role, bestName})
+			out = append(out, append(append([]string{role}, ns.leaderRoles(role)...), bestName))
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
+}
+
+// leaderTitles are the titles of a country's leader; a role with one of
+// them is also asked about as the country's "leader".
+var leaderTitles = map[string]bool{
+	"president": true, "minister": true, "chancellor": true, "premier": true,
+	"king": true, "queen": true, "leader": true,
+}
+
+// leaderRoles returns the other ways to name a leader's role: "Ukrainian
+// President" is also "Ukrainian leader" and, when the corpus names the
+// country ("Ukraine"), "Ukraine's leader".
+func (ns *nameStats) leaderRoles(role string) []string {
+	words := strings.Fields(role)
+	if len(words) < 2 || !leaderTitles[words[len(words)-1]] {
+		return nil
+	}
+	place := words[0]
+	var out []string
+	if words[len(words)-1] != "leader" {
+		out = append(out, place+" leader")
+	}
+	if c := ns.country(place); c != "" {
+		out = append(out, c+" leader")
+	}
+	return out
+}
+
+// country returns the country a demonym names, when the corpus writes it
+// as a name: Ukrainian -> Ukraine, Russian -> Russia, Brazilian -> Brazil,
+// Chinese -> China. It is "" when none of the forms is a name the corpus
+// uses.
+func (ns *nameStats) country(demonym string) string {
+	var forms []string
+	switch {
+	case strings.HasSuffix(demonym, "ian"):
+		stem := strings.TrimSuffix(demonym, "ian")
+		forms = append(forms, stem+"e", stem+"ia", stem, stem+"y")
+	case strings.HasSuffix(demonym, "an"):
+		forms = append(forms, strings.TrimSuffix(demonym, "n"))
+	case strings.HasSuffix(demonym, "ese"):
+		forms = append(forms, strings.TrimSuffix(demonym, "ese")+"a")
+	}
+	for _, f := range forms {
+		if f != demonym && ns.capital[f] > 0 && ns.isName(f) {
+			return f
+		}
+	}
+	return ""
 }
 
 // variants returns a map from each spelling variant of a name to its

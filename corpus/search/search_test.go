@@ -163,7 +163,14 @@ func TestRoles(t *testing.T) {
 		"Russian President Vladimir Putin waited.",
 		"The president said the war must end; Zelenskyy agreed.",
 		"President Putin and President Zelenskyy did not meet.",
+		"Ukraine and Russia keep fighting.",
 	), Options{})
+	// A president is also the country's leader.
+	for _, q := range []string{"Ukraine's leader", "the Ukrainian leader"} {
+		if got, want := ix.Terms(q), ix.Terms("Zelenskyy"); !reflect.DeepEqual(got, want) {
+			t.Errorf("Terms(%s) = %v, want %v", q, got, want)
+		}
+	}
 	if got, want := ix.Terms("the Ukrainian president"), ix.Terms("Zelenskyy"); !reflect.DeepEqual(got, want) {
 		t.Errorf("Terms(the Ukrainian president) = %v, want %v", got, want)
 	}
