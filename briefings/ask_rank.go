@@ -150,6 +150,7 @@ func (a *answerer) ask(question string) Answer {
 // positions of the words that frame it. ok is false for a question that
 // names nothing.
 func (a *answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerType, frameIdx []int, ok bool) {
+	q = reframe(q)
 	terms = a.ix.Analyze(q)
 	// Question words count for coverage but are too common to search by;
 	// one the corpus never uses says nothing against it.
@@ -266,7 +267,7 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 			inKey[to] = math.Max(inKey[to], k)
 		}
 		for qi, term := range res.Terms {
-			if term.Of == 0 && credit[qi] == 0 && term.Weight > 0 && typedNumber(term.Word) {
+			if term.Of == 0 && credit[qi] == 0 && term.Weight > 0 && !term.Spelt && typedNumber(term.Word) {
 				m.missNum = true
 			}
 			if term.Of > 0 || credit[qi] == 0 {

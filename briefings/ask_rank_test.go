@@ -51,3 +51,16 @@ func TestInnerCapitalBeyond(t *testing.T) {
 		})
 	}
 }
+
+func TestReframe(t *testing.T) {
+	for q, want := range map[string]string{
+		"What's the purpose of the trip to Florida?": "why the trip to Florida?",
+		"what was the main reason for the delay":     "why the delay",
+		"How come the talks stalled":                 "why the talks stalled",
+		"what is the plan for the weekend":           "what is the plan for the weekend",
+	} {
+		if got := reframe(q); got != want {
+			t.Errorf("reframe(%q) = %q, want %q", q, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,6 +77,20 @@ func frame(q string, terms []search.QueryTerm) (answerType, []int) {
 		}
 	}
 	return anyType, nil
+}
+
+// whyFrames are the other ways to ask "why": "what is the purpose of",
+// "what was the reason for", "how come", "for what reason".
+var whyFrames = regexp.MustCompile(`(?i)^\s*(?:what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:main\s+|real\s+)?(?:purpose|reason|point|goal|aim|motive|motivation)s?\s+(?:of|for|behind)|how\s+come|for\s+what\s+(?:reason|purpose))\s+`)
+
+// reframe rewrites a question's framing words to the plain question word
+// they stand for ("what is the purpose of the trip" asks "why the trip"),
+// so that it matches FAQ questions written the plain way.
+func reframe(q string) string {
+	if loc := whyFrames.FindStringIndex(q); loc != nil {
+		return "why " + q[loc[1]:]
+	}
+	return q
 }
 
 // timeUnits name spans of time; after a number they make a duration.

@@ -88,6 +88,8 @@ type token struct {
 	raw  string // lowercased token after number/name normalisation
 	key  string // stem, or synonym group key
 	stop bool
+	// spelt is true for a number written as a word ("two" -> "2").
+	spelt bool
 }
 
 func (a *analyzer) normalize(tok string) (string, bool) {
@@ -220,7 +222,7 @@ func (a *analyzer) wordsOf(raw []string) []token {
 		if !ok {
 			continue
 		}
-		t := token{raw: n}
+		t := token{raw: n, spelt: n != r && numberWords[r] != ""}
 		if text.IsStopword(n) {
 			t.stop, t.key = true, n
 		} else {

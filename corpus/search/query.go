@@ -13,6 +13,9 @@ import (
 type QueryTerm struct {
 	// Word is the word as typed, lowercased and normalised.
 	Word string
+	// Spelt is true when Word is a number the query wrote as a word
+	// ("two" for "2").
+	Spelt bool
 	// Corrected is the indexed word Word was corrected to; empty if none.
 	Corrected string
 	// Slip is true when the correction looks like a slip of the keyboard
@@ -87,7 +90,7 @@ func (ix *Index) Analyze(q string) []QueryTerm {
 		if w.stop {
 			continue
 		}
-		qt := QueryTerm{Word: w.raw, Term: w.key}
+		qt := QueryTerm{Word: w.raw, Term: w.key, Spelt: w.spelt}
 		if wi+1 < len(words) && len(text.RelatedPhrasal(w.raw, words[wi+1].raw)) > 0 {
 			qt.Particle = words[wi+1].raw
 		}

@@ -203,3 +203,13 @@ func TestCompounds(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalyzeSpeltNumbers(t *testing.T) {
+	ix := New(docs("the two sides met for 2 hours"), Options{})
+	for q, want := range map[string]bool{"two sides": true, "2 sides": false} {
+		terms := ix.Analyze(q)
+		if len(terms) == 0 || terms[0].Word != "2" || terms[0].Spelt != want {
+			t.Errorf("Analyze(%q)[0] = %+v, want Word 2 with Spelt %v", q, terms, want)
+		}
+	}
+}
