@@ -149,7 +149,7 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 			}
 		}
 		key := strings.Join(append([]string{e.Question}, e.Alternates...), "\n")
-		keyTexts = append(keyTexts, append([]string{e.Question}, e.Alternates...))
+		keyTexts = append(keyTexts, append(append([]string{e.Question}, e.Alternates...), subQuestions(e.Question)...))
 		add(candidate{kind: KindFAQ, title: e.Question, answer: e.Answer, sources: nonNilSources(e.Sources)},
 			field(key), field(e.Answer), nil, nil, nil)
 		a.names = append(a.names, e.Question)

@@ -1,6 +1,9 @@
 package briefings
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestPreferEntry(t *testing.T) {
 	passage := &candidate{kind: KindPassage}
@@ -61,6 +64,20 @@ func TestReframe(t *testing.T) {
 	} {
 		if got := reframe(q); got != want {
 			t.Errorf("reframe(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+func TestSubQuestions(t *testing.T) {
+	tests := map[string][]string{
+		"OK, now I know what Debian is... what is Linux?!":            {"what is Linux?!"},
+		"What is the difference? Why should I choose it over others?": {"What is the difference?", "Why should I choose it over others?"},
+		"What is Debian GNU/Linux?":                                   nil,
+		"Is version 2.1 out?":                                         nil,
+	}
+	for q, want := range tests {
+		if got := subQuestions(q); !slices.Equal(got, want) {
+			t.Errorf("subQuestions(%q) = %q, want %q", q, got, want)
 		}
 	}
 }

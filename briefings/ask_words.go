@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"math"
+	"strings"
 
 	"github.com/briefbot/briefbot/corpus/search"
 	"github.com/briefbot/briefbot/corpus/text"
@@ -121,4 +122,43 @@ func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share fl
 		}
 	}
 	return out[:n]
+}
+
+// subQuestions returns the questions inside an FAQ question made of
+// several sentences ("OK, now I know what Debian is... what is Linux?!",
+// "What is the difference? Why should I choose it?"): each part that ends
+// in a question mark, when there are two parts or more. A question is
+// matched against each of them as well as against the whole.
+func subQuestions(q string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if c != '?' && c != '!' && c != '.' {
+			continue
+		}
+		j := i
+		for j < len(q) && (q[j] == '?' || q[j] == '!' || q[j] == '.') {
+			j++
+		}
+		// A part ends at a run of stops followed by a space (or the end).
+		if j == len(q) || q[j] == ' ' {
+			parts = append(parts, strings.TrimSpace(q[start:j]))
+			start = j
+		}
+		i = j - 1
+	}
+	if rest := strings.TrimSpace(q[start:]); rest != "" {
+		parts = append(parts, rest)
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []string
+	for _, p := range parts {
+		if strings.Contains(p, "?") {
+			out = append(out, p)
+		}
+	}
+	return out
 }
