@@ -70,6 +70,9 @@ type tuning struct {
 	// numberMiss scales the confidence of a best match that lacks a
 	// number typed in digits in the question.
 	numberMiss float64
+	// factMiss scales the confidence of a best match that holds no fact
+	// of the kind asked for: no date for "when", no amount for "how much".
+	factMiss float64
 }
 
 var defaultTuning = tuning{
@@ -89,6 +92,7 @@ var defaultTuning = tuning{
 	knownMin:        0.6,
 	unknownCommon:   1.2,
 	numberMiss:      0.5,
+	factMiss:        0.75,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -102,8 +106,10 @@ type match struct {
 	answer   string
 	// missNum: the candidate lacks a number the question types in digits.
 	missNum bool
-	// typ is the kind of fact the question asks for.
-	typ answerType
+	// typ is the kind of fact the question asks for; factMiss is true
+	// when it is a date, a number or a duration the candidate lacks.
+	typ      answerType
+	factMiss bool
 }
 
 func (a *answerer) ask(question string) Answer {
@@ -234,6 +240,7 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 		if typed && typ == nameType {
 			typed = a.namesBeyond(m.cand, asked) || m.show != m.cand && a.namesBeyond(m.show, asked)
 		}
+		m.factMiss = !typed && typ != anyType && typ != nameType
 		// credit and inKey per question word; a related word (Of > 0)
 		// credits the word it stands for, at its Share.
 		credit := make([]float64, len(res.Terms))
@@ -356,6 +363,10 @@ func (a *answerer) confidence(res search.Result, ms []match) float64 {
 	// that figure: an answer without it is likely about something else.
 	if best.missNum {
 		c *= t.numberMiss
+	}
+	// So is an answer to "when" or "how many" that holds no date or number.
+	if best.factMiss {
+		c *= t.factMiss
 	}
 	c *= 1 - t.marginShare*(1-margin)
 	// A question whose words are mostly unknown to the corpus is about
