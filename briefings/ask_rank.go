@@ -150,6 +150,9 @@ func (a *answerer) ask(question string) Answer {
 	}
 }
 
+// fillerWeight is the most a filler word of a question weighs.
+const fillerWeight = 1.0
+
 // queryTerms reads a question as Ask searches it: its terms (question
 // words kept for coverage but not searched by; related words added when
 // the corpus uses all its words), the kind of answer it asks for and the
@@ -166,8 +169,13 @@ func (a *answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerTyp
 		}
 		if w, ok := questionWeights[t.Word]; ok && w <= 0.3 {
 			terms[i].NoScore = true
-			if !t.Known {
+			switch {
+			case !t.Known:
 				terms[i].Weight = 0
+			case !contains(questionWords, t.Word) && t.Weight > fillerWeight:
+				// A filler ("exactly", "tell", "kind") the corpus
+				// rarely uses weighs no more than a question word.
+				terms[i].Weight = fillerWeight
 			}
 		}
 	}
