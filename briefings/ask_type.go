@@ -29,6 +29,15 @@ var howAdjectives = map[string]answerType{
 	"large": numberType, "close": numberType,
 }
 
+// whatNouns turn "what" into a question about a kind of fact ("what
+// year", "what length").
+var whatNouns = map[string]answerType{
+	"year": dateType, "date": dateType, "day": dateType, "month": dateType, "time": dateType,
+	"length": durationType, "duration": durationType,
+	"percentage": numberType, "amount": numberType, "number": numberType, "price": numberType,
+	"cost": numberType, "size": numberType,
+}
+
 // frame finds the words of a question that say what kind of fact it asks
 // for (when, who, where, "how long") and the type of that fact. It reads
 // the question's words as typed, stopwords included ("how much"); the
@@ -65,13 +74,18 @@ func frame(q string, terms []search.QueryTerm) (answerType, []int) {
 			}
 			return typ, idx
 		case "what", "which":
-			switch next {
-			case "year", "date", "day", "month", "time":
+			// "what year", "what ceasefire length": the noun that says
+			// what kind of fact is wanted comes within two words.
+			for k := i + 1; k < len(words) && k <= i+2; k++ {
+				typ, ok := whatNouns[words[k]]
+				if !ok {
+					continue
+				}
 				idx := termAt(w)
-				if j := termAt(next); len(idx) == 1 && len(j) == 1 {
+				if j := termAt(words[k]); len(idx) == 1 && len(j) == 1 {
 					idx = append(idx, j[0])
 				}
-				return dateType, idx
+				return typ, idx
 			}
 			return anyType, nil
 		}
