@@ -53,6 +53,9 @@ func TestStem(t *testing.T) {
 		{"2025", "2025"},
 		{"3.5", "3.5"},
 		{"us", "us"},
+		{"said", "say"},
+		{"told", "tell"},
+		{"written", "write"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
