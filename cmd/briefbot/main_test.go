@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/briefings"
 )
 
 // runCLI runs briefbot in-process and returns its stdout, stderr and exit code.
@@ -128,5 +130,30 @@ func TestExitCodes(t *testing.T) {
 	}
 	if got := exitCode(usagef("x"), io.Discard); got != 2 {
 		t.Errorf("usage: %d", got)
+	}
+}
+
+// TestAskDeclinedHintFitsTheCLI: a declined answer with suggestions tells
+// a command-line user how to ask again there, not with the chat's /ask.
+// (The JSON encodes the answer itself and carries no footer.)
+func TestAskDeclinedHintFitsTheCLI(t *testing.T) {
+	tests := []struct {
+		name string
+		ans  briefings.Answer
+		want string
+	}{
+		{"declined with suggestions", briefings.Answer{Question: "what", Kind: briefings.KindNone, Answer: "Sorry.",
+			Suggestions: []string{"What is the 20-point plan?", "Who guarantees security?"}}, cliRetry},
+		{"declined without suggestions", briefings.Answer{Question: "pancakes", Kind: briefings.KindNone, Answer: "Sorry."}, "Sorry."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			writeAnswerText(&b, tt.ans)
+			out := b.String()
+			if !strings.HasPrefix(out, "No confident answer") || !strings.HasSuffix(strings.TrimSpace(out), tt.want) || strings.Contains(out, "/ask") {
+				t.Errorf("want it to end with %q and never mention /ask:\n%s", tt.want, out)
+			}
+		})
 	}
 }
