@@ -43,6 +43,7 @@ func TestValidate(t *testing.T) {
 	dir := t.TempDir()
 	good := writeFile(t, dir, "good.yaml", "answer: { min_confidence: 0.5 }\n")
 	bad := writeFile(t, dir, "bad.yaml", "answer:\n  min_confidence: 2\nslack:\n  app_token: ${APP}\n  colour: blue\n")
+	broken := writeFile(t, dir, "broken.yaml", "answer:\n  min_confidence: 0.3\ncorpus:\n  paths: [news\nhttp:\n  listen: x\n")
 	tests := []struct {
 		name   string
 		args   []string
@@ -58,6 +59,9 @@ func TestValidate(t *testing.T) {
 			bad + ":2: answer.min_confidence: must be between 0 and 1",
 			bad + ":4: slack.app_token: environment variable APP is not set",
 			bad + ":5: slack.colour: unknown key",
+		}, ""},
+		{"syntax error on its line", []string{"-config", broken, "validate"}, nil, 1, []string{
+			broken + ":4: did not find expected ',' or ']'",
 		}, ""},
 		{"missing file", []string{"-config", filepath.Join(dir, "nope.yaml"), "validate"}, nil, 1, nil, "no such file"},
 		{"unknown command", []string{"frobnicate"}, nil, 2, nil, `unknown command "frobnicate"`},
