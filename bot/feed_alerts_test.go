@@ -33,9 +33,18 @@ func messageText(m bot.Message) string {
 // store through two outages of a feed: each outage is announced once and
 // its end once, whichever replica sees it first.
 func TestFeedAlertsOncePerOutageAcrossReplicas(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "state.db")
+		feedAlertReplicas(t, openStore(t, path), openStore(t, path))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		s := pgStores(t, 2)
+		feedAlertReplicas(t, s[0], s[1])
+	})
+}
+
+func feedAlertReplicas(t *testing.T, storeA, storeB bot.Store) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "state.db")
-	storeA, storeB := openStore(t, path), openStore(t, path)
 	a := newFeedAlerts(t, storeA, "slack:#ops", "discord:42")
 	b := newFeedAlerts(t, storeB, "slack:#ops", "discord:42")
 	slack, disc := &fakePoster{}, &fakePoster{}
