@@ -395,12 +395,13 @@ func TestQuietTimes(t *testing.T) {
 	}
 	late := func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }
 	b := newTestBot(t, Options{KB: other, Now: late})
+	// The nothing-new line comes first, above the news and its sources.
 	m := b.Handle(t.Context(), req("brief", ""))
-	if m.Title != "Latest news" || !strings.Contains(m.Footer, "Nothing new in the last 24 hours") || itemCount(m) == 0 {
+	if m.Title != "Latest news" || !strings.HasPrefix(m.Sections[0].Text, "Nothing new in the last 24 hours") || m.Footer != "" || itemCount(m) == 0 {
 		t.Errorf("brief with nothing new = %+v", m)
 	}
 	m = b.Handle(t.Context(), req("brief", other.Issues()[0].Name))
-	if !strings.Contains(m.Footer, "Nothing new on this issue") || itemCount(m) == 0 {
+	if !strings.HasPrefix(m.Sections[0].Text, "Nothing new on this issue") || m.Footer != "" || itemCount(m) == 0 {
 		t.Errorf("brief issue with nothing new = %+v", m)
 	}
 

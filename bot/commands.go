@@ -143,14 +143,16 @@ func (b *Bot) brief(ctx context.Context, req Request) (Message, error) {
 		}
 		m := DigestMessage(d)
 		if note != "" {
-			// The lead counts the articles as new; they are only the latest.
+			// The lead counts the articles as new; they are only the
+			// latest. The note takes its place, above the news and its
+			// sources.
 			m.Title = "Latest news"
 			if len(m.Sections) > 1 && m.Sections[0].Heading == "" && len(m.Sections[0].Items) == 0 {
 				m.Sections = m.Sections[1:]
 			}
+			m.Sections = append([]Section{{Text: note}}, m.Sections...)
 		}
 		m.Visibility = Private
-		m.Footer = note
 		m.Buttons = share
 		return m, nil
 	}
@@ -184,11 +186,10 @@ func (b *Bot) brief(ctx context.Context, req Request) (Message, error) {
 			}
 			m.Sections = append(m.Sections, s)
 		}
-	} else {
-		if s := newestSection(kb, is.ArticleIDs, maxNewest); len(s.Items) > 0 {
-			m.Sections = append(m.Sections, s)
-		}
-		m.Footer = "Nothing new on this issue in the last " + windowText(b.window) + "."
+	} else if s := newestSection(kb, is.ArticleIDs, maxNewest); len(s.Items) > 0 {
+		// Say so first, not under the summary and its sources.
+		note := Section{Text: "Nothing new on this issue in the last " + windowText(b.window) + "."}
+		m.Sections = append(append([]Section{note}, m.Sections...), s)
 	}
 	if len(m.Sections) == 0 {
 		m.Sections = []Section{{Text: "There is nothing on this issue yet."}}

@@ -1,6 +1,9 @@
 package bot
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/briefbot/briefbot/briefings"
 )
 
@@ -40,18 +43,36 @@ func DigestMessage(d briefings.Digest) Message {
 	if len(d.Articles) > 0 {
 		s := Section{Heading: digestArticlesHead}
 		for _, a := range d.Articles {
-			text := a.Title
-			if a.Summary != "" {
-				if text != "" {
-					text += ": "
-				}
-				text += a.Summary
-			}
+			text := articleLine(a.Title, a.Summary)
 			s.Items = append(s.Items, Item{Text: text, Citations: digestCitations([]briefings.Source{a.Source})})
 		}
 		m.Sections = append(m.Sections, s)
 	}
 	return m
+}
+
+// articleLine is a new article's item: its title as cited (so renderers
+// can link it in place), then its summary, after ": " or, when the title
+// already ends a sentence ("Talks resume.", "Who pays?"), after a space.
+func articleLine(title, summary string) string {
+	switch {
+	case summary == "":
+		return title
+	case title == "":
+		return summary
+	case endsSentence(title):
+		return title + " " + summary
+	default:
+		return title + ": " + summary
+	}
+}
+
+// endsSentence reports whether s ends with a sentence's final mark,
+// possibly inside closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), `"'”’»)]`)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".?!…", r)
 }
 
 // digestCitations converts sources into citations; nil for none.

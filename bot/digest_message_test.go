@@ -101,3 +101,32 @@ func TestDigestMessageSample(t *testing.T) {
 		}
 	}
 }
+
+// TestDigestArticleTitleEndsASentence: a headline's own final mark is kept
+// as cited (renderers link the title by it) and never followed by a colon.
+func TestDigestArticleTitleEndsASentence(t *testing.T) {
+	tests := []struct {
+		name, title, want string
+	}{
+		{"period", "Talks resume in Geneva.", "Talks resume in Geneva. Negotiators returned."},
+		{"question", "Who pays for the grain corridor?", "Who pays for the grain corridor? Negotiators returned."},
+		{"exclamation", "Ceasefire holds!", "Ceasefire holds! Negotiators returned."},
+		{"inside quotes", `Minister: "We will not sign."`, `Minister: "We will not sign." Negotiators returned.`},
+		{"ellipsis", "And then…", "And then… Negotiators returned."},
+		{"no final mark", "Talks resume in Geneva", "Talks resume in Geneva: Negotiators returned."},
+		{"abbreviation kept whole", "Talks resume in the U.S.", "Talks resume in the U.S. Negotiators returned."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := briefings.Source{ID: "a1", Title: tt.title, URL: "https://example.org/a1"}
+			m := DigestMessage(briefings.Digest{Articles: []briefings.DigestArticle{{Source: src, Summary: "Negotiators returned."}}})
+			it := m.Sections[len(m.Sections)-1].Items[0]
+			if it.Text != tt.want {
+				t.Errorf("item = %q, want %q", it.Text, tt.want)
+			}
+			if len(it.Citations) != 1 || it.Citations[0].Title != tt.title {
+				t.Errorf("the item must cite the title as it is: %+v", it.Citations)
+			}
+		})
+	}
+}

@@ -266,3 +266,25 @@ func TestQuitWords(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefNothingNewReadsFirst: when nothing is new, /brief says so at the
+// top, before the latest news and its sources, with and without an issue.
+func TestBriefNothingNewReadsFirst(t *testing.T) {
+	arts := corpustest.Synthetic(20, 3)
+	for i := range arts {
+		arts[i].Published = time.Date(2025, 1, 1+i, 0, 0, 0, 0, time.UTC) // long before the bot's clock
+	}
+	kb, err := briefings.Build(t.Context(), arts, briefings.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"/brief", "/brief " + kb.Issues()[0].Name} {
+		t.Run(cmd, func(t *testing.T) {
+			out := run(t, kb, cmd+"\n", Options{})
+			note, news, srcs := strings.Index(out, "Nothing new"), strings.Index(out, "  • "), strings.Index(out, "Sources:")
+			if note < 0 || news < 0 || srcs < 0 || !(note < news && news < srcs) {
+				t.Errorf("want the nothing-new line, then the news, then the sources:\n%s", out)
+			}
+		})
+	}
+}

@@ -84,7 +84,7 @@ func (r renderer) render(msg bot.Message) []part {
 		}
 		for _, it := range s.Items {
 			if t := strings.TrimSpace(it.Text); t != "" {
-				p.unit("\n", "• "+escape(t)+refs.marks(it.Citations))
+				p.unit("\n", "• "+itemText(t, it.Citations, refs))
 			}
 		}
 	}
@@ -104,6 +104,19 @@ func (r renderer) render(msg bot.Message) []part {
 	parts := p.finish()
 	parts[len(parts)-1].Components = r.buttons(msg.Buttons)
 	return addMentions(parts, msg.Mentions)
+}
+
+// itemText renders one list item. An item that starts with the title of
+// its only source (an article listed by its title) links that title in
+// place; other cited items end with the numbers of their sources.
+func itemText(text string, cs []bot.Citation, refs *refs) string {
+	if len(cs) == 1 {
+		t := strings.TrimSpace(cs[0].Title)
+		if u := linkURL(cs[0].URL); t != "" && u != "" && runes(u) < maxFieldValue-260 && strings.HasPrefix(text, t) {
+			return "[" + escape(t) + "](" + u + ")" + escape(text[len(t):])
+		}
+	}
+	return escape(text) + refs.marks(cs)
 }
 
 // buttons renders up to 25 buttons, five to a row.

@@ -13,6 +13,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/briefings"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -80,6 +81,9 @@ var renderCases = []struct {
 			{Heading: "Energy", Items: []bot.Item{
 				{Text: "Gas transit talks stalled again.", Citations: []bot.Citation{srcGas}},
 				{Text: "A wire report says a new round starts Monday.", Citations: []bot.Citation{srcNoURL}},
+			}},
+			{Heading: "New articles", Items: []bot.Item{
+				{Text: srcPlan.Title + " Talks on guarantees went on.", Citations: []bot.Citation{srcPlan}},
 			}},
 		},
 		Footer: "3 new articles since 1 March",
@@ -303,4 +307,26 @@ func TestApplicationCommandsGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, filepath.Join("testdata", "commands.golden.json"), got.Bytes())
+}
+
+// TestDigestArticleTitleLinks: a new article whose headline ends a
+// sentence is linked in place by its whole title, and never reads
+// "Title.:".
+func TestDigestArticleTitleLinks(t *testing.T) {
+	r := renderer{customID: newButtonIDs().encode}
+	for _, title := range []string{"Talks resume in Geneva.", "Who pays for the grain corridor?", "Ceasefire holds!"} {
+		t.Run(title, func(t *testing.T) {
+			src := briefings.Source{ID: "a1", Title: title, URL: "https://news.example.com/a1"}
+			parts := r.render(bot.DigestMessage(briefings.Digest{
+				Articles: []briefings.DigestArticle{{Source: src, Summary: "Negotiators returned."}},
+			}))
+			got := parts[0].Embeds[0].Description
+			if want := "• [" + escape(title) + "](https://news.example.com/a1) Negotiators returned."; !strings.Contains(got, want) {
+				t.Errorf("want %q in:\n%s", want, got)
+			}
+			if strings.Contains(got, title+":") || strings.Contains(got, escape(title)+":") || strings.Contains(got, ") :") || strings.Contains(got, "):") {
+				t.Errorf("a colon after the headline's own mark:\n%s", got)
+			}
+		})
+	}
 }

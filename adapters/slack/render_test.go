@@ -368,3 +368,22 @@ func BenchmarkRenderLong(b *testing.B) {
 		}
 	}
 }
+
+// TestDigestArticleTitleLinks: a new article whose headline ends a
+// sentence is linked by its whole title, and never reads "Title.:".
+func TestDigestArticleTitleLinks(t *testing.T) {
+	for _, title := range []string{"Talks resume in Geneva.", "Who pays for the grain corridor?", "Ceasefire holds!"} {
+		t.Run(title, func(t *testing.T) {
+			src := briefings.Source{ID: "a1", Title: title, URL: "https://news.example.com/a1"}
+			got := string(renderJSON(t, bot.DigestMessage(briefings.Digest{
+				Articles: []briefings.DigestArticle{{Source: src, Summary: "Negotiators returned."}},
+			})))
+			if want := "• <https://news.example.com/a1|" + title + "> Negotiators returned."; !strings.Contains(got, want) {
+				t.Errorf("want %q in:\n%s", want, got)
+			}
+			if strings.Contains(got, title+":") || strings.Contains(got, title+">:") {
+				t.Errorf("a colon after the headline's own mark:\n%s", got)
+			}
+		})
+	}
+}

@@ -28,6 +28,18 @@ type Corpus struct {
 	Feeds []Feed   `yaml:"feeds"`
 	// Watch makes serve pick up new, changed and removed files in Paths.
 	Watch bool `yaml:"watch"`
+	// FeedAlerts tells admins about a feed that keeps failing.
+	FeedAlerts FeedAlerts `yaml:"feed_alerts"`
+}
+
+// FeedAlerts posts one message to each target when a feed has failed
+// AfterFailures polls in a row, and one when it works again. No targets:
+// a failing feed is only logged and counted.
+type FeedAlerts struct {
+	// AfterFailures is how many failed polls in a row make an alert
+	// (default 3).
+	AfterFailures int      `yaml:"after_failures"`
+	Targets       []Target `yaml:"targets"`
 }
 
 // Feed is an RSS, Atom or JSON feed to poll.
@@ -87,7 +99,8 @@ type Schedule struct {
 	CatchUp Duration `yaml:"catch_up"`
 }
 
-// Target is one place a schedule posts to: exactly one field is set.
+// Target is one place a schedule or an alert posts to: exactly one field
+// is set.
 type Target struct {
 	Slack   string `yaml:"slack"`
 	Discord string `yaml:"discord"`

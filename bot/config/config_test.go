@@ -70,6 +70,24 @@ schedules:
 		{name: "bad duration", src: "schedules:\n  - name: a\n    cron: '@daily'\n    catch_up: soon\n    targets: []\n", want: []string{
 			`bb.yaml:4: schedules[0].catch_up: "soon" is not a duration`,
 		}},
+		{name: "feed alerts to an admin channel", src: `slack: { bot_token: xoxb-1 }
+corpus:
+  feeds: [ { url: "https://example.com/rss" } ]
+  feed_alerts: { after_failures: 5, targets: [ { slack: "#briefbot-admin" } ] }
+`},
+		{name: "feed alert problems", src: `corpus:
+  feed_alerts:
+    after_failures: -1
+    targets:
+      - { slack: "#ops" }
+      - { slack: "#ops", discord: "1" }
+      - {}
+`, want: []string{
+			"bb.yaml:3: corpus.feed_alerts.after_failures: must not be negative",
+			"bb.yaml:5: corpus.feed_alerts.targets[0].slack: posting to Slack needs slack.bot_token",
+			"bb.yaml:6: corpus.feed_alerts.targets[1]: set exactly one of slack or discord",
+			"bb.yaml:7: corpus.feed_alerts.targets[2]: set exactly one of slack or discord",
+		}},
 		{name: "list where a mapping belongs", src: "http: [a]\n", want: []string{"bb.yaml:1: http: must be a mapping of keys"}},
 		{name: "syntax error", src: "corpus: [\n", want: []string{"bb.yaml:"}},
 		{name: "discord key without app id", src: "discord:\n  public_key: zz\n", want: []string{
@@ -137,6 +155,9 @@ func TestDefaults(t *testing.T) {
 	s := cfg.Schedules[0]
 	if !s.SkipsEmpty() || s.CatchUpWindow() != 6*time.Hour {
 		t.Fatalf("schedule defaults: %+v", s)
+	}
+	if n := cfg.Corpus.FeedAlerts.Threshold(); n != 3 {
+		t.Fatalf("feed alerts default after %d failures, want 3", n)
 	}
 }
 

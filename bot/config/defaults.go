@@ -14,6 +14,9 @@ const (
 	DefaultCatchUp       = Duration(6 * time.Hour)
 	DefaultFeedRefresh   = Duration(15 * time.Minute)
 	DefaultRetention     = Duration(30 * 24 * time.Hour)
+	// DefaultAlertAfter is how many failed polls of a feed in a row make
+	// an admin alert.
+	DefaultAlertAfter = 3
 )
 
 // Defaults returns the configuration used when there is no file: the
@@ -61,6 +64,14 @@ func (f Feed) RefreshEvery() time.Duration {
 		return DefaultFeedRefresh.Std()
 	}
 	return f.Refresh.Std()
+}
+
+// Threshold returns how many failed polls in a row make an alert.
+func (a FeedAlerts) Threshold() int {
+	if a.AfterFailures == 0 {
+		return DefaultAlertAfter
+	}
+	return a.AfterFailures
 }
 
 // ResolvePaths makes relative corpus paths and a relative SQLite file

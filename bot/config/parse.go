@@ -113,8 +113,7 @@ func Parse(file string, r io.Reader, getenv Getenv) (*Config, Lines, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := lineRe.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "")
-		return cfg, lines, Problems{{File: file, Line: yamlErrLine(err), Msg: strings.TrimLeft(msg, ": ")}}
+		return cfg, lines, Problems{syntaxProblem(file, data, err)}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return cfg, lines, nil // an empty file: all defaults
@@ -123,9 +122,14 @@ func Parse(file string, r io.Reader, getenv Getenv) (*Config, Lines, error) {
 	root := doc.Content[0]
 	w.walk(root, reflect.TypeOf(*cfg), "")
 	// Decode as much as the file allows, also when it has problems, so
-	// Validate can report the rest; the walk already named every type error.
-	if err := root.Decode(cfg); err != nil && len(w.problems) == 0 {
-		w.problems = append(w.problems, decodeProblems(file, err)...)
+	// Validate can report the rest. The walk already named every type
+	// error, but not a duplicate key.
+	if err := root.Decode(cfg); err != nil {
+		for _, p := range decodeProblems(file, err) {
+			if len(w.problems) == 0 || strings.Contains(p.Msg, "already defined") {
+				w.problems = append(w.problems, p)
+			}
+		}
 	}
 	if len(w.problems) > 0 {
 		sortProblems(w.problems)

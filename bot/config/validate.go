@@ -133,6 +133,10 @@ func (v *validator) corpus(c *Config, o ValidateOptions) {
 			v.add(f+".refresh", "must be at least 1m, not %s", fd.Refresh.Std())
 		}
 	}
+	if c.Corpus.FeedAlerts.AfterFailures < 0 {
+		v.add("corpus.feed_alerts.after_failures", "must not be negative")
+	}
+	v.targets(c, "corpus.feed_alerts.targets", c.Corpus.FeedAlerts.Targets)
 }
 
 func (v *validator) slack(s Slack) {
@@ -205,22 +209,28 @@ func (v *validator) schedules(c *Config, o ValidateOptions) {
 		if len(s.Targets) == 0 {
 			v.add(p+".targets", "needs at least one target ({slack: CHANNEL} or {discord: CHANNEL_ID})")
 		}
-		for j, t := range s.Targets {
-			tp := fmt.Sprintf("%s.targets[%d]", p, j)
-			switch {
-			case (t.Slack == "") == (t.Discord == ""):
-				v.add(tp, "set exactly one of slack or discord")
-			case t.Slack != "" && c.Slack.BotToken == "":
-				v.add(tp+".slack", "posting to Slack needs slack.bot_token")
-			case t.Discord != "" && c.Discord.Token == "":
-				v.add(tp+".discord", "posting to Discord needs discord.token")
-			}
-		}
+		v.targets(c, p+".targets", s.Targets)
 		if s.MaxItems < 0 {
 			v.add(p+".max_items", "must not be negative")
 		}
 		if s.CatchUp < 0 {
 			v.add(p+".catch_up", "must not be negative")
+		}
+	}
+}
+
+// targets checks the places field posts to: exactly one platform each,
+// with its posting credentials set.
+func (v *validator) targets(c *Config, field string, ts []Target) {
+	for j, t := range ts {
+		tp := fmt.Sprintf("%s[%d]", field, j)
+		switch {
+		case (t.Slack == "") == (t.Discord == ""):
+			v.add(tp, "set exactly one of slack or discord")
+		case t.Slack != "" && c.Slack.BotToken == "":
+			v.add(tp+".slack", "posting to Slack needs slack.bot_token")
+		case t.Discord != "" && c.Discord.Token == "":
+			v.add(tp+".discord", "posting to Discord needs discord.token")
 		}
 	}
 }

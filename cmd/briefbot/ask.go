@@ -61,8 +61,16 @@ func runAsk(ctx context.Context, e *env, g *globals, args []string) error {
 	return write(a.kb.Ask(strings.Join(rest, " ")))
 }
 
+// cliRetry is the footer of a declined answer with suggestions on the
+// command line, where there is no /ask to run.
+const cliRetry = `To ask one of them: briefbot ask "QUESTION"`
+
 // writeAnswerText prints an answer for a person reading a terminal, as
-// the chat shows it.
+// the chat shows it, but for the hint on asking again.
 func writeAnswerText(w io.Writer, ans briefings.Answer) {
-	io.WriteString(w, console.RenderText(bot.AnswerMessage(ans), terminalWidth()))
+	m := bot.AnswerMessage(ans)
+	if !ans.Answered && len(ans.Suggestions) > 0 {
+		m.Footer = cliRetry
+	}
+	io.WriteString(w, console.RenderText(m, terminalWidth()))
 }

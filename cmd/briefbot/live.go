@@ -65,25 +65,9 @@ func (a *app) live(ctx context.Context, b *bot.Bot, store bot.Store, m *bot.Metr
 		}()
 	}
 	if len(a.cfg.Corpus.Feeds) > 0 {
-		var srcs []feed.Source
-		for _, f := range a.cfg.Corpus.Feeds {
-			srcs = append(srcs, feed.Source{URL: f.URL, Refresh: f.RefreshEvery()})
-		}
-		p, err := feed.New(feed.Options{
-			Feeds:     srcs,
-			UserAgent: feed.UserAgent(version),
-			Logger:    a.log.With("component", "feeds"),
-			OnFailure: func(url string, consecutive int, err error) {
-				if m != nil {
-					m.FeedFailed(url)
-				}
-				if consecutive >= 3 {
-					a.log.Error("feed keeps failing", "feed", url, "failures_in_a_row", consecutive, "err", err)
-				}
-			},
-		})
+		p, err := a.feedPoller(ctx, store, m)
 		if err != nil {
-			return fmt.Errorf("feeds: %w", err)
+			return err
 		}
 		wg.Add(1)
 		go func() {
@@ -99,6 +83,61 @@ func (a *app) live(ctx context.Context, b *bot.Bot, store bot.Store, m *bot.Metr
 		}
 	}
 	return nil
+}
+
+// feedPoller returns the poller of the configured feeds. A failing feed is
+// counted and logged; with corpus.feed_alerts targets and a store, the
+// admin channels are told when it keeps failing and when it works again.
+func (a *app) feedPoller(ctx context.Context, store bot.Store, m *bot.Metrics) (*feed.Poller, error) {
+	var srcs []feed.Source
+	for _, f := range a.cfg.Corpus.Feeds {
+		srcs = append(srcs, feed.Source{URL: f.URL, Refresh: f.RefreshEvery()})
+	}
+	fa := a.cfg.Corpus.FeedAlerts
+	var alerts *bot.FeedAlerts
+	if len(fa.Targets) > 0 {
+		if store == nil {
+			a.log.Warn("corpus.feed_alerts needs a store; failing feeds are only logged")
+		} else {
+			var err error
+			alerts, err = bot.NewFeedAlerts(bot.FeedAlertOptions{
+				Store: store, Targets: targetStrings(fa.Targets), After: fa.Threshold(),
+				Logger: a.log.With("component", "feed_alerts"),
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	p, err := feed.New(feed.Options{
+		Feeds:     srcs,
+		UserAgent: feed.UserAgent(version),
+		Logger:    a.log.With("component", "feeds"),
+		OnFailure: func(url string, consecutive int, err error) {
+			if m != nil {
+				m.FeedFailed(url)
+			}
+			if consecutive >= fa.Threshold() {
+				a.log.Error("feed keeps failing", "feed", url, "failures_in_a_row", consecutive, "err", err)
+			}
+			if alerts != nil {
+				if _, aerr := alerts.Failed(ctx, url, consecutive, err, time.Now()); aerr != nil {
+					a.log.Error("queue feed alert", "feed", url, "err", aerr)
+				}
+			}
+		},
+		OnSuccess: func(url string, failedBefore int) {
+			if alerts != nil {
+				if _, err := alerts.Succeeded(ctx, url, failedBefore, time.Now()); err != nil {
+					a.log.Error("queue feed recovery message", "feed", url, "err", err)
+				}
+			}
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("feeds: %w", err)
+	}
+	return p, nil
 }
 
 // applyFileChanges reloads the changed files and swaps in new knowledge.
@@ -208,6 +247,6 @@ func filesOnly(arts []corpus.Article) []corpus.Article {
 }
 
 func restartNeeded(a, b *config.Config) bool {
-	return fmt.Sprint(a.Slack, a.Discord, a.HTTP, a.Store, a.Schedules, a.Corpus.Feeds, a.Corpus.Watch) !=
-		fmt.Sprint(b.Slack, b.Discord, b.HTTP, b.Store, b.Schedules, b.Corpus.Feeds, b.Corpus.Watch)
+	return fmt.Sprint(a.Slack, a.Discord, a.HTTP, a.Store, a.Schedules, a.Corpus.Feeds, a.Corpus.Watch, a.Corpus.FeedAlerts) !=
+		fmt.Sprint(b.Slack, b.Discord, b.HTTP, b.Store, b.Schedules, b.Corpus.Feeds, b.Corpus.Watch, b.Corpus.FeedAlerts)
 }

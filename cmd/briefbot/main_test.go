@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/briefings"
 )
 
 // runCLI runs briefbot in-process and returns its stdout, stderr and exit code.
@@ -41,6 +43,7 @@ func TestValidate(t *testing.T) {
 	dir := t.TempDir()
 	good := writeFile(t, dir, "good.yaml", "answer: { min_confidence: 0.5 }\n")
 	bad := writeFile(t, dir, "bad.yaml", "answer:\n  min_confidence: 2\nslack:\n  app_token: ${APP}\n  colour: blue\n")
+	broken := writeFile(t, dir, "broken.yaml", "answer:\n  min_confidence: 0.3\ncorpus:\n  paths: [news\nhttp:\n  listen: x\n")
 	tests := []struct {
 		name   string
 		args   []string
@@ -56,6 +59,9 @@ func TestValidate(t *testing.T) {
 			bad + ":2: answer.min_confidence: must be between 0 and 1",
 			bad + ":4: slack.app_token: environment variable APP is not set",
 			bad + ":5: slack.colour: unknown key",
+		}, ""},
+		{"syntax error on its line", []string{"-config", broken, "validate"}, nil, 1, []string{
+			broken + ":4: did not find expected ',' or ']'",
 		}, ""},
 		{"missing file", []string{"-config", filepath.Join(dir, "nope.yaml"), "validate"}, nil, 1, nil, "no such file"},
 		{"unknown command", []string{"frobnicate"}, nil, 2, nil, `unknown command "frobnicate"`},
@@ -128,5 +134,30 @@ func TestExitCodes(t *testing.T) {
 	}
 	if got := exitCode(usagef("x"), io.Discard); got != 2 {
 		t.Errorf("usage: %d", got)
+	}
+}
+
+// TestAskDeclinedHintFitsTheCLI: a declined answer with suggestions tells
+// a command-line user how to ask again there, not with the chat's /ask.
+// (The JSON encodes the answer itself and carries no footer.)
+func TestAskDeclinedHintFitsTheCLI(t *testing.T) {
+	tests := []struct {
+		name string
+		ans  briefings.Answer
+		want string
+	}{
+		{"declined with suggestions", briefings.Answer{Question: "what", Kind: briefings.KindNone, Answer: "Sorry.",
+			Suggestions: []string{"What is the 20-point plan?", "Who guarantees security?"}}, cliRetry},
+		{"declined without suggestions", briefings.Answer{Question: "pancakes", Kind: briefings.KindNone, Answer: "Sorry."}, "Sorry."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			writeAnswerText(&b, tt.ans)
+			out := b.String()
+			if !strings.HasPrefix(out, "No confident answer") || !strings.HasSuffix(strings.TrimSpace(out), tt.want) || strings.Contains(out, "/ask") {
+				t.Errorf("want it to end with %q and never mention /ask:\n%s", tt.want, out)
+			}
+		})
 	}
 }

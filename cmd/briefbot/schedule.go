@@ -30,19 +30,26 @@ func scheduleSpecs(cfg *config.Config) []bot.ScheduleSpec {
 				loc = l
 			}
 		}
-		var targets []string
-		for _, t := range s.Targets {
-			if t.Slack != "" {
-				targets = append(targets, bot.PlatformSlack+":"+t.Slack)
-			} else {
-				targets = append(targets, bot.PlatformDiscord+":"+t.Discord)
-			}
-		}
+		targets := targetStrings(s.Targets)
 		skip := s.SkipsEmpty()
 		out = append(out, bot.ScheduleSpec{
 			Name: s.Name, Spec: s.Cron, Location: loc, Targets: targets,
 			IssueIDs: s.Issues, MaxItems: s.MaxItems, SkipIfEmpty: &skip, CatchUp: s.CatchUpWindow(),
 		})
+	}
+	return out
+}
+
+// targetStrings turns config targets into outbox targets: "slack:CHANNEL"
+// or "discord:CHANNEL_ID".
+func targetStrings(ts []config.Target) []string {
+	var out []string
+	for _, t := range ts {
+		if t.Slack != "" {
+			out = append(out, bot.PlatformSlack+":"+t.Slack)
+		} else {
+			out = append(out, bot.PlatformDiscord+":"+t.Discord)
+		}
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -175,5 +176,42 @@ func TestBackoff(t *testing.T) {
 				t.Errorf("backoff = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOnSuccessEndsAFailureStreak checks the hooks an admin alert is built
+// on: failures count up, and the next success reports how many it ended.
+func TestOnSuccessEndsAFailureStreak(t *testing.T) {
+	s := newSite(t)
+	s.news()
+	var failing atomic.Bool
+	failing.Store(true)
+	body := s.fixture("rss.xml")
+	s.handle("/flaky.xml", func(w http.ResponseWriter, r *http.Request) {
+		if failing.Load() {
+			http.Error(w, "down", http.StatusBadGateway)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(body)
+	})
+	url := s.URL + "/flaky.xml"
+	var events []string
+	p := newPoller(t, Options{
+		MaxBackoff: 10 * time.Minute,
+		OnFailure:  func(u string, n int, err error) { events = append(events, fmt.Sprintf("fail %d", n)) },
+		OnSuccess:  func(u string, n int) { events = append(events, fmt.Sprintf("ok after %d", n)) },
+	}, url)
+	now := t0
+	for range 3 {
+		poll(t, p, now)
+		now = now.Add(10 * time.Minute)
+	}
+	failing.Store(false)
+	poll(t, p, now)
+	poll(t, p, now.Add(10*time.Minute))
+	want := "[fail 1 fail 2 fail 3 ok after 3 ok after 0]"
+	if got := fmt.Sprint(events); got != want {
+		t.Errorf("hook calls = %s, want %s", got, want)
 	}
 }

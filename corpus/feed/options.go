@@ -82,6 +82,12 @@ type Options struct {
 	// with the number of failures in a row, for metrics and admin
 	// messages. It runs on the polling goroutine and should not block.
 	OnFailure func(url string, consecutive int, err error)
+	// OnSuccess, when set, is called after every successful poll of a
+	// feed (a 304 included) with the number of failures in a row the
+	// success ends (0 when the poll before succeeded too), so an admin
+	// message can say the feed works again. It runs on the polling
+	// goroutine and should not block.
+	OnSuccess func(url string, failedBefore int)
 }
 
 // withDefaults fills the zero fields of o.

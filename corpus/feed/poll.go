@@ -117,11 +117,12 @@ type fetched struct {
 // and returns the new articles, deduplicated across feeds and against
 // earlier polls. A failing feed is reported in Result.Failed, logged,
 // passed to OnFailure and retried after a backoff; it does not stop the
-// others. A page that cannot be fetched falls back to the item's text; an
-// item with neither is logged and skipped for good (it is marked seen like
-// the others, so a page that never works is not fetched again). Poll
-// returns an error only when ctx ends, and then records nothing, so the
-// next poll sees the same items again.
+// others; a feed that succeeds is passed to OnSuccess. A page that cannot
+// be fetched falls back to the item's text; an item with neither is logged
+// and skipped for good (it is marked seen like the others, so a page that
+// never works is not fetched again). Poll returns an error only when ctx
+// ends, and then records nothing, so the next poll sees the same items
+// again.
 func (p *Poller) Poll(ctx context.Context, now time.Time) (Result, error) {
 	p.poll.Lock()
 	defer p.poll.Unlock()
@@ -365,9 +366,16 @@ func (p *Poller) reschedule(g *fetched, now time.Time) (FeedError, bool) {
 	p.mu.Lock()
 	f := g.sched
 	if g.err == nil {
+		before := f.failures
 		f.failures = 0
 		f.next = now.Add(f.src.Refresh)
 		p.mu.Unlock()
+		if before > 0 {
+			p.log.Info("feed: works again", "feed", f.src.URL, "failures_before", before)
+		}
+		if p.opts.OnSuccess != nil {
+			p.opts.OnSuccess(f.src.URL, before)
+		}
 		return FeedError{}, false
 	}
 	f.failures++
