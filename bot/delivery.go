@@ -86,7 +86,13 @@ func (s *Scheduler) deliver(ctx context.Context, now time.Time) ([]delivery, err
 
 // deliverOne posts one leased message and records the outcome.
 func (s *Scheduler) deliverOne(ctx context.Context, m OutboxMessage, now time.Time) delivery {
+	kind := "digest"
 	log := s.log.With("schedule", m.Schedule, "slot", m.Slot, "target", m.Target, "attempt", m.Attempts+1)
+	if isFeedAlert(m.Schedule) {
+		// A feed alert's slot is the number of the feed's outage.
+		kind = "feed alert"
+		log = s.log.With("alert", m.Schedule, "outage", m.Slot.Unix(), "target", m.Target, "attempt", m.Attempts+1)
+	}
 	if !m.ExpiresAt.IsZero() && !now.Before(m.ExpiresAt) {
 		cause := fmt.Sprintf("expired after %d attempts", m.Attempts)
 		if m.LastError != "" {
@@ -104,8 +110,10 @@ func (s *Scheduler) deliverOne(ctx context.Context, m OutboxMessage, now time.Ti
 			log.Error("posted, but recording the delivery failed", "err", err)
 			return delivery{msg: m, outcome: outcomeStoreError, err: err}
 		}
-		s.opts.Metrics.DigestPosted()
-		log.Info("digest message delivered", "platform_id", pid)
+		if kind == "digest" {
+			s.opts.Metrics.DigestPosted()
+		}
+		log.Info(kind+" message delivered", "platform_id", pid)
 		return delivery{msg: m, outcome: outcomeDelivered}
 	}
 	if errors.Is(err, ErrPermanent) {
@@ -122,7 +130,7 @@ func (s *Scheduler) deliverOne(ctx context.Context, m OutboxMessage, now time.Ti
 		log.Error("post failed, and recording the failure failed", "err", err, "store_err", serr)
 		return delivery{msg: m, outcome: outcomeStoreError, err: serr}
 	}
-	log.Warn("digest post failed; will retry", "err", err, "next_try", next)
+	log.Warn(kind+" post failed; will retry", "err", err, "next_try", next)
 	return delivery{msg: m, outcome: outcomeRetry, next: next, err: err}
 }
 
@@ -130,12 +138,18 @@ func (s *Scheduler) deliverOne(ctx context.Context, m OutboxMessage, now time.Ti
 func (s *Scheduler) giveUp(ctx context.Context, log interface {
 	Error(string, ...any)
 }, m OutboxMessage, cause error) delivery {
+	kind := "digest"
+	if isFeedAlert(m.Schedule) {
+		kind = "feed alert"
+	}
 	if err := s.opts.Store.Failed(context.WithoutCancel(ctx), m.ID, cause.Error(), time.Time{}); err != nil {
-		log.Error("giving up on a digest message failed", "err", cause, "store_err", err)
+		log.Error("giving up on a "+kind+" message failed", "err", cause, "store_err", err)
 		return delivery{msg: m, outcome: outcomeStoreError, err: err}
 	}
-	s.opts.Metrics.DigestFailed()
-	log.Error("digest message given up", "err", cause)
+	if kind == "digest" {
+		s.opts.Metrics.DigestFailed()
+	}
+	log.Error(kind+" message given up", "err", cause)
 	return delivery{msg: m, outcome: outcomeGaveUp, err: cause}
 }
 

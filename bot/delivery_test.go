@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -318,5 +319,30 @@ func TestDeliveredNotRecordedIsNotPostedAgain(t *testing.T) {
 	}
 	if n, _ := st.Pending(ctx); n != 0 {
 		t.Errorf("pending = %d after the store recovered", n)
+	}
+}
+
+// TestFeedAlertIsNotADigest delivers a feed alert through the outbox: it
+// is posted like a digest but not counted as one.
+func TestFeedAlertIsNotADigest(t *testing.T) {
+	e := newEnv(t, day.Add(9*time.Hour))
+	srv, _, accepted := flakyAPI(t)
+	reg := prometheus.NewRegistry()
+	s := e.withAPI(srv.URL, reg)
+	alerts, err := bot.NewFeedAlerts(bot.FeedAlertOptions{Store: openStore(t, e.path), Targets: []string{"slack:C9"}, After: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if queued, err := alerts.Failed(context.Background(), "https://example.org/feed.xml", 1, errors.New("http status 502"), e.clock.Now()); err != nil || !queued {
+		t.Fatalf("Failed = %v, %v; want queued", queued, err)
+	}
+	if err := s.Deliver(context.Background(), e.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if accepted.Load() != 1 {
+		t.Errorf("alerts posted = %d, want 1", accepted.Load())
+	}
+	if n := digestsTotal(t, reg, "posted"); n != 0 {
+		t.Errorf("digests posted = %v after a feed alert, want 0", n)
 	}
 }

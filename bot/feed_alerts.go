@@ -25,6 +25,11 @@ const (
 	feedRecoveredKey = "feed-recovered:"
 )
 
+// isFeedAlert reports whether an outbox schedule key is a feed alert's.
+func isFeedAlert(schedule string) bool {
+	return strings.HasPrefix(schedule, feedFailingKey) || strings.HasPrefix(schedule, feedRecoveredKey)
+}
+
 // FeedAlertOptions configure FeedAlerts.
 type FeedAlertOptions struct {
 	// Store queues the messages in its outbox; the Scheduler delivers them.
