@@ -2,7 +2,6 @@ package briefings
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -66,7 +65,9 @@ type keyTerms struct {
 // the passages it holds.
 const maxLinkedAnswer = 2000
 
-// candidate is one thing Ask can answer with.
+// candidate is one thing Ask can answer with. FAQ entries and issues are
+// kept as candidates; a passage's candidate is made when a search finds
+// it (answerer.cand), from its passageRef.
 type candidate struct {
 	kind   string
 	title  string
@@ -83,24 +84,69 @@ type candidate struct {
 	// keys are the index terms of each of an FAQ entry's questions or an
 	// issue's names, with their idf.
 	keys []keyTerms
-	// self is the candidate's position; terms the sorted index terms of
-	// its sentence (passage) or answer; facts the kinds of fact (bit
+	// self is the candidate's position; terms the index terms of its
+	// sentence (passage) or answer; facts the kinds of fact (bit
 	// answerType) its answer text holds.
 	self  int
-	terms []string
+	terms termSet
 	facts uint8
+}
+
+// passageRef is a passage candidate as the answerer keeps it.
+type passageRef struct {
+	article int32
+	center  int32 // the sentence's position in its passage
+	n       int32 // the passage's sentences
+	faq     int32 // as candidate.faq
+	facts   uint8
 }
 
 // answerer holds the answer index. It is immutable after newAnswerer.
 type answerer struct {
-	kb    *KB
-	cands []candidate
-	ix    *search.Index
+	kb *KB
+	// cands are the FAQ and issue candidates; they come first, then the
+	// passages: candidate entries+i is passages[i].
+	cands    []candidate
+	passages []passageRef
+	// sents[i] is passage i's sentence; a passage's sentences are
+	// consecutive. Its terms are termIDs[termEnd[i-1]:termEnd[i]].
+	sents   []string
+	termEnd []int32
+	termIDs []int32
+	ix      *search.Index
 	// names are the suggestion titles: FAQ questions and issue names.
 	names []string
-	// entries is the number of FAQ and issue candidates; they come first.
+	// entries is the number of FAQ and issue candidates.
 	entries int
 	tune    tuning
+}
+
+// cand returns candidate i (a hit's Payload). A passage's is made anew on
+// every call.
+func (a *answerer) cand(i int) *candidate {
+	if i < a.entries {
+		return &a.cands[i]
+	}
+	pi := i - a.entries
+	p := a.passages[pi]
+	art := &a.kb.articles[p.article]
+	start := pi - int(p.center)
+	from := int32(0)
+	if pi > 0 {
+		from = a.termEnd[pi-1]
+	}
+	return &candidate{
+		kind:      KindPassage,
+		title:     art.Title,
+		sources:   []Source{{ID: art.ID, Title: art.Title, URL: art.URL}},
+		article:   int(p.article),
+		sentences: a.sents[start : start+int(p.n) : start+int(p.n)],
+		center:    int(p.center),
+		faq:       int(p.faq),
+		self:      i,
+		terms:     termSet{ids: a.termIDs[from:a.termEnd[pi]:a.termEnd[pi]], ix: a.ix},
+		facts:     p.facts,
+	}
 }
 
 // newAnswerer indexes the FAQ, the issues and every article passage.
@@ -186,9 +232,10 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 			}
 		}
 	}
-	a.cands = slices.Grow(a.cands, n)
+	a.passages = make([]passageRef, 0, n)
+	a.sents = make([]string, 0, n)
 	ib.Grow(n+len(kb.articles), size, n)
-	body := make([]search.Text, 0, n) // per passage candidate: its sentence
+	body := make([]search.Text, 0, n) // per passage: its sentence
 	// textFacts is factsOf(s) for the text t of s, from its tokens, each
 	// distinct token looked at once.
 	var tokFacts []uint8 // per raw token: 1 + its facts, 0 if not seen
@@ -210,25 +257,38 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 	}
 	// Every sentence, heading and title is read once; a passage's fields
 	// are made of them.
+	type headingText struct {
+		heading string
+		field   []search.Text
+	}
+	var headings []headingText
+	var keyBuf []byte
 	for ai, art := range kb.articles {
-		src := []Source{{ID: art.ID, Title: art.Title, URL: art.URL}}
 		title := field(art.Title)
-		headings := map[string][]search.Text{}
-		for _, p := range passages(art) {
-			heading, ok := headings[p.heading]
-			if !ok {
-				heading = field(p.heading)
-				headings[p.heading] = heading
-			}
-			ts := make([]search.Text, len(p.sentences))
-			for i, s := range p.sentences {
-				if s == "" {
-					ts[i] = -1
-					continue
+		headings = headings[:0]
+		a.sents = appendPassages(a.sents, art, func(heading string, ss []string) {
+			var hf []search.Text
+			found := false
+			for _, h := range headings {
+				if h.heading == heading {
+					hf, found = h.field, true
+					break
 				}
-				ts[i] = ib.Text(s)
 			}
-			for i, s := range p.sentences {
+			if !found {
+				hf = field(heading)
+				headings = append(headings, headingText{heading, hf})
+			}
+			start := len(body)
+			for _, s := range ss {
+				t := search.Text(-1)
+				if s != "" {
+					t = ib.Text(s)
+				}
+				body = append(body, t)
+			}
+			ts := body[start:]
+			for i, s := range ss {
 				// near is the previous and the next sentence, joined by a
 				// space (or a space and the next one).
 				var nearBuf [2]search.Text
@@ -236,12 +296,13 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 				if i > 0 && ts[i-1] >= 0 {
 					near = append(near, ts[i-1])
 				}
-				if i+1 < len(p.sentences) && ts[i+1] >= 0 {
+				if i+1 < len(ss) && ts[i+1] >= 0 {
 					near = append(near, ts[i+1])
 				}
 				faq := -1
 				if len(inFAQ) > 0 {
-					if f, ok := inFAQ[corpus.SentenceKey(s)]; ok {
+					keyBuf = corpus.AppendSentenceKey(keyBuf[:0], s)
+					if f, ok := inFAQ[string(keyBuf)]; ok {
 						faq = f
 					}
 				}
@@ -249,49 +310,56 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 				if ts[i] >= 0 {
 					bf = ts[i : i+1]
 				}
-				body = append(body, ts[i])
-				add(candidate{kind: KindPassage, title: art.Title, sources: src, article: ai, sentences: p.sentences, center: i, faq: faq,
-					facts: textFacts(ts[i], s)}, nil, bf, near, heading, title)
+				ib.Add(search.Doc{ID: KindPassage, Payload: a.entries + len(a.passages)}, nil, bf, near, hf, title)
+				a.passages = append(a.passages, passageRef{article: int32(ai), center: int32(i), n: int32(len(ss)), faq: int32(faq),
+					facts: textFacts(ts[i], s)})
 			}
-		}
+		})
 	}
 	a.ix = ib.Build()
-	for i := 0; i < a.entries; i++ {
+	// Ids for the terms of entries the index does not hold (none, as
+	// they are indexed; but a set must hold all its terms).
+	extra := map[string]int32{}
+	for i := range a.cands {
 		c := &a.cands[i]
-		c.terms = sortedTerms(a.ix.Terms(c.answer))
+		terms := sortedTerms(a.ix.Terms(c.answer))
+		ids := make([]int32, len(terms))
+		for j, t := range terms {
+			id, ok := a.ix.TermID(t)
+			if !ok {
+				if id, ok = extra[t]; !ok {
+					id = -1 - int32(len(extra))
+					extra[t] = id
+				}
+			}
+			ids[j] = id
+		}
+		slices.Sort(ids)
+		c.terms = termSet{ids: ids, ix: a.ix}
 		c.facts = factsOf(c.answer)
 	}
-	// The passages' terms share large slabs.
-	var slab []string
+	// The passages' terms, in one slab.
+	a.termEnd = make([]int32, len(body))
+	a.termIDs = make([]int32, 0, 12*len(body))
 	for i, t := range body {
-		c := &a.cands[a.entries+i]
-		if t < 0 {
-			continue
+		if t >= 0 {
+			a.termIDs = ib.AppendTermIDs(a.termIDs, t)
 		}
-		if cap(slab)-len(slab) < 256 {
-			slab = make([]string, 0, 1<<16)
-		}
-		start := len(slab)
-		slab = ib.AppendSortedTerms(slab, t)
-		if len(slab) > start {
-			c.terms = slab[start:len(slab):len(slab)]
-		}
+		a.termEnd[i] = int32(len(a.termIDs))
 	}
+	a.termIDs = slices.Clip(a.termIDs)
 	// A passage's facts include its neighbours', which its answer may show.
-	own := make([]uint8, len(a.cands))
-	for i := range a.cands {
-		own[i] = a.cands[i].facts
+	own := make([]uint8, len(a.passages))
+	for i := range a.passages {
+		own[i] = a.passages[i].facts
 	}
-	for i := range a.cands {
-		c := &a.cands[i]
-		if c.kind != KindPassage {
-			continue
+	for i := range a.passages {
+		p := &a.passages[i]
+		if p.center > 0 {
+			p.facts |= own[i-1]
 		}
-		if c.center > 0 {
-			c.facts |= own[i-1]
-		}
-		if c.center+1 < len(c.sentences) {
-			c.facts |= own[i+1]
+		if p.center+1 < p.n {
+			p.facts |= own[i+1]
 		}
 	}
 	for i, texts := range keyTexts {
@@ -314,47 +382,43 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 	return a
 }
 
-// passage is a run of sentences that belong together: one paragraph, or
-// consecutive list items, under the latest heading.
-type passage struct {
-	heading   string
-	sentences []string
-}
-
-func passages(a corpus.Article) []passage {
-	var out []passage
+// appendPassages appends the sentences of article a's passages to sents
+// and calls f with each passage's heading (the latest one) and sentences,
+// as they lie in the returned slice. A passage is a run of sentences that
+// belong together: one paragraph, or consecutive list items.
+func appendPassages(sents []string, a corpus.Article, f func(heading string, sentences []string)) []string {
 	heading := ""
 	for i := 0; i < len(a.Blocks); i++ {
 		b := a.Blocks[i]
+		start := len(sents)
 		switch b.Kind {
 		case corpus.Heading:
 			heading = b.Text
+			continue
 		case corpus.Item:
-			p := passage{heading: heading}
 			for ; i < len(a.Blocks) && a.Blocks[i].Kind == corpus.Item; i++ {
-				p.sentences = append(p.sentences, blockSentences(a.Blocks[i])...)
+				sents = append(sents, blockSentences(a.Blocks[i])...)
 			}
 			i--
-			if len(p.sentences) > 0 {
-				out = append(out, p)
-			}
 		default:
 			ss := blockSentences(b)
 			if len(ss) == 0 {
 				continue
 			}
-			p := passage{heading: heading, sentences: append([]string(nil), ss...)}
+			sents = append(sents, ss...)
 			// A paragraph introducing a list ("including:") belongs with it.
 			if strings.HasSuffix(strings.TrimSpace(ss[len(ss)-1]), ":") {
 				for i+1 < len(a.Blocks) && a.Blocks[i+1].Kind == corpus.Item {
 					i++
-					p.sentences = append(p.sentences, blockSentences(a.Blocks[i])...)
+					sents = append(sents, blockSentences(a.Blocks[i])...)
 				}
 			}
-			out = append(out, p)
+		}
+		if len(sents) > start {
+			f(heading, sents[start:len(sents):len(sents)])
 		}
 	}
-	return out
+	return sents
 }
 
 func blockSentences(b corpus.Block) []string {
@@ -381,43 +445,4 @@ func nonNilSources(s []Source) []Source {
 // questions or issue names. Sources and Suggestions are never nil.
 func (kb *KB) Ask(question string) Answer {
 	return kb.answers.ask(question)
-}
-
-// sortedTerms returns the distinct terms, sorted.
-func sortedTerms(ts []string) []string {
-	sort.Strings(ts)
-	out := ts[:0]
-	for i, t := range ts {
-		if i == 0 || t != ts[i-1] {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// hasTerm reports whether the sorted terms hold t.
-func hasTerm(terms []string, t string) bool {
-	i := sort.SearchStrings(terms, t)
-	return i < len(terms) && terms[i] == t
-}
-
-// overlap is the Jaccard similarity of two sorted term lists.
-func overlap(x, y []string) float64 {
-	if len(x) == 0 || len(y) == 0 {
-		return 0
-	}
-	n, i, j := 0, 0, 0
-	for i < len(x) && j < len(y) {
-		switch {
-		case x[i] == y[j]:
-			n++
-			i++
-			j++
-		case x[i] < y[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(n) / float64(len(x)+len(y)-n)
 }

@@ -27,7 +27,7 @@ type ktok struct {
 }
 
 // Build returns the index over the added documents. The Builder must not
-// be added to afterwards, nor Tokens called; AppendSortedTerms works from
+// be added to afterwards, nor Tokens called; AppendTermIDs works from
 // then on.
 func (b *Builder) Build() *Index {
 	opts := b.opts
