@@ -48,18 +48,20 @@ type passageTexts struct {
 // once into ib; a passage's fields are made of them. It fails only when
 // ctx is cancelled.
 func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article) (*passageTexts, error) {
-	n, size := 0, 0
+	n, heads, size := 0, 0, 0
 	for _, art := range arts {
 		for _, b := range art.Blocks {
-			if b.Kind != corpus.Heading {
-				for _, s := range blockSentences(b) {
-					n++
-					size += len(s)
-				}
+			if b.Kind == corpus.Heading {
+				heads++
+				continue
+			}
+			for _, s := range blockSentences(b) {
+				n++
+				size += len(s)
 			}
 		}
 	}
-	ib.Grow(n+len(arts), size, n)
+	ib.Grow(n+heads+len(arts), size, 0)
 	pt := &passageTexts{
 		ib:       ib,
 		passages: make([]passageRef, 0, n),
@@ -194,6 +196,7 @@ func newAnswererFrom(kb *KB, tune tuning, pt *passageTexts) *answerer {
 	}
 	a.entries = len(a.cands)
 	a.passages, a.sents = pt.passages, pt.sents
+	ib.Grow(0, 0, len(a.passages))
 	for i := range a.passages {
 		p := &a.passages[i]
 		p.faq = int32(inFAQ.find(a.sents[i]))

@@ -117,7 +117,8 @@ func (b *Builder) Build() *Index {
 	}
 
 	// Each text alone, once.
-	b.cache = b.cache[:0]
+	// A text has at most as many keys as tokens.
+	b.cache = make([]int32, 0, len(b.toks))
 	one := make([]Text, 1)
 	for t := range b.texts {
 		one[0] = Text(t)
