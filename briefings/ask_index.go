@@ -289,7 +289,7 @@ func optField(t []search.Text) []search.Text {
 
 // faqSentences finds the FAQ entry whose answer holds a sentence, by the
 // sentence's corpus.SentenceKey. Most sentences are ruled out by a hash
-// of their first letters and digits, before their key is made.
+// of their first and last letters and digits, before their key is made.
 type faqSentences struct {
 	byKey map[string]int
 	heads map[uint64]bool
@@ -308,12 +308,12 @@ func (f *faqSentences) add(s string, entry int) {
 	if _, dup := f.byKey[k]; !dup {
 		f.byKey[k] = entry
 	}
-	f.heads[keyHead(s)] = true
+	f.heads[keyEnds(s)] = true
 }
 
 // find returns the entry holding s, or -1.
 func (f *faqSentences) find(s string) int {
-	if len(f.byKey) == 0 || !f.heads[keyHead(s)] {
+	if len(f.byKey) == 0 || !f.heads[keyEnds(s)] {
 		return -1
 	}
 	f.buf = corpus.AppendSentenceKey(f.buf[:0], s)
@@ -323,34 +323,65 @@ func (f *faqSentences) find(s string) int {
 	return -1
 }
 
-// keyHead hashes the first 16 letters and digits of s, lower-cased as
-// corpus.SentenceKey lowers them: two sentences with the same key have
-// the same head (the key is those letters and digits in order, with
-// spaces and some punctuation between).
-func keyHead(s string) uint64 {
+// keyEnds hashes the first and the last 16 letters and digits of s,
+// lower-cased as corpus.SentenceKey lowers them: two sentences with the
+// same key hash the same (the key is those letters and digits in order,
+// with spaces and some punctuation between).
+func keyEnds(s string) uint64 {
 	h := uint64(14695981039346656037) // FNV-1a
 	for i, n := 0, 0; i < len(s) && n < 16; {
-		r, size := rune(s[i]), 1
-		switch {
-		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
-		case 'A' <= r && r <= 'Z':
-			r += 'a' - 'A'
-		case r < utf8.RuneSelf:
+		var r rune
+		if c := s[i]; c < utf8.RuneSelf {
+			r = keyASCII(c)
 			i++
-			continue
-		default:
+		} else {
+			var size int
 			r, size = utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				i += size
-				continue
-			}
-			r = unicode.ToLower(r)
+			r = keyRune(r)
+			i += size
 		}
-		i += size
-		n++
-		h = (h ^ uint64(r)) * 1099511628211
+		if r >= 0 {
+			h = (h ^ uint64(r)) * 1099511628211
+			n++
+		}
+	}
+	for i, n := len(s), 0; i > 0 && n < 16; {
+		var r rune
+		if c := s[i-1]; c < utf8.RuneSelf {
+			r = keyASCII(c)
+			i--
+		} else {
+			var size int
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+			r = keyRune(r)
+			i -= size
+		}
+		if r >= 0 {
+			h = (h ^ uint64(r)) * 1099511628211
+			n++
+		}
 	}
 	return h
+}
+
+// keyASCII returns c lower-cased when it is a letter or digit, else -1.
+func keyASCII(c byte) rune {
+	switch {
+	case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		return rune(c)
+	case 'A' <= c && c <= 'Z':
+		return rune(c + 'a' - 'A')
+	}
+	return -1
+}
+
+// keyRune returns the non-ASCII r lower-cased when it is a letter or
+// digit, else -1.
+func keyRune(r rune) rune {
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return -1
+	}
+	return unicode.ToLower(r)
 }
 
 // appendPassages appends the sentences of article a's passages to sents
