@@ -41,22 +41,9 @@ func hasTerm(terms termSet, t string) bool {
 
 // overlap is the Jaccard similarity of two term sets of the same index.
 func overlap(x, y termSet) float64 {
-	a, b := x.ids, y.ids
-	if len(a) == 0 || len(b) == 0 {
+	if len(x.ids) == 0 || len(y.ids) == 0 {
 		return 0
 	}
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(n) / float64(len(a)+len(b)-n)
+	n := intersectCount(x.ids, y.ids)
+	return float64(n) / float64(len(x.ids)+len(y.ids)-n)
 }
