@@ -234,13 +234,13 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 	top := res.Hits[0].Score
 	asked := a.askedWord(res.Terms)
 	for i, h := range res.Hits {
-		m := match{hit: h, cand: &a.cands[h.Payload], typ: typ}
+		m := match{hit: h, cand: a.cand(h.Payload), typ: typ}
 		m.show = m.cand
 		credits := &t.entryCredit
 		if m.cand.kind == KindPassage {
 			credits = &t.passageCredit
 			if m.cand.faq >= 0 {
-				m.show = &a.cands[m.cand.faq]
+				m.show = a.cand(m.cand.faq)
 			}
 		}
 		covered, key := 0.0, 0.0
@@ -403,7 +403,7 @@ func (a *answerer) window(c *candidate, res search.Result, typ answerType) strin
 		return strings.Join(ss[i:min(len(ss), i+3)], " ")
 	}
 	if hi < len(ss) && hi-lo < 3 {
-		if utf8.RuneCountInString(strings.Join(ss[lo:hi], " ")) < 80 || a.addsTerms(&a.cands[c.self+1], c, res) {
+		if utf8.RuneCountInString(strings.Join(ss[lo:hi], " ")) < 80 || a.addsTerms(a.cand(c.self+1), c, res) {
 			hi++
 		}
 	}
@@ -461,7 +461,7 @@ func (a *answerer) sourcesOf(res search.Result, best match) []Source {
 		return out
 	}
 	for _, h := range res.Hits[1:] {
-		c := &a.cands[h.Payload]
+		c := a.cand(h.Payload)
 		if c.kind != KindPassage || c.article == best.cand.article {
 			continue
 		}
@@ -498,7 +498,7 @@ func (a *answerer) decline(question string, res *search.Result) Answer {
 	}
 	if res != nil {
 		for _, h := range res.Hits {
-			if c := a.cands[h.Payload]; c.kind != KindPassage {
+			if c := a.cand(h.Payload); c.kind != KindPassage {
 				add(c.title)
 			}
 		}

@@ -276,6 +276,7 @@ func subset(a, b []string) bool {
 	return true
 }
 
+// intersectCount counts the values two sorted lists of distinct values share.
 func intersectCount(a, b []int32) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {

@@ -3,6 +3,7 @@ package briefings
 import (
 	"context"
 	"log/slog"
+	"runtime"
 	"sync"
 	"time"
 
@@ -59,12 +60,34 @@ type KB struct {
 
 // Build builds the knowledge base from articles. It fails only when ctx is
 // cancelled; an empty corpus gives an empty KB.
+//
+// With more than one CPU (GOMAXPROCS), the articles' passages are read
+// into the answer index while the knowledge is built; the KB is the same.
 func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, error) {
-	kb, err := buildKnowledge(ctx, articles, opts)
+	ib := newAnswerBuilder(opts, defaultTuning)
+	var kb *KB
+	var pt *passageTexts
+	var err, perr error
+	if runtime.GOMAXPROCS(0) > 1 {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			pt, perr = readPassages(ctx, ib, articles)
+		}()
+		kb, err = buildKnowledge(ctx, articles, opts)
+		<-done
+	} else {
+		if kb, err = buildKnowledge(ctx, articles, opts); err == nil {
+			pt, perr = readPassages(ctx, ib, articles)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	kb.answers = newAnswerer(kb)
+	if perr != nil {
+		return nil, perr
+	}
+	kb.answers = newAnswererFrom(kb, defaultTuning, pt)
 	return kb, nil
 }
 

@@ -34,7 +34,12 @@ func contentID(a *Article) string {
 // Two sentences that differ only in typography have the same key. It
 // returns "" for a text without letters or digits.
 func SentenceKey(s string) string {
-	b := make([]byte, 0, len(s))
+	return string(AppendSentenceKey(make([]byte, 0, len(s)), s))
+}
+
+// AppendSentenceKey appends SentenceKey(s) to b.
+func AppendSentenceKey(b []byte, s string) []byte {
+	b0 := len(b)
 	space := true
 	var prev rune
 	for i := 0; i < len(s); {
@@ -67,10 +72,10 @@ func SentenceKey(s string) string {
 		prev = r
 		i += size
 	}
-	for len(b) > 0 && b[len(b)-1] == ' ' {
+	for len(b) > b0 && b[len(b)-1] == ' ' {
 		b = b[:len(b)-1]
 	}
-	return string(b)
+	return b
 }
 
 func isASCIIDigit(r rune) bool { return '0' <= r && r <= '9' }

@@ -45,8 +45,6 @@ type Builder struct {
 	keys  []string // key id -> key
 	terms []int32  // key id -> term id, or -1
 	cache []int32  // slab of key ids of single texts
-	// rank orders the key ids by key; byRank is its inverse.
-	rank, byRank, scratch []int32
 }
 
 type textInfo struct {
@@ -273,34 +271,20 @@ func (b *Builder) Tokens(t Text) []int32 {
 // Token returns the text of a raw token id returned by Tokens.
 func (b *Builder) Token(id int32) string { return b.raw[id] }
 
-// AppendSortedTerms appends the distinct index terms of t read alone,
-// sorted, to dst. It is valid once Build has run.
-func (b *Builder) AppendSortedTerms(dst []string, t Text) []string {
-	if b.rank == nil {
-		order := make([]int32, len(b.keys))
-		for i := range order {
-			order[i] = int32(i)
-		}
-		slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.keys[x], b.keys[y]) })
-		b.rank = make([]int32, len(b.keys))
-		for r, k := range order {
-			b.rank[k] = int32(r)
-		}
-		b.byRank = order
-	}
+// AppendTermIDs appends the distinct term ids (see Index.TermID) of t
+// read alone, sorted, to dst. It is valid once Build has run, for a text
+// that is a whole field of some document: the index holds all its terms.
+func (b *Builder) AppendTermIDs(dst []int32, t Text) []int32 {
 	ti := b.texts[t]
-	rs := b.scratch[:0]
-	for _, id := range b.cache[ti.cache : ti.cache+ti.ncache] {
-		rs = append(rs, b.rank[id])
-	}
-	slices.Sort(rs)
-	for i, r := range rs {
-		if i == 0 || r != rs[i-1] {
-			dst = append(dst, b.keys[b.byRank[r]])
+	start := len(dst)
+	for _, k := range b.cache[ti.cache : ti.cache+ti.ncache] {
+		if id := b.terms[k]; id >= 0 {
+			dst = append(dst, id)
 		}
 	}
-	b.scratch = rs
-	return dst
+	ids := dst[start:]
+	slices.Sort(ids)
+	return dst[:start+len(slices.Compact(ids))]
 }
 
 // runeAt decodes the rune at byte i of s.

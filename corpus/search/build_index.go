@@ -27,7 +27,7 @@ type ktok struct {
 }
 
 // Build returns the index over the added documents. The Builder must not
-// be added to afterwards, nor Tokens called; AppendSortedTerms works from
+// be added to afterwards, nor Tokens called; AppendTermIDs works from
 // then on.
 func (b *Builder) Build() *Index {
 	opts := b.opts
@@ -117,7 +117,8 @@ func (b *Builder) Build() *Index {
 	}
 
 	// Each text alone, once.
-	b.cache = b.cache[:0]
+	// A text has at most as many keys as tokens.
+	b.cache = make([]int32, 0, len(b.toks))
 	one := make([]Text, 1)
 	for t := range b.texts {
 		one[0] = Text(t)

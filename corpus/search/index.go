@@ -117,6 +117,14 @@ func (ix *Index) IDF(term string) (float64, bool) {
 	return float64(ix.idf[id]), true
 }
 
+// TermID returns the id of an index term (as Terms returns them): ids
+// number the terms the index holds from 0; ok is false for a term it does
+// not hold.
+func (ix *Index) TermID(term string) (int32, bool) {
+	id, ok := ix.terms[term]
+	return id, ok
+}
+
 // Terms returns the index terms of s as the index analyses it (name
 // variants, synonyms, numbers folded; stopwords dropped; stemmed).
 func (ix *Index) Terms(s string) []string {
