@@ -78,22 +78,22 @@ func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article
 	}
 	// sentenceFacts is factsOf(s) for the text t of s, from its tokens,
 	// each distinct token looked at once.
-	var tokFacts []uint8 // per raw token: 1 + its facts, 0 if not seen
+	var tokFacts []uint8 // per raw token: its facts with bit 0 set, 0 if not seen
 	sentenceFacts := func(t search.Text, s string) uint8 {
 		if t < 0 {
 			return 0
 		}
-		var f uint8
+		var sc factScan
 		for _, id := range ib.Tokens(t) {
 			for int(id) >= len(tokFacts) {
 				tokFacts = append(tokFacts, 0)
 			}
 			if tokFacts[id] == 0 {
-				tokFacts[id] = 1 + tokenFacts(ib.Token(id))
+				tokFacts[id] = tokenFacts(ib.Token(id)) | 1
 			}
-			f |= tokFacts[id] - 1
+			sc.add(tokFacts[id])
 		}
-		return textFacts(s, f)
+		return sc.facts(s)
 	}
 	type headingText struct {
 		heading string

@@ -128,12 +128,20 @@ var dateWords = map[string]bool{
 // a date or time word or a year (dateType), a number (numberType), a
 // capitalised word inside a sentence (nameType).
 func factsOf(s string) uint8 {
-	var f uint8
+	var sc factScan
 	for _, tok := range text.Tokens(s) {
-		f |= tokenFacts(tok)
+		sc.add(tokenFacts(tok))
 	}
-	return f | textFacts(s, f)
+	return sc.facts(s)
 }
+
+// Token facts beyond the answer types (bits 1-4): a time unit ("hours"),
+// and a word that counts what follows it ("two", "30", "a"). Bit 0 is
+// left free for callers that cache token facts.
+const (
+	timeUnitFact uint8 = 1 << 6
+	counterFact  uint8 = 1 << 7
+)
 
 // tokenFacts is the part of factsOf one token decides.
 func tokenFacts(tok string) uint8 {
@@ -142,42 +150,39 @@ func tokenFacts(tok string) uint8 {
 		f |= 1 << dateType
 	}
 	if text.IsNumber(tok) || numberWordSet[tok] {
-		f |= 1 << numberType
+		f |= 1<<numberType | counterFact
+	}
+	if tok == "a" || tok == "an" {
+		f |= counterFact
 	}
 	if timeUnits[tok] {
-		f |= 1 << durationType
+		f |= timeUnitFact
 	}
 	return f
 }
 
-// textFacts is the part of factsOf the whole text decides, given f, the
-// facts of its tokens: a name inside a sentence, and whether a time unit
-// (set in f by tokenFacts) is counted ("two hours", "half a century", "a
-// year") and so makes a duration, or is not ("for years").
-func textFacts(s string, f uint8) uint8 {
+// factScan gathers the facts of a text from its tokens' facts, in order:
+// a time unit right after a counting word makes a duration ("two hours",
+// "half a century", "30-day", "an hour"); one alone does not ("for years").
+type factScan struct {
+	f       uint8
+	counter bool // the previous token counts
+}
+
+func (sc *factScan) add(tf uint8) {
+	sc.f |= tf &^ (timeUnitFact | counterFact | 1)
+	if tf&timeUnitFact != 0 && sc.counter {
+		sc.f |= 1 << durationType
+	}
+	sc.counter = tf&counterFact != 0
+}
+
+// facts returns the facts gathered, with a name inside s.
+func (sc *factScan) facts(s string) uint8 {
 	if hasInnerCapital(s) {
-		f |= 1 << nameType
+		return sc.f | 1<<nameType
 	}
-	if f&(1<<durationType) != 0 && !countedTime(s) {
-		f &^= 1 << durationType
-	}
-	return f
-}
-
-// countedTime reports whether s holds a time unit after a number or an
-// article: "30-day", "two hours", "half a century", "an hour".
-func countedTime(s string) bool {
-	toks := text.Tokens(s)
-	for i, tok := range toks {
-		if !timeUnits[tok] || i == 0 {
-			continue
-		}
-		prev := toks[i-1]
-		if text.IsNumber(prev) || numberWordSet[prev] || prev == "a" || prev == "an" {
-			return true
-		}
-	}
-	return false
+	return sc.f
 }
 
 var numberWordSet = map[string]bool{
