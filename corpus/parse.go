@@ -200,7 +200,7 @@ func finish(d *doc) (Article, error) {
 		Title:     title,
 		URL:       d.url,
 		Source:    d.source,
-		Byline:    firstOf(d.byline, m.byline),
+		Byline:    authorName(firstOf(d.byline, m.byline)),
 		Published: d.published,
 		Tags:      d.tags,
 		Blocks:    make([]Block, 0, len(units)),
