@@ -53,15 +53,10 @@ func aboutAuthor(q string) (rest string, ok bool) {
 // was published with. An article without a byline, or a question that
 // matches no article well, is declined: the bot does not guess authors.
 func (a *answerer) askAuthor(question, rest string) Answer {
-	terms, _, _, ok := a.queryTerms(rest)
+	res, ms, ok := a.matches(rest)
 	if !ok {
 		return a.decline(question, nil)
 	}
-	res := a.search(terms)
-	if len(res.Hits) == 0 || res.Weight == 0 {
-		return a.decline(question, nil)
-	}
-	ms := a.rank(res, anyType, nil)
 	best := &ms[0]
 	conf := round3(a.confidence(res, ms))
 	var art int

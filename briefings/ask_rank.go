@@ -120,16 +120,10 @@ func (a *answerer) ask(question string) Answer {
 	if rest, ok := aboutAuthor(q); ok {
 		return a.askAuthor(question, rest)
 	}
-	terms, typ, frameIdx, ok := a.queryTerms(q)
+	res, ms, ok := a.matches(q)
 	if !ok {
 		return a.decline(question, nil)
 	}
-	res := a.search(terms)
-	if len(res.Hits) == 0 || res.Weight == 0 {
-		return a.decline(question, nil)
-	}
-	ms := a.rank(res, typ, frameIdx)
-	preferEntry(ms)
 	best := &ms[0]
 	best.answer = a.answerOf(best, res)
 	conf := round3(a.confidence(res, ms))
@@ -152,6 +146,22 @@ func (a *answerer) ask(question string) Answer {
 
 // fillerWeight is the most a filler word of a question weighs.
 const fillerWeight = 1.0
+
+// matches searches a question and ranks what it finds, best first; ok
+// is false when it names nothing or nothing matches.
+func (a *answerer) matches(q string) (search.Result, []match, bool) {
+	terms, typ, frameIdx, ok := a.queryTerms(q)
+	if !ok {
+		return search.Result{}, nil, false
+	}
+	res := a.search(terms)
+	if len(res.Hits) == 0 || res.Weight == 0 {
+		return res, nil, false
+	}
+	ms := a.rank(res, typ, frameIdx)
+	preferEntry(ms)
+	return res, ms, true
+}
 
 // queryTerms reads a question as Ask searches it: its terms (question
 // words kept for coverage but not searched by; related words added when
