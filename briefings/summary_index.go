@@ -3,6 +3,7 @@ package briefings
 import (
 	"math"
 	"strings"
+	"sync/atomic"
 
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/text"
@@ -30,6 +31,9 @@ type index struct {
 	lx    *lexicon
 	sf    []int32 // sentences containing the term
 	nArts int
+	// extended is set once an extension (index.extend) has appended past
+	// the end of sents and first.
+	extended atomic.Bool
 }
 
 // buildIndex splits every article into sentences and their terms. The
@@ -163,6 +167,9 @@ func (ix *index) lookup(s string) ([]int32, bool) {
 	out := make([]int32, 0, len(ts))
 	for _, t := range ts {
 		id, ok := ix.lx.vocab[t]
+		if !ok && ix.lx.parent != nil {
+			id, ok = ix.lx.parent.vocab[t]
+		}
 		if !ok {
 			return nil, false
 		}
