@@ -33,7 +33,7 @@ import (
 // to an FAQ entry added later whose answer holds its sentence.
 
 // maxSegmentArticles is the most articles segments are merged up to.
-const maxSegmentArticles = 64
+const maxSegmentArticles = 32
 
 // addedPassages are the passages of the articles [lo, hi) of a KB, indexed
 // in the segment ix.

@@ -48,7 +48,9 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 			total += max(1, len(b.Sentences))
 		}
 	}
-	ix.sents = make([]sentence, 0, total)
+	// Room for a few hundred more articles' sentences: With appends to
+	// the index of a Build in place (index.extend).
+	ix.sents = make([]sentence, 0, total+total/32)
 	var seen []int32 // seen[t] = last sentence counting term t, plus 1
 	var buf []word
 	var slab []int32 // term slices are cut from shared slabs

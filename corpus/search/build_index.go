@@ -319,7 +319,9 @@ func (ix *Index) finish(opts Options) {
 	} else {
 		ix.unknownIDF = ix.maxIDF
 	}
-	ix.spell = newSpeller(ix.vocab)
+	if opts.Base == nil {
+		ix.spell = newSpeller(ix.vocab) // a segment's: joinBase
+	}
 }
 
 // champions returns the positions of the championSize highest impacts, the

@@ -25,8 +25,9 @@ import (
 // What a segment does not change is the base: the idf of a term in the
 // base's own postings and query weights (Index.Analyze on the base) stay
 // as the base was built; Resolve re-weighs a query's terms that the
-// segment holds. Search, SearchRange, Knows, Correct and Len cover the
-// segment's own documents and words only.
+// segment holds. Search, SearchRange, Knows and Len cover the segment's
+// own documents and words only, and Correct the words it adds to the
+// chain.
 
 // segment is what an index built as a segment knows of its base.
 type segment struct {
@@ -128,7 +129,24 @@ func (ix *Index) joinBase(b *Builder, opts Options) {
 			b.terms[k] = seg.global[id]
 		}
 	}
+	// Correct serves Resolve, for words the chain under ix does not know:
+	// only those are worth correcting to.
+	own := make(map[string]int)
+	for w, n := range ix.vocab {
+		if !base.chainKnows(w) {
+			own[w] = n
+		}
+	}
+	ix.spell = newSpeller(own)
 	ix.seg = seg
+}
+
+// chainKnows reports whether ix or a segment under it knows a word.
+func (ix *Index) chainKnows(word string) bool {
+	if ix.Knows(word) {
+		return true
+	}
+	return ix.seg != nil && ix.seg.base.chainKnows(word)
 }
 
 // Resolve re-reads query terms that an index under ix in its chain (its
