@@ -105,19 +105,39 @@ type answerer struct {
 	kb *KB
 	// cands are the FAQ and issue candidates; they come first, then the
 	// passages: candidate entries+i is passages[i].
-	cands    []candidate
-	passages []passageRef
-	// sents[i] is passage i's sentence; a passage's sentences are
-	// consecutive. Its terms are termIDs[termEnd[i-1]:termEnd[i]].
-	sents   []string
-	termEnd []int32
-	termIDs []int32
-	ix      *search.Index
+	cands []candidate
+	passageStore
+	ix answerIndex
 	// names are the suggestion titles: FAQ questions and issue names.
 	names []string
 	// entries is the number of FAQ and issue candidates.
 	entries int
 	tune    tuning
+	// added holds the passages of the articles a KB made by With added
+	// (see ask_live.go), numbered after passageStore's; nil after Build.
+	added []addedPassages
+}
+
+// passageStore holds passages: passages[i] is passage i; sents[i] is its
+// sentence, a passage's sentences being consecutive. Its terms are
+// termIDs[termEnd[i-1]:termEnd[i]].
+type passageStore struct {
+	passages []passageRef
+	sents    []string
+	termEnd  []int32
+	termIDs  []int32
+}
+
+// answerIndex is the search an answerer runs: the index of a Build, or
+// the base index and segments of a KB made by With (liveIndex).
+type answerIndex interface {
+	Analyze(q string) []search.QueryTerm
+	Expand(terms []search.QueryTerm, share float64) []search.QueryTerm
+	Terms(s string) []string
+	TermID(term string) (int32, bool)
+	IDF(term string) (float64, bool)
+	SearchTerms(terms []search.QueryTerm, k int) search.Result
+	SearchRange(terms []search.QueryTerm, k, lo, hi int) search.Result
 }
 
 // cand returns candidate i (a hit's Payload). A passage's is made anew on
@@ -126,24 +146,24 @@ func (a *answerer) cand(i int) *candidate {
 	if i < a.entries {
 		return &a.cands[i]
 	}
-	pi := i - a.entries
-	p := a.passages[pi]
+	ps, pi := a.passageAt(i - a.entries)
+	p := ps.passages[pi]
 	art := &a.kb.articles[p.article]
 	start := pi - int(p.center)
 	from := int32(0)
 	if pi > 0 {
-		from = a.termEnd[pi-1]
+		from = ps.termEnd[pi-1]
 	}
 	return &candidate{
 		kind:      KindPassage,
 		title:     art.Title,
 		sources:   []Source{{ID: art.ID, Title: art.Title, URL: art.URL}},
 		article:   int(p.article),
-		sentences: a.sents[start : start+int(p.n) : start+int(p.n)],
+		sentences: ps.sents[start : start+int(p.n) : start+int(p.n)],
 		center:    int(p.center),
 		faq:       int(p.faq),
 		self:      i,
-		terms:     termSet{ids: a.termIDs[from:a.termEnd[pi]:a.termEnd[pi]], ix: a.ix},
+		terms:     termSet{ids: ps.termIDs[from:ps.termEnd[pi]:ps.termEnd[pi]], ix: a.ix},
 		facts:     p.facts,
 	}
 }

@@ -21,13 +21,18 @@ func newAnswererTuned(kb *KB, tune tuning) *answerer {
 
 // newAnswerBuilder returns the builder of the answer index.
 func newAnswerBuilder(opts Options, tune tuning) *search.Builder {
-	return search.NewBuilder(search.Options{
+	return search.NewBuilder(answerOptions(opts, tune))
+}
+
+// answerOptions are the options of the answer index.
+func answerOptions(opts Options, tune tuning) search.Options {
+	return search.Options{
 		FieldWeights:  fieldWeights,
 		Synonyms:      opts.Synonyms,
 		QueryWeights:  questionWeights,
 		UnknownWeight: tune.unknownWeight,
 		IDFSmoothing:  tune.idfSmoothing,
-	})
+	}
 }
 
 // passageTexts are the articles' passages read into the answer index's

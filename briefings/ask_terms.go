@@ -3,15 +3,13 @@ package briefings
 import (
 	"slices"
 	"sort"
-
-	"github.com/briefbot/briefbot/corpus/search"
 )
 
 // termSet is a set of index terms as sorted term ids of ix (a term the
 // index does not hold has a negative id).
 type termSet struct {
 	ids []int32
-	ix  *search.Index
+	ix  answerIndex
 }
 
 // sortedTerms returns the distinct terms, sorted.

@@ -109,7 +109,7 @@ func keyMatch(c *candidate, terms []search.QueryTerm, recall float64) float64 {
 
 // expand adds the words related to the question's (search.Index.Expand),
 // except to the words that frame it ("how many").
-func expand(ix *search.Index, terms []search.QueryTerm, frameIdx []int, share float64) []search.QueryTerm {
+func expand(ix answerIndex, terms []search.QueryTerm, frameIdx []int, share float64) []search.QueryTerm {
 	out := ix.Expand(terms, share)
 	if len(frameIdx) == 0 {
 		return out

@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,34 +14,60 @@ import (
 // question (or an admin alternate) matches an admin entry is dropped; the
 // same question found in several articles is one entry with several sources.
 func buildFAQ(kb *KB) []FAQEntry {
-	out := make([]FAQEntry, 0, len(kb.opts.FAQ))
-	seen := make(map[string]int)
+	f := &faqBuilder{out: make([]FAQEntry, 0, len(kb.opts.FAQ)), seen: make(map[string]int)}
 	for _, e := range kb.opts.FAQ {
 		e.Alternates = nonNilStrings(e.Alternates)
 		if e.Sources == nil {
 			e.Sources = []Source{}
 		}
-		out = append(out, e)
-		seen[questionKey(e.Question)] = -1
-		for _, alt := range e.Alternates {
-			seen[questionKey(alt)] = -1
-		}
+		f.out = append(f.out, e)
+		f.admin(e)
 	}
 	for _, a := range kb.articles {
-		src := Source{ID: a.ID, Title: a.Title, URL: a.URL}
-		for _, qa := range extractFAQ(a) {
-			key := questionKey(qa.question)
-			if i, ok := seen[key]; ok {
-				if i >= 0 && !hasSource(out[i].Sources, a.ID) {
-					out[i].Sources = append(out[i].Sources, src)
-				}
-				continue
-			}
-			seen[key] = len(out)
-			out = append(out, FAQEntry{Question: qa.question, Answer: qa.answer, Alternates: []string{}, Sources: []Source{src}})
-		}
+		f.article(a)
 	}
-	return out
+	return f.out
+}
+
+// faqBuilder gathers FAQ entries: seen maps a question key to its entry
+// in out, or to -1 for an admin entry's question or alternate. The first
+// shared entries of out have Sources another FAQ holds too: they are
+// copied (and listed in copied) before a source is added.
+type faqBuilder struct {
+	out    []FAQEntry
+	seen   map[string]int
+	shared int
+	copied map[int]bool
+}
+
+// admin records the questions of an admin entry, which extracted entries
+// never repeat.
+func (f *faqBuilder) admin(e FAQEntry) {
+	f.seen[questionKey(e.Question)] = -1
+	for _, alt := range e.Alternates {
+		f.seen[questionKey(alt)] = -1
+	}
+}
+
+// article adds the entries extracted from a: a new question is a new
+// entry, a known one gains a as a source.
+func (f *faqBuilder) article(a corpus.Article) {
+	src := Source{ID: a.ID, Title: a.Title, URL: a.URL}
+	for _, qa := range extractFAQ(a) {
+		key := questionKey(qa.question)
+		if i, ok := f.seen[key]; ok {
+			if i >= 0 && !hasSource(f.out[i].Sources, a.ID) {
+				if i < f.shared && !f.copied[i] {
+					f.out[i].Sources = slices.Clip(f.out[i].Sources)
+					f.copied[i] = true
+				}
+				f.out[i].Sources = append(f.out[i].Sources, src)
+			}
+			continue
+		}
+		f.seen[key] = len(f.out)
+		f.out = append(f.out, FAQEntry{Question: qa.question, Answer: qa.answer, Alternates: []string{}, Sources: []Source{src}})
+	}
 }
 
 // qaPair is one extracted question with its answer.

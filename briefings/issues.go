@@ -69,7 +69,7 @@ func buildIssues(kb *KB, pc *phraseCounter) []Issue {
 	}
 	used := make(map[int32]bool)
 	for _, d := range all {
-		is := d.issue(kb, shared, used)
+		is, chosen := d.issue(kb, shared, used)
 		if d.spec == nil && (len(is.ArticleIDs) == 0 || len(is.Summary) == 0) {
 			continue // a discovered issue with nothing to say is no issue
 		}
@@ -80,6 +80,8 @@ func buildIssues(kb *KB, pc *phraseCounter) []Issue {
 		ids[is.ID]++
 		issues = append(issues, is)
 		kb.issueSents = append(kb.issueSents, d.sents)
+		kb.issueSeqs = append(kb.issueSeqs, d.seqs)
+		kb.issueChosen = append(kb.issueChosen, chosen)
 	}
 	return issues
 }
@@ -372,13 +374,21 @@ func overlapsAny(d *draft, configured []*draft) bool {
 // matchSentences fills the sentence ids of every draft: the sentences in
 // which one of its term sequences occurs.
 func matchSentences(ix *index, ds []*draft) {
+	for _, d := range ds {
+		d.sents = d.sents[:0]
+	}
+	matchRange(ix, ds, 0, len(ix.sents))
+}
+
+// matchRange appends to the sentence ids of every draft the sentences of
+// [lo, hi) in which one of its term sequences occurs.
+func matchRange(ix *index, ds []*draft, lo, hi int) {
 	type ref struct {
 		d   int
 		seq []int32
 	}
 	byFirst := make(map[int32][]ref)
 	for i, d := range ds {
-		d.sents = d.sents[:0]
 		for _, s := range d.seqs {
 			byFirst[s[0]] = append(byFirst[s[0]], ref{i, s})
 		}
@@ -387,7 +397,7 @@ func matchSentences(ix *index, ds []*draft) {
 	for i := range last {
 		last[i] = -1
 	}
-	for si := range ix.sents {
+	for si := lo; si < hi; si++ {
 		ts := ix.sents[si].terms
 		for k, t := range ts {
 			for _, r := range byFirst[t] {
@@ -464,8 +474,9 @@ func capitalizeParts(w string) string {
 var smallWords = setOf("a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs")
 
 // issue turns a draft into an Issue: id, name, aliases, the articles about
-// it (most mentions first, headings counting more) and its summary.
-func (d *draft) issue(kb *KB, shared map[int32]float64, used map[int32]bool) Issue {
+// it (most mentions first, headings counting more) and its summary; it
+// returns the ids of the summary's sentences too, and marks them used.
+func (d *draft) issue(kb *KB, shared map[int32]float64, used map[int32]bool) (Issue, []int32) {
 	is := Issue{Aliases: []string{}, Summary: []Cited{}, ArticleIDs: []string{}}
 	if d.spec != nil {
 		is.Name = d.spec.Name
@@ -480,9 +491,27 @@ func (d *draft) issue(kb *KB, shared map[int32]float64, used map[int32]bool) Iss
 		}
 	}
 	is.ID = slug(is.Name)
+	is.ArticleIDs = issueArticles(kb, d.sents)
+	pool := withNeighbours(kb.index, d.sents)
+	n := make([]float64, len(pool))
+	for i := range pool {
+		n[i] = shared[pool[i].id]
+	}
+	var chosen []int32
+	is.Summary, chosen = issueSummary(kb, pool, n, used)
+	for _, id := range chosen {
+		used[id] = true
+	}
+	return is, chosen
+}
+
+// issueArticles returns the ids of the articles of an issue's sentences,
+// most mentions first (a title counting 4, a heading 3), then in article
+// order.
+func issueArticles(kb *KB, sents []int32) []string {
 	ix := kb.index
 	weight := make(map[int32]float64)
-	for _, si := range d.sents {
+	for _, si := range sents {
 		s := &ix.sents[si]
 		switch {
 		case s.title:
@@ -503,26 +532,31 @@ func (d *draft) issue(kb *KB, shared map[int32]float64, used map[int32]bool) Iss
 		}
 		return arts[i] < arts[j]
 	})
+	out := make([]string, 0, len(arts))
 	for _, a := range arts {
-		is.ArticleIDs = append(is.ArticleIDs, kb.articles[a].ID)
+		out = append(out, kb.articles[a].ID)
 	}
-	pool := withNeighbours(ix, d.sents)
+	return out
+}
+
+// issueSummary summarises an issue from its sentences with their
+// neighbours (pool); shared[i] is how many issues pool[i] is about. A
+// sentence about several issues weighs less for each, and one used by an
+// earlier issue's summary is left to it unless too few others remain. It
+// returns the summary and the ids of its sentences.
+func issueSummary(kb *KB, pool []weighted, shared []float64, used map[int32]bool) ([]Cited, []int32) {
 	fresh := make([]weighted, 0, len(pool))
 	for i := range pool {
-		if n := shared[pool[i].id]; n > 1 {
+		if n := shared[i]; n > 1 {
 			pool[i].w /= n
 		}
 		if !used[pool[i].id] {
 			fresh = append(fresh, pool[i])
 		}
 	}
-	var chosen []int32
-	is.Summary, chosen = summarizeIDs(kb, fresh, maxSummary)
-	if len(is.Summary) < minSummary {
-		is.Summary, chosen = summarizeIDs(kb, pool, maxSummary)
+	sum, chosen := summarizeIDs(kb, fresh, maxSummary)
+	if len(sum) < minSummary {
+		sum, chosen = summarizeIDs(kb, pool, maxSummary)
 	}
-	for _, id := range chosen {
-		used[id] = true
-	}
-	return is
+	return sum, chosen
 }

@@ -49,9 +49,13 @@ type KB struct {
 	faq      []FAQEntry
 	issues   []Issue
 	index    *index
-	// issueSents[i] holds the sentence ids about issues[i], sorted.
-	issueSents [][]int32
-	answers    *answerer
+	// issueSents[i] holds the sentence ids about issues[i], sorted;
+	// issueSeqs[i] the term sequences that mark them, issueChosen[i] the
+	// ids of its summary's sentences (With extends them).
+	issueSents  [][]int32
+	issueSeqs   [][][]int32
+	issueChosen [][]int32
+	answers     *answerer
 	// issueTermSets[i] holds the terms FindIssue matches against issues[i]
 	// beyond its names; built once, on first use.
 	issueTermsOnce sync.Once

@@ -138,3 +138,58 @@ func sampleHeap(base uint64, peak *uint64) (stop func()) {
 		}
 	}
 }
+
+// BenchmarkAdd1To10k adds one new synthetic article to the 10k knowledge
+// base with With, as the live corpus does with a new feed item: each
+// operation extends the KB the previous one made (-benchtime 200x: 200
+// articles added one by one on top of the 10,000). Run with GOMAXPROCS=1
+// for the one-core figure. max-ms is the slowest addition: the ones that
+// merge segments of added passages (ask_live.go) re-index more articles.
+func BenchmarkAdd1To10k(b *testing.B) {
+	kb, err := Build(context.Background(), synthetic10k(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	next := 10000
+	arts := make([]corpus.Article, 0, b.N)
+	for i := range b.N {
+		arts = append(arts, corpustest.SyntheticArticle(next+i, 1))
+	}
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	var slowest time.Duration
+	for i := range b.N {
+		start := time.Now()
+		if kb, err = kb.With(context.Background(), arts[i:i+1]); err != nil {
+			b.Fatal(err)
+		}
+		slowest = max(slowest, time.Since(start))
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(slowest)/float64(time.Millisecond), "max-ms")
+	if n := len(kb.Articles()); n != 10000+b.N {
+		b.Fatalf("%d articles after adding %d", n, b.N)
+	}
+}
+
+// BenchmarkAdd1To10kOnce adds one new article to a 10k knowledge base
+// that Build just made (each operation builds one, outside the timer): the
+// first extension of a Build, the live corpus's first swap after one.
+// Use a small -benchtime (5x): every build takes seconds.
+func BenchmarkAdd1To10kOnce(b *testing.B) {
+	add := []corpus.Article{corpustest.SyntheticArticle(10000, 1)}
+	b.ReportAllocs()
+	for range b.N {
+		b.StopTimer()
+		kb, err := Build(context.Background(), synthetic10k(), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		b.StartTimer()
+		if _, err := kb.With(context.Background(), add); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

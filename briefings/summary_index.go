@@ -3,6 +3,7 @@ package briefings
 import (
 	"math"
 	"strings"
+	"sync/atomic"
 
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/text"
@@ -30,6 +31,9 @@ type index struct {
 	lx    *lexicon
 	sf    []int32 // sentences containing the term
 	nArts int
+	// extended is set once an extension (index.extend) has appended past
+	// the end of sents and first.
+	extended atomic.Bool
 }
 
 // buildIndex splits every article into sentences and their terms. The
@@ -44,7 +48,9 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 			total += max(1, len(b.Sentences))
 		}
 	}
-	ix.sents = make([]sentence, 0, total)
+	// Room for a few hundred more articles' sentences: With appends to
+	// the index of a Build in place (index.extend).
+	ix.sents = make([]sentence, 0, total+total/32)
 	var seen []int32 // seen[t] = last sentence counting term t, plus 1
 	var buf []word
 	var slab []int32 // term slices are cut from shared slabs
@@ -163,6 +169,9 @@ func (ix *index) lookup(s string) ([]int32, bool) {
 	out := make([]int32, 0, len(ts))
 	for _, t := range ts {
 		id, ok := ix.lx.vocab[t]
+		if !ok && ix.lx.parent != nil {
+			id, ok = ix.lx.parent.vocab[t]
+		}
 		if !ok {
 			return nil, false
 		}

@@ -40,6 +40,10 @@ type lexicon struct {
 	words    []string         // term id -> stem
 	keys     map[string]int32 // word key (stems joined by " ") -> key id
 	keyNames []string
+	// parent, when not nil, is the lexicon this one extends (see extend):
+	// its forms, terms and keys are looked up first and are never
+	// written; words and keyNames continue its ids.
+	parent *lexicon
 }
 
 func newLexicon() *lexicon {
@@ -50,6 +54,11 @@ func newLexicon() *lexicon {
 func (lx *lexicon) term(stem string) int32 {
 	if id, ok := lx.vocab[stem]; ok {
 		return id
+	}
+	if lx.parent != nil {
+		if id, ok := lx.parent.vocab[stem]; ok {
+			return id
+		}
 	}
 	id := int32(len(lx.words))
 	stem = strings.Clone(stem)
@@ -62,6 +71,11 @@ func (lx *lexicon) term(stem string) int32 {
 func (lx *lexicon) form(core string) *wordInfo {
 	if wi, ok := lx.forms[core]; ok {
 		return wi
+	}
+	if lx.parent != nil {
+		if wi, ok := lx.parent.forms[core]; ok {
+			return wi
+		}
 	}
 	toks := text.Tokens(core)
 	wi := &wordInfo{key: -1}
@@ -86,6 +100,9 @@ func (lx *lexicon) form(core string) *wordInfo {
 		wi.brk = allStop || phraseBreaks[wi.lower]
 		k := strings.Join(stems, " ")
 		id, ok := lx.keys[k]
+		if !ok && lx.parent != nil {
+			id, ok = lx.parent.keys[k]
+		}
 		if !ok {
 			id = int32(len(lx.keyNames))
 			lx.keys[k] = id

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,10 +25,13 @@ type library struct {
 	mu  sync.Mutex
 	cfg *config.Config
 	set *live.Set
+	// built is how many articles the last full build held; the bot's KB
+	// may hold more, added since with KB.With.
+	built int
 }
 
 func newLibrary(cfg *config.Config, articles []corpus.Article) *library {
-	return &library{cfg: cfg, set: live.NewSet(articles)}
+	return &library{cfg: cfg, set: live.NewSet(articles), built: len(articles)}
 }
 
 // rebuild builds the knowledge from the current articles and swaps it in.
@@ -39,10 +43,82 @@ func (l *library) rebuild(ctx context.Context, a *app, b *bot.Bot, m *bot.Metric
 		return fmt.Errorf("build knowledge: %w", err)
 	}
 	b.SetKB(kb)
+	l.built = len(arts)
 	if m != nil {
 		m.SetCorpusSize(len(arts))
 	}
 	return nil
+}
+
+// Update paths, as logged.
+const (
+	pathIncremental = "incremental"
+	pathFull        = "full"
+)
+
+// update brings the bot's knowledge up to date with the set and swaps it
+// in: when the set only gained articles since the bot's KB was made, and
+// not too many since the last full build (maxIncremental), they are added
+// to the KB with KB.With; otherwise (an article changed or went away, or
+// many were added) the knowledge is built anew. It returns the path taken.
+// Called with l.mu held.
+func (l *library) update(ctx context.Context, a *app, b *bot.Bot, m *bot.Metrics) (string, error) {
+	cur := b.KB()
+	arts := l.set.Articles()
+	if cur == nil {
+		return pathFull, l.rebuild(ctx, a, b, m)
+	}
+	added, ok := additions(cur.Articles(), arts)
+	if !ok || len(cur.Articles())+len(added)-l.built > maxIncremental(l.built) {
+		return pathFull, l.rebuild(ctx, a, b, m)
+	}
+	kb, err := cur.With(ctx, added)
+	if err != nil {
+		return pathIncremental, fmt.Errorf("add to the knowledge: %w", err)
+	}
+	b.SetKB(kb)
+	if m != nil {
+		m.SetCorpusSize(len(kb.Articles()))
+	}
+	return pathIncremental, nil
+}
+
+// maxIncremental is how many articles may be added to a full build of n
+// with KB.With before the next full build: 5% of the corpus, at least
+// 20 and at most 500. Added articles find no new issue and the statistics
+// of the build's words drift, so a big change deserves a full build.
+func maxIncremental(n int) int { return min(500, max(20, n/20)) }
+
+// additions returns the articles of now that have (the articles of a KB)
+// does not, in now's order; ok is false when an article of have is not
+// in now as it was (changed, or gone).
+func additions(have, now []corpus.Article) (added []corpus.Article, ok bool) {
+	byID := make(map[string]*corpus.Article, len(now))
+	for i := range now {
+		byID[now[i].ID] = &now[i]
+	}
+	held := make(map[string]bool, len(have))
+	for i := range have {
+		x, found := byID[have[i].ID]
+		if !found || !sameMetadata(&have[i], x) {
+			return nil, false
+		}
+		held[have[i].ID] = true
+	}
+	for _, x := range now {
+		if !held[x.ID] {
+			added = append(added, x)
+		}
+	}
+	return added, true
+}
+
+// sameMetadata reports whether two articles with the same ID (the same
+// content) are also the same to a reader of the knowledge.
+func sameMetadata(a, b *corpus.Article) bool {
+	return a.Title == b.Title && a.URL == b.URL && a.Source == b.Source && a.Site == b.Site &&
+		a.Byline == b.Byline && a.Published.Equal(b.Published) &&
+		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.Duplicates, b.Duplicates)
 }
 
 // live keeps the corpus current while serving: watched folders
@@ -180,11 +256,13 @@ func (a *app) applyFeedResult(ctx context.Context, res feed.Result, b *bot.Bot, 
 	a.swap(ctx, b, store, m, "new feed items", n)
 }
 
-// swap rebuilds and records first-seen times; called with the library locked.
+// swap updates the knowledge and records first-seen times; called with
+// the library locked.
 func (a *app) swap(ctx context.Context, b *bot.Bot, store bot.Store, m *bot.Metrics, why string, changed int) {
 	start := time.Now()
-	if err := a.lib.rebuild(ctx, a, b, m); err != nil {
-		a.log.Error("rebuild knowledge; still answering from the previous corpus", "err", err)
+	path, err := a.lib.update(ctx, a, b, m)
+	if err != nil {
+		a.log.Error("update knowledge; still answering from the previous corpus", "path", path, "err", err)
 		return
 	}
 	if store != nil {
@@ -192,7 +270,7 @@ func (a *app) swap(ctx context.Context, b *bot.Bot, store bot.Store, m *bot.Metr
 			a.log.Warn("record first-seen times", "err", err)
 		}
 	}
-	a.log.Info("corpus updated", "why", why, "changed", changed, "articles", len(b.KB().Articles()), "took", time.Since(start).Round(time.Millisecond))
+	a.log.Info("corpus updated", "why", why, "changed", changed, "path", path, "articles", len(b.KB().Articles()), "took", time.Since(start).Round(time.Millisecond))
 }
 
 func articleIDs(kb *briefings.KB) []string {

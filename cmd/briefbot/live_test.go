@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -50,7 +52,16 @@ func TestNewFeedItemIsAnswerableAndInTheNextDigest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var logs bytes.Buffer
+	a.log = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	old := b.KB()
 	a.applyFeedResult(ctx, feed.Result{New: []corpus.Article{art}}, b, store, nil)
+	if !strings.Contains(logs.String(), "path="+pathIncremental) {
+		t.Errorf("a new feed item should be added with KB.With, not a full build: %s", logs.String())
+	}
+	if ans := old.Ask(q); ans.Answered {
+		t.Errorf("the previous KB changed: %+v", ans)
+	}
 
 	kb := b.KB()
 	if n := len(kb.Articles()); n != 6 {
@@ -96,4 +107,88 @@ func TestWatchedFileChangesReachTheKnowledge(t *testing.T) {
 	if got := b.KB().Articles()[0].Title; got != "Harbour bridge reopens early" {
 		t.Fatalf("changed file not reloaded: title %q", got)
 	}
+}
+
+func TestAdditions(t *testing.T) {
+	a := corpus.Article{ID: "a", Title: "A", Source: "a.txt"}
+	b := corpus.Article{ID: "b", Title: "B", Source: "b.txt"}
+	c := corpus.Article{ID: "c", Title: "C", Source: "https://x.example/c"}
+	retitled := b
+	retitled.Title = "B, corrected"
+	linked := b
+	linked.Duplicates = []string{"https://x.example/b"}
+	tests := []struct {
+		name      string
+		have, now []corpus.Article
+		added     []string
+		ok        bool
+	}{
+		{"nothing new", []corpus.Article{a, b}, []corpus.Article{a, b}, nil, true},
+		{"one added", []corpus.Article{a, b}, []corpus.Article{a, c, b}, []string{"c"}, true},
+		{"one gone", []corpus.Article{a, b}, []corpus.Article{a, c}, nil, false},
+		{"one retitled", []corpus.Article{a, b}, []corpus.Article{a, retitled, c}, nil, false},
+		{"a new link", []corpus.Article{a, b}, []corpus.Article{a, linked}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			added, ok := additions(tt.have, tt.now)
+			var ids []string
+			for _, x := range added {
+				ids = append(ids, x.ID)
+			}
+			if ok != tt.ok || strings.Join(ids, ",") != strings.Join(tt.added, ",") {
+				t.Fatalf("additions = %v, %v; want %v, %v", ids, ok, tt.added, tt.ok)
+			}
+		})
+	}
+}
+
+// TestLiveUpdatePaths checks which changes are added to the knowledge
+// and which build it anew.
+func TestLiveUpdatePaths(t *testing.T) {
+	ctx := context.Background()
+	e := &env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, getenv: func(string) (string, bool) { return "", false }}
+	a, err := load(ctx, e, &globals{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := a.newBot(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := func(i int) corpus.Article {
+		t.Helper()
+		html := strings.ReplaceAll(ferryPage, "engine fire", fmt.Sprintf("engine fire number %d", i))
+		art, err := corpus.Parse(fmt.Sprintf("https://coast.example/news/ferry-%d", i), []byte(html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return art
+	}
+	l := a.lib
+	step := func(want string) {
+		t.Helper()
+		path, err := l.update(ctx, a, b, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if path != want {
+			t.Fatalf("update took the %s path, want %s", path, want)
+		}
+		if n, want := len(b.KB().Articles()), len(l.set.Articles()); n != want {
+			t.Fatalf("the KB holds %d articles, the set %d", n, want)
+		}
+	}
+	l.set.Put(page(1))
+	step(pathIncremental)
+	l.set.Put(page(2), page(3))
+	step(pathIncremental)
+	l.set.Remove(page(2).Source)
+	step(pathFull)
+	var many []corpus.Article
+	for i := range maxIncremental(l.built) + 1 {
+		many = append(many, page(10+i))
+	}
+	l.set.Put(many...)
+	step(pathFull)
 }

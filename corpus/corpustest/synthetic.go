@@ -81,6 +81,17 @@ func Synthetic(n int, seed int64) []corpus.Article {
 	return arts
 }
 
+// SyntheticArticle returns article i of Synthetic(n, seed), for any n > i:
+// with i >= n, an article a corpus of n does not hold yet.
+func SyntheticArticle(i int, seed int64) corpus.Article {
+	name, data := document(i, seed)
+	a, err := corpus.Parse(name, data)
+	if err != nil {
+		panic(fmt.Sprintf("corpustest: parse %s: %v", name, err))
+	}
+	return a
+}
+
 // gen writes one document.
 type gen struct {
 	r   *rand.Rand

@@ -55,6 +55,9 @@ func (b *Builder) Build() *Index {
 	an.addSynonyms(ns.roles(an.fold))
 	an.addSynonyms(BuiltinSynonyms)
 	an.addSynonyms(opts.Synonyms)
+	if opts.Base != nil {
+		an = opts.Base.segmentAnalyzer()
+	}
 	b.an = an
 
 	ix := &Index{docs: b.docs, an: an, terms: map[string]int32{}, vocab: map[string]int{}, qw: opts.QueryWeights}
@@ -160,6 +163,10 @@ func (b *Builder) Build() *Index {
 	for i := range avg {
 		avg[i] = max(sumLen[i]/math.Max(1, float64(nd)), 1)
 	}
+	if opts.Base != nil {
+		opts.Base.segmentAvg(avg)
+	}
+	ix.avgLen = avg
 	nt := len(termKeys)
 	for id, k := range termKeys {
 		ix.terms[k] = int32(id)
@@ -218,6 +225,9 @@ func (b *Builder) Build() *Index {
 	}
 	b.toks, b.rinfo, b.raw = nil, nil, nil
 	ix.finish(opts)
+	if opts.Base != nil {
+		ix.joinBase(b, opts)
+	}
 	return ix
 }
 
@@ -309,7 +319,9 @@ func (ix *Index) finish(opts Options) {
 	} else {
 		ix.unknownIDF = ix.maxIDF
 	}
-	ix.spell = newSpeller(ix.vocab)
+	if opts.Base == nil {
+		ix.spell = newSpeller(ix.vocab) // a segment's: joinBase
+	}
 }
 
 // champions returns the positions of the championSize highest impacts, the

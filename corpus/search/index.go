@@ -34,6 +34,9 @@ type Options struct {
 	IDFSmoothing float64
 	// K1 and B are the BM25 parameters (0: 1.2 and 0.75).
 	K1, B float64
+	// Base, when not nil, builds the index as a segment of Base (see
+	// segment.go): analysed, normalised and weighted like it.
+	Base *Index
 }
 
 // Index is an immutable BM25F index. Build it with New.
@@ -55,7 +58,11 @@ type Index struct {
 	maxIDF float64
 	// unknownIDF is the weight of a query word the index does not know.
 	unknownIDF float64
-	pool       sync.Pool
+	// avgLen is the average length of each field, for BM25F.
+	avgLen []float64
+	// seg is set on an index built as a segment of another.
+	seg  *segment
+	pool sync.Pool
 }
 
 // championSize is how many best documents a common term keeps apart: a
@@ -122,6 +129,9 @@ func (ix *Index) IDF(term string) (float64, bool) {
 // not hold.
 func (ix *Index) TermID(term string) (int32, bool) {
 	id, ok := ix.terms[term]
+	if ok && ix.seg != nil {
+		id = ix.seg.global[id]
+	}
 	return id, ok
 }
 
