@@ -42,9 +42,8 @@ type Index struct {
 	an     *analyzer
 	terms  map[string]int32 // term key -> term id
 	idf    []float32
-	post   [][]int32   // term id -> sorted doc numbers
-	impact [][]float32 // term id -> BM25 saturation per posting, aligned with post
-	fields [][]uint8   // term id -> bit set of the fields holding it, aligned with post
+	post   [][]int32 // term id -> sorted doc numbers
+	scores scores    // per posting: its BM25 saturation and the fields holding the term
 	// champ holds, for a term in more than championSize documents, the
 	// positions in post of its championSize highest-impact postings, in
 	// document order.
