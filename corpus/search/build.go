@@ -20,7 +20,7 @@ type Text int32
 type Builder struct {
 	opts Options
 	nf   int
-	docs []Doc
+	docs docList
 	// fieldText holds every field's texts in turn; field i is
 	// fieldText[fieldEnd[i-1]:fieldEnd[i]] and document d's fields are
 	// docField[d] to docField[d+1].
@@ -224,7 +224,7 @@ func (b *Builder) Grow(n, bytes, d int) {
 	b.uses = slices.Grow(b.uses, n)
 	b.toks = slices.Grow(b.toks, bytes/6)
 	b.nwords = slices.Grow(b.nwords, bytes/6)
-	b.docs = slices.Grow(b.docs, d)
+	b.docs.grow(d)
 	b.fieldEnd = slices.Grow(b.fieldEnd, 5*d)
 	b.fieldText = slices.Grow(b.fieldText, 6*d)
 	b.docField = slices.Grow(b.docField, d)
@@ -234,8 +234,7 @@ func (b *Builder) Grow(n, bytes, d int) {
 // field is empty). Doc.Fields is ignored. Docs keep their order: Hit.Doc
 // is the number of Add calls before.
 func (b *Builder) Add(d Doc, fields ...[]Text) {
-	d.Fields = nil
-	b.docs = append(b.docs, d)
+	b.docs.add(d)
 	b.nf = max(b.nf, len(fields))
 	for _, f := range fields {
 		b.fieldText = append(b.fieldText, f...)

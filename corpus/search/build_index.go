@@ -57,6 +57,7 @@ func (b *Builder) Build() *Index {
 	an.addSynonyms(opts.Synonyms)
 	b.an = an
 
+	b.docs.numbers = nil
 	ix := &Index{docs: b.docs, an: an, terms: map[string]int32{}, vocab: map[string]int{}, qw: opts.QueryWeights}
 
 	// Read every distinct token once.
@@ -135,7 +136,7 @@ func (b *Builder) Build() *Index {
 	var termKeys []string
 	var df, lastDoc []int32
 	sumLen := make([]float64, nf)
-	nd := len(b.docs)
+	nd := b.docs.len()
 	for di := range nd {
 		for fi := range nf {
 			ids := b.fieldKeys(rd, di, fi)
@@ -284,7 +285,7 @@ func matchKeys(toks []ktok, p []int32) bool {
 
 // finish computes idf, the champion lists and the speller.
 func (ix *Index) finish(opts Options) {
-	n := float64(len(ix.docs))
+	n := float64(ix.docs.len())
 	nt := len(ix.post)
 	ix.idf = make([]float32, nt)
 	for id, p := range ix.post {

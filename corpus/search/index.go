@@ -38,7 +38,7 @@ type Options struct {
 
 // Index is an immutable BM25F index. Build it with New.
 type Index struct {
-	docs   []Doc
+	docs   docList
 	an     *analyzer
 	terms  map[string]int32 // term key -> term id
 	idf    []float32
@@ -78,16 +78,16 @@ func New(docs []Doc, opts Options) *Index {
 		b.Add(d, fields...)
 	}
 	ix := b.Build()
-	ix.docs = docs
+	ix.docs.full = docs
 	return ix
 }
 
 // Len returns the number of documents.
-func (ix *Index) Len() int { return len(ix.docs) }
+func (ix *Index) Len() int { return ix.docs.len() }
 
 // Doc returns the document at position i. A document added with a
 // Builder has no Fields.
-func (ix *Index) Doc(i int) Doc { return ix.docs[i] }
+func (ix *Index) Doc(i int) Doc { return ix.docs.doc(i) }
 
 // Knows reports whether a lowercased word occurs in the indexed text.
 func (ix *Index) Knows(word string) bool {

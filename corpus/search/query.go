@@ -193,7 +193,7 @@ func (ix *Index) Search(q string, k int) Result {
 // SearchTerms is Search over terms returned by Analyze (possibly edited,
 // e.g. reweighted).
 func (ix *Index) SearchTerms(terms []QueryTerm, k int) Result {
-	return ix.SearchRange(terms, k, 0, len(ix.docs))
+	return ix.SearchRange(terms, k, 0, ix.docs.len())
 }
 
 // commonShare: a query word found in more than this share of the searched
@@ -219,13 +219,13 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 			res.Weight += t.Weight
 		}
 	}
-	lo, hi = max(lo, 0), min(hi, len(ix.docs))
+	lo, hi = max(lo, 0), min(hi, ix.docs.len())
 	if k <= 0 || lo >= hi {
 		return res
 	}
 	s, _ := ix.pool.Get().(*scratch)
 	if s == nil {
-		s = &scratch{score: make([]float32, len(ix.docs)), mask: make([]uint64, len(ix.docs))}
+		s = &scratch{score: make([]float32, ix.docs.len()), mask: make([]uint64, ix.docs.len())}
 	}
 	defer ix.pool.Put(s)
 	s.touched = s.touched[:0]
@@ -245,7 +245,7 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 		if lo > 0 {
 			from = sort.Search(len(post), func(j int) bool { return int(post[j]) >= lo })
 		}
-		if hi < len(ix.docs) {
+		if hi < ix.docs.len() {
 			to = sort.Search(len(post), func(j int) bool { return int(post[j]) >= hi })
 		}
 		if from < to {
@@ -310,7 +310,7 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 	res.Hits = make([]Hit, len(h))
 	for i := len(h) - 1; i >= 0; i-- {
 		top := heap.Pop(&h).(scored)
-		doc := ix.docs[top.doc]
+		doc := ix.docs.doc(int(top.doc))
 		m := s.mask[top.doc]
 		cov := coverage(terms, m)
 		if res.Weight > 0 {

@@ -46,7 +46,12 @@ func newRef(docs []Doc, opts Options) *Index {
 	an.addSynonyms(BuiltinSynonyms)
 	an.addSynonyms(opts.Synonyms)
 
-	ix := &Index{docs: docs, an: an, terms: map[string]int32{}, vocab: map[string]int{}, qw: opts.QueryWeights}
+	var dl docList
+	for _, d := range docs {
+		dl.add(d)
+	}
+	dl.full = docs
+	ix := &Index{docs: dl, an: an, terms: map[string]int32{}, vocab: map[string]int{}, qw: opts.QueryWeights}
 	// Analyse every field once.
 	type fieldTerms struct {
 		ids []int32
@@ -172,6 +177,14 @@ func sameIndex(t *testing.T, got, want *Index) {
 	}
 	if !reflect.DeepEqual(got.an.fold, want.an.fold) || !reflect.DeepEqual(got.an.phraseKey, want.an.phraseKey) {
 		t.Fatal("analyzers differ")
+	}
+	if got.Len() != want.Len() {
+		t.Fatalf("%d documents, want %d", got.Len(), want.Len())
+	}
+	for i := range got.Len() {
+		if g, w := got.Doc(i), want.Doc(i); g.ID != w.ID || g.Payload != w.Payload {
+			t.Fatalf("document %d is %s %d, want %s %d", i, g.ID, g.Payload, w.ID, w.Payload)
+		}
 	}
 	if got.maxIDF != want.maxIDF || got.unknownIDF != want.unknownIDF {
 		t.Fatal("idf bounds differ")
