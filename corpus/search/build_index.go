@@ -212,7 +212,9 @@ func (b *Builder) Build() *Index {
 		}
 	}
 	sw.done()
-	b.toks, b.rinfo, b.raw = nil, nil, nil
+	// What only Build needed; AppendTermIDs needs texts, cache and terms.
+	b.toks, b.rinfo, b.raw, b.keys = nil, nil, nil, nil
+	b.fieldText, b.fieldEnd, b.docField, b.uses = nil, nil, nil, nil
 	ix.finish(opts)
 	return ix
 }
