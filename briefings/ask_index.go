@@ -55,9 +55,11 @@ type passageTexts struct {
 func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article) (*passageTexts, error) {
 	n, heads, size := 0, 0, 0
 	for _, art := range arts {
+		size += len(art.Title)
 		for _, b := range art.Blocks {
 			if b.Kind == corpus.Heading {
 				heads++
+				size += len(b.Text)
 				continue
 			}
 			for _, s := range blockSentences(b) {

@@ -156,13 +156,13 @@ func (pc *phraseCounter) markRoles(ws []word) {
 		// before the name.
 		start := i
 		for k := i; k <= j; k++ {
-			if titleWords[ws[k].info.lower] {
+			if ws[k].info.role&isTitle != 0 {
 				start = k + 1
 			}
 		}
-		person := start > i || i > 0 && titleWords[ws[i-1].info.lower] ||
-			j+1 < len(ws) && speechVerbs[ws[j+1].info.lower] && !ws[j].breakAfter
-		if orgWords[ws[j].info.lower] {
+		person := start > i || i > 0 && ws[i-1].info.role&isTitle != 0 ||
+			j+1 < len(ws) && ws[j+1].info.role&isSpeech != 0 && !ws[j].breakAfter
+		if ws[j].info.role&isOrg != 0 {
 			person = false // "the Residents Association says": an organisation
 		}
 		for k := start; k <= j; k++ {
@@ -217,7 +217,7 @@ func (pc *phraseCounter) add(key phraseKey, sent []word, i, n int, si, art int32
 	if title {
 		p.tf++
 	}
-	if !heading && i > 0 && locatives[sent[i-1].info.lower] {
+	if !heading && i > 0 && sent[i-1].info.role&isLocative != 0 {
 		p.locative++
 	}
 	if !heading && i > 0 && sent[i-1].capital && !sent[i-1].breakAfter && !sent[i-1].info.brk {

@@ -26,6 +26,29 @@ type wordInfo struct {
 	key    int32   // id of its stems joined: the word's phrase key
 	brk    bool    // cannot be part of a phrase
 	number bool    // only numbers
+	role   uint8   // what lower is to phrase discovery: isTitle, isSpeech, isOrg, isLocative
+}
+
+// Word roles, looked up once per word form.
+const (
+	isTitle    = 1 << iota // titleWords
+	isSpeech               // speechVerbs
+	isOrg                  // orgWords
+	isLocative             // locatives
+)
+
+// roleOf returns the roles of a lower-cased word form.
+func roleOf(lower string) uint8 {
+	var r uint8
+	for _, m := range []struct {
+		set  map[string]bool
+		role uint8
+	}{{titleWords, isTitle}, {speechVerbs, isSpeech}, {orgWords, isOrg}, {locatives, isLocative}} {
+		if m.set[lower] {
+			r |= m.role
+		}
+	}
+	return r
 }
 
 const (
@@ -97,6 +120,7 @@ func (lx *lexicon) form(core string) *wordInfo {
 		}
 		wi.lower = strings.Join(toks, " ")
 		wi.number = allNum
+		wi.role = roleOf(wi.lower)
 		wi.brk = allStop || phraseBreaks[wi.lower]
 		k := strings.Join(stems, " ")
 		id, ok := lx.keys[k]

@@ -20,7 +20,7 @@ type Text int32
 type Builder struct {
 	opts Options
 	nf   int
-	docs []Doc
+	docs docList
 	// fieldText holds every field's texts in turn; field i is
 	// fieldText[fieldEnd[i-1]:fieldEnd[i]] and document d's fields are
 	// docField[d] to docField[d+1].
@@ -34,6 +34,10 @@ type Builder struct {
 	rawIDs map[string]int32 // token -> raw id
 	raw    []string
 	toks   []int32 // slab of raw ids: each text's tokens, then its compounds
+
+	// expect is how many bytes of text Grow announced; seen, how many
+	// Text read: the slabs grow by what the texts read hold per byte.
+	expect, seen int
 
 	wordIDs map[string]int32 // folded letter word -> id
 	words   []string
@@ -91,16 +95,22 @@ func (b *Builder) Text(s string) Text {
 	ti := textInfo{tok: int32(len(b.toks)), word: int32(len(b.nwords))}
 	var stack [64]string
 	toks := text.AppendTokens(stack[:0], s)
+	b.seen += len(s)
+	b.toks = growSlab(b.toks, len(toks), b.seen, b.expect)
 	for _, t := range toks {
 		b.toks = append(b.toks, b.rawID(t))
 	}
 	ti.ntok = int32(len(toks))
 	if hasHyphen(s) {
-		for _, t := range compounds(s) {
+		cs := compounds(s)
+		b.toks = growSlab(b.toks, len(cs), b.seen, b.expect)
+		for _, t := range cs {
 			b.toks = append(b.toks, b.rawID(t))
 			ti.ncomp++
 		}
 	}
+	// A letter word takes a letter and a separator, the last one a letter.
+	b.nwords = growSlab(b.nwords, (len(s)+1)/2, b.seen, b.expect)
 	b.letterWords(s)
 	ti.nword = int32(len(b.nwords)) - ti.word
 	b.texts = append(b.texts, ti)
@@ -222,20 +232,37 @@ func (b *Builder) letterWord(s string, start, end, prevEnd int, ascii bool) {
 func (b *Builder) Grow(n, bytes, d int) {
 	b.texts = slices.Grow(b.texts, n)
 	b.uses = slices.Grow(b.uses, n)
-	b.toks = slices.Grow(b.toks, bytes/6)
-	b.nwords = slices.Grow(b.nwords, bytes/6)
-	b.docs = slices.Grow(b.docs, d)
+	// The token slabs grow once some text is read (see growSlab).
+	b.expect += bytes
+	b.toks = slices.Grow(b.toks, bytes/16)
+	b.nwords = slices.Grow(b.nwords, bytes/16)
+	b.docs.grow(d)
 	b.fieldEnd = slices.Grow(b.fieldEnd, 5*d)
 	b.fieldText = slices.Grow(b.fieldText, 6*d)
 	b.docField = slices.Grow(b.docField, d)
+}
+
+// growSlab returns s with room for n more. Out of room, it estimates what
+// the expect-seen bytes still to be read will take from what the seen ones
+// took, and grows to that at once, so that a slab is copied about once.
+func growSlab[E any](s []E, n, seen, expect int) []E {
+	if len(s)+n <= cap(s) {
+		return s
+	}
+	more := n + len(s)/8
+	if seen > 0 && expect > seen {
+		more = max(more, n+int(float64(len(s))/float64(seen)*float64(expect-seen)*1.05))
+	}
+	t := make([]E, len(s), len(s)+more)
+	copy(t, s)
+	return t
 }
 
 // Add adds a document whose fields are texts joined by spaces (a nil
 // field is empty). Doc.Fields is ignored. Docs keep their order: Hit.Doc
 // is the number of Add calls before.
 func (b *Builder) Add(d Doc, fields ...[]Text) {
-	d.Fields = nil
-	b.docs = append(b.docs, d)
+	b.docs.add(d)
 	b.nf = max(b.nf, len(fields))
 	for _, f := range fields {
 		b.fieldText = append(b.fieldText, f...)

@@ -60,6 +60,7 @@ func (b *Builder) Build() *Index {
 	}
 	b.an = an
 
+	b.docs.numbers = nil
 	ix := &Index{docs: b.docs, an: an, terms: map[string]int32{}, vocab: map[string]int{}, qw: opts.QueryWeights}
 
 	// Read every distinct token once.
@@ -138,7 +139,7 @@ func (b *Builder) Build() *Index {
 	var termKeys []string
 	var df, lastDoc []int32
 	sumLen := make([]float64, nf)
-	nd := len(b.docs)
+	nd := b.docs.len()
 	for di := range nd {
 		for fi := range nf {
 			ids := b.fieldKeys(rd, di, fi)
@@ -176,20 +177,15 @@ func (b *Builder) Build() *Index {
 		total += int(n)
 	}
 	post := make([]int32, total)
-	impact := make([]float32, total)
-	fields := make([]uint8, total)
 	ix.post = make([][]int32, nt)
-	ix.impact = make([][]float32, nt)
-	ix.fields = make([][]uint8, nt)
-	cursor := make([]int32, nt)
 	off := 0
 	for id, n := range df {
 		end := off + int(n)
 		ix.post[id] = post[off:end:end]
-		ix.impact[id] = impact[off:end:end]
-		ix.fields[id] = fields[off:end:end]
 		off = end
 	}
+	sw := newScoreWriter(&ix.scores, df, total, maxScoreCodes)
+	cursor := make([]int32, nt)
 	// Second pass: BM25F saturation per posting. A document holds a term
 	// once, whatever the weights of its fields.
 	clear(lastDoc)
@@ -218,12 +214,14 @@ func (b *Builder) Build() *Index {
 			p := cursor[id]
 			cursor[id]++
 			ix.post[id][p] = int32(di)
-			ix.impact[id][p] = float32(t * (k1 + 1) / (t + k1))
-			ix.fields[id][p] = fbits[id]
+			sw.set(id, p, score{float32(t * (k1 + 1) / (t + k1)), fbits[id]})
 			tf[id], fbits[id] = 0, 0
 		}
 	}
-	b.toks, b.rinfo, b.raw = nil, nil, nil
+	sw.done()
+	// What only Build needed; AppendTermIDs needs texts, cache and terms.
+	b.toks, b.rinfo, b.raw, b.keys = nil, nil, nil, nil
+	b.fieldText, b.fieldEnd, b.docField, b.uses = nil, nil, nil, nil
 	ix.finish(opts)
 	if opts.Base != nil {
 		ix.joinBase(b, opts)
@@ -299,7 +297,7 @@ func matchKeys(toks []ktok, p []int32) bool {
 
 // finish computes idf, the champion lists and the speller.
 func (ix *Index) finish(opts Options) {
-	n := float64(len(ix.docs))
+	n := float64(ix.docs.len())
 	nt := len(ix.post)
 	ix.idf = make([]float32, nt)
 	for id, p := range ix.post {
@@ -308,10 +306,11 @@ func (ix *Index) finish(opts Options) {
 	}
 	ix.maxIDF = math.Log(1+(n+0.5)/0.5) + opts.IDFSmoothing
 	ix.champ = make([][]int32, nt)
-	var buf []float32
+	var imp, buf []float32
 	for id, p := range ix.post {
 		if len(p) > championSize {
-			ix.champ[id], buf = champions(ix.impact[id], buf)
+			imp = ix.scores.of(id, 0, len(p)).appendImpacts(imp[:0])
+			ix.champ[id], buf = champions(imp, buf)
 		}
 	}
 	if opts.UnknownWeight > 0 {

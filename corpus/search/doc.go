@@ -17,6 +17,8 @@
 // (1 edit from 5 letters, 2 from 9, none on numbers, the first letter kept).
 //
 // Postings are sorted int32 slices with precomputed BM25 impacts and idf;
+// a posting's impact and fields are a 2-byte code into a table of the
+// corpus's distinct ones (held in full past 65,536 of them);
 // a search accumulates into dense per-document arrays reused across
 // searches. Very common words only rescore documents found by rarer ones,
 // and a query of common words only starts from their champion lists, so

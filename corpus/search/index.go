@@ -41,13 +41,12 @@ type Options struct {
 
 // Index is an immutable BM25F index. Build it with New.
 type Index struct {
-	docs   []Doc
+	docs   docList
 	an     *analyzer
 	terms  map[string]int32 // term key -> term id
 	idf    []float32
-	post   [][]int32   // term id -> sorted doc numbers
-	impact [][]float32 // term id -> BM25 saturation per posting, aligned with post
-	fields [][]uint8   // term id -> bit set of the fields holding it, aligned with post
+	post   [][]int32 // term id -> sorted doc numbers
+	scores scores    // per posting: its BM25 saturation and the fields holding the term
 	// champ holds, for a term in more than championSize documents, the
 	// positions in post of its championSize highest-impact postings, in
 	// document order.
@@ -86,16 +85,16 @@ func New(docs []Doc, opts Options) *Index {
 		b.Add(d, fields...)
 	}
 	ix := b.Build()
-	ix.docs = docs
+	ix.docs.full = docs
 	return ix
 }
 
 // Len returns the number of documents.
-func (ix *Index) Len() int { return len(ix.docs) }
+func (ix *Index) Len() int { return ix.docs.len() }
 
 // Doc returns the document at position i. A document added with a
 // Builder has no Fields.
-func (ix *Index) Doc(i int) Doc { return ix.docs[i] }
+func (ix *Index) Doc(i int) Doc { return ix.docs.doc(i) }
 
 // Knows reports whether a lowercased word occurs in the indexed text.
 func (ix *Index) Knows(word string) bool {

@@ -193,7 +193,7 @@ func (ix *Index) Search(q string, k int) Result {
 // SearchTerms is Search over terms returned by Analyze (possibly edited,
 // e.g. reweighted).
 func (ix *Index) SearchTerms(terms []QueryTerm, k int) Result {
-	return ix.SearchRange(terms, k, 0, len(ix.docs))
+	return ix.SearchRange(terms, k, 0, ix.docs.len())
 }
 
 // commonShare: a query word found in more than this share of the searched
@@ -219,13 +219,13 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 			res.Weight += t.Weight
 		}
 	}
-	lo, hi = max(lo, 0), min(hi, len(ix.docs))
+	lo, hi = max(lo, 0), min(hi, ix.docs.len())
 	if k <= 0 || lo >= hi {
 		return res
 	}
 	s, _ := ix.pool.Get().(*scratch)
 	if s == nil {
-		s = &scratch{score: make([]float32, len(ix.docs)), mask: make([]uint64, len(ix.docs))}
+		s = &scratch{score: make([]float32, ix.docs.len()), mask: make([]uint64, ix.docs.len())}
 	}
 	defer ix.pool.Put(s)
 	s.touched = s.touched[:0]
@@ -245,7 +245,7 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 		if lo > 0 {
 			from = sort.Search(len(post), func(j int) bool { return int(post[j]) >= lo })
 		}
-		if hi < len(ix.docs) {
+		if hi < ix.docs.len() {
 			to = sort.Search(len(post), func(j int) bool { return int(post[j]) >= hi })
 		}
 		if from < to {
@@ -257,14 +257,14 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 	for n, sp := range spans {
 		w := float32(terms[sp.qi].Weight)
 		bit := uint64(1) << uint(sp.qi)
-		post, imp := ix.post[sp.id][sp.from:sp.to], ix.impact[sp.id][sp.from:sp.to]
+		post, imp := ix.post[sp.id][sp.from:sp.to], ix.scores.of(sp.id, sp.from, sp.to)
 		if n == 0 && len(post) > limit && ix.champ[sp.id] != nil && sp.from == 0 && sp.to == len(ix.post[sp.id]) {
 			// Only common words: start from the best documents of the
 			// rarest one.
 			for _, j := range ix.champ[sp.id] {
 				d := post[j]
 				s.touched = append(s.touched, d)
-				s.score[d] += w * imp[j]
+				s.score[d] += w * imp.impactAt(int(j))
 				s.mask[d] |= bit
 			}
 			continue
@@ -274,7 +274,7 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 				if s.mask[d] == 0 {
 					s.touched = append(s.touched, d)
 				}
-				s.score[d] += w * imp[j]
+				s.score[d] += w * imp.impactAt(j)
 				s.mask[d] |= bit
 			}
 			continue
@@ -284,7 +284,7 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 			for _, d := range s.touched {
 				j := sort.Search(len(post), func(j int) bool { return post[j] >= d })
 				if j < len(post) && post[j] == d {
-					s.score[d] += w * imp[j]
+					s.score[d] += w * imp.impactAt(j)
 					s.mask[d] |= bit
 				}
 			}
@@ -292,7 +292,7 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 		}
 		for j, d := range post {
 			if s.mask[d] != 0 {
-				s.score[d] += w * imp[j]
+				s.score[d] += w * imp.impactAt(j)
 				s.mask[d] |= bit
 			}
 		}
@@ -310,7 +310,7 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 	res.Hits = make([]Hit, len(h))
 	for i := len(h) - 1; i >= 0; i-- {
 		top := heap.Pop(&h).(scored)
-		doc := ix.docs[top.doc]
+		doc := ix.docs.doc(int(top.doc))
 		m := s.mask[top.doc]
 		cov := coverage(terms, m)
 		if res.Weight > 0 {
@@ -386,7 +386,7 @@ func (ix *Index) termFields(terms []QueryTerm, doc int32) []uint8 {
 		post := ix.post[id]
 		j := sort.Search(len(post), func(k int) bool { return post[k] >= doc })
 		if j < len(post) && post[j] == doc {
-			out[qi] = ix.fields[id][j]
+			out[qi] = ix.scores.of(int(id), j, j+1).fieldsAt(0)
 		}
 	}
 	return out

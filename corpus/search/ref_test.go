@@ -46,7 +46,12 @@ func newRef(docs []Doc, opts Options) *Index {
 	an.addSynonyms(BuiltinSynonyms)
 	an.addSynonyms(opts.Synonyms)
 
-	ix := &Index{docs: docs, an: an, terms: map[string]int32{}, vocab: map[string]int{}, qw: opts.QueryWeights}
+	var dl docList
+	for _, d := range docs {
+		dl.add(d)
+	}
+	dl.full = docs
+	ix := &Index{docs: dl, an: an, terms: map[string]int32{}, vocab: map[string]int{}, qw: opts.QueryWeights}
 	// Analyse every field once.
 	type fieldTerms struct {
 		ids []int32
@@ -90,8 +95,8 @@ func newRef(docs []Doc, opts Options) *Index {
 	}
 	nt := len(ix.terms)
 	ix.post = make([][]int32, nt)
-	ix.impact = make([][]float32, nt)
-	ix.fields = make([][]uint8, nt)
+	impact := make([][]float32, nt)
+	fields := make([][]uint8, nt)
 	tf := make([]float64, nt)
 	fbits := make([]uint8, nt)
 	var touched []int32
@@ -113,11 +118,12 @@ func newRef(docs []Doc, opts Options) *Index {
 		for _, id := range touched {
 			t := tf[id]
 			ix.post[id] = append(ix.post[id], int32(di))
-			ix.impact[id] = append(ix.impact[id], float32(t*(k1+1)/(t+k1)))
-			ix.fields[id] = append(ix.fields[id], fbits[id])
+			impact[id] = append(impact[id], float32(t*(k1+1)/(t+k1)))
+			fields[id] = append(fields[id], fbits[id])
 			tf[id], fbits[id] = 0, 0
 		}
 	}
+	ix.scores = scores{impact: impact, fields: fields}
 	n := float64(len(docs))
 	ix.idf = make([]float32, nt)
 	for id, p := range ix.post {
@@ -134,7 +140,7 @@ func newRef(docs []Doc, opts Options) *Index {
 		for j := range pos {
 			pos[j] = int32(j)
 		}
-		imp := ix.impact[id]
+		imp := impact[id]
 		sort.SliceStable(pos, func(a, b int) bool { return imp[pos[a]] > imp[pos[b]] })
 		pos = pos[:championSize]
 		sort.Slice(pos, func(a, b int) bool { return pos[a] < pos[b] })
@@ -160,8 +166,8 @@ func sameIndex(t *testing.T, got, want *Index) {
 		if !ok {
 			t.Fatalf("term %q missing", k)
 		}
-		if !reflect.DeepEqual(got.post[gid], want.post[wid]) || !reflect.DeepEqual(got.impact[gid], want.impact[wid]) ||
-			!reflect.DeepEqual(got.fields[gid], want.fields[wid]) || !reflect.DeepEqual(got.champ[gid], want.champ[wid]) ||
+		if !reflect.DeepEqual(got.post[gid], want.post[wid]) || !reflect.DeepEqual(postingScores(got, gid), postingScores(want, wid)) ||
+			!reflect.DeepEqual(got.champ[gid], want.champ[wid]) ||
 			got.idf[gid] != want.idf[wid] {
 			t.Fatalf("term %q differs", k)
 		}
@@ -172,9 +178,28 @@ func sameIndex(t *testing.T, got, want *Index) {
 	if !reflect.DeepEqual(got.an.fold, want.an.fold) || !reflect.DeepEqual(got.an.phraseKey, want.an.phraseKey) {
 		t.Fatal("analyzers differ")
 	}
+	if got.Len() != want.Len() {
+		t.Fatalf("%d documents, want %d", got.Len(), want.Len())
+	}
+	for i := range got.Len() {
+		if g, w := got.Doc(i), want.Doc(i); g.ID != w.ID || g.Payload != w.Payload {
+			t.Fatalf("document %d is %s %d, want %s %d", i, g.ID, g.Payload, w.ID, w.Payload)
+		}
+	}
 	if got.maxIDF != want.maxIDF || got.unknownIDF != want.unknownIDF {
 		t.Fatal("idf bounds differ")
 	}
+}
+
+// postingScores returns the scores of term id's postings.
+func postingScores(ix *Index, id int32) []score {
+	n := len(ix.post[id])
+	ts := ix.scores.of(int(id), 0, n)
+	out := make([]score, n)
+	for j := range out {
+		out[j] = score{ts.impactAt(j), ts.fieldsAt(j)}
+	}
+	return out
 }
 
 // refDocs makes passage-like documents from the sample articles' lines
