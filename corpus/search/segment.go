@@ -66,7 +66,7 @@ func (ix *Index) chainDocs() int {
 	if ix.seg != nil {
 		return ix.seg.docs
 	}
-	return len(ix.docs)
+	return ix.docs.len()
 }
 
 // chainID returns the id of a term in the chain under and including ix.
@@ -101,7 +101,7 @@ func (ix *Index) df(id int32) int { return len(ix.post[id]) }
 // AppendTermIDs) and weighs them by the chain's idf.
 func (ix *Index) joinBase(b *Builder, opts Options) {
 	base := opts.Base
-	seg := &segment{base: base, global: make([]int32, len(ix.idf)), docs: base.chainDocs() + len(ix.docs)}
+	seg := &segment{base: base, global: make([]int32, len(ix.idf)), docs: base.chainDocs() + ix.docs.len()}
 	keys := make([]string, len(ix.idf))
 	for k, id := range ix.terms {
 		keys[id] = k
