@@ -124,8 +124,30 @@ func (ns *nameStats) roles(fold map[string]string) [][]string {
 			}
 		}
 		if best >= 2 && best*4 >= total*3 {
-			out = append(out, append(append([]string{role}, ns.leaderRoles(role)...), bestName))
+			out = append(out, []string{role, bestName})
 		}
+	}
+	// A leader's role is also asked about as the country's leader, unless
+	// the country has two leaders (a president and a premier): then
+	// "Chinese leader" names neither.
+	claims := map[string]map[string]bool{} // alias -> the people it would name
+	for _, g := range out {
+		for _, alias := range ns.leaderRoles(g[0]) {
+			if claims[alias] == nil {
+				claims[alias] = map[string]bool{}
+			}
+			claims[alias][g[1]] = true
+		}
+	}
+	for i, g := range out {
+		role, name := g[0], g[1]
+		group := []string{role}
+		for _, alias := range ns.leaderRoles(role) {
+			if len(claims[alias]) == 1 {
+				group = append(group, alias)
+			}
+		}
+		out[i] = append(group, name)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
@@ -141,20 +163,23 @@ var leaderTitles = map[string]bool{
 // leaderRoles returns the other ways to name a leader's role: "Ukrainian
 // President" is also "Ukrainian leader" and, when the corpus names the
 // country ("Ukraine"), "Ukraine's leader".
+// Only a role of two words whose first names a country ("Ukrainian",
+// "French") has them: "Foreign Minister" is no one's "foreign leader".
 func (ns *nameStats) leaderRoles(role string) []string {
 	words := strings.Fields(role)
-	if len(words) < 2 || !leaderTitles[words[len(words)-1]] {
+	if len(words) != 2 || !leaderTitles[words[1]] {
 		return nil
 	}
 	place := words[0]
+	c := ns.country(place)
+	if c == "" {
+		return nil
+	}
 	var out []string
-	if words[len(words)-1] != "leader" {
+	if words[1] != "leader" {
 		out = append(out, place+" leader")
 	}
-	if c := ns.country(place); c != "" {
-		out = append(out, c+" leader")
-	}
-	return out
+	return append(out, c+" leader")
 }
 
 // country returns the country a demonym names, when the corpus writes it

@@ -165,6 +165,19 @@ func TestRoles(t *testing.T) {
 		"President Putin and President Zelenskyy did not meet.",
 		"Ukraine and Russia keep fighting.",
 	), Options{})
+	// Two leaders of one country stay two people; neither is "the
+	// Chinese leader".
+	cn := New(docs(
+		"Chinese President Xi Jinping spoke.", "Chinese President Xi Jinping left.",
+		"Chinese Premier Li Qiang spoke.", "Chinese Premier Li Qiang left.",
+		"China and Japan met.",
+	), Options{})
+	if a, b := cn.Terms("Chinese president"), cn.Terms("Chinese premier"); reflect.DeepEqual(a, b) {
+		t.Errorf("Terms(Chinese president) = Terms(Chinese premier) = %v", a)
+	}
+	if got := cn.Terms("Chinese leader"); reflect.DeepEqual(got, cn.Terms("Jinping")) || reflect.DeepEqual(got, cn.Terms("Qiang")) {
+		t.Errorf("Terms(Chinese leader) = %v folded into one of two leaders", got)
+	}
 	// A president is also the country's leader.
 	for _, q := range []string{"Ukraine's leader", "the Ukrainian leader"} {
 		if got, want := ix.Terms(q), ix.Terms("Zelenskyy"); !reflect.DeepEqual(got, want) {
