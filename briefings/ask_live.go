@@ -211,14 +211,12 @@ func (l *liveIndex) SearchRange(terms []search.QueryTerm, k, lo, hi int) search.
 			res.Weight += t.Weight
 		}
 	}
-	var own []search.QueryTerm
 	for _, p := range l.parts() {
 		from, to := max(lo, p.lo+p.shift), min(hi, p.hi+p.shift)
 		if from >= to {
 			continue
 		}
-		own = heldBy(p.ix, terms, own)
-		r := p.ix.SearchRange(own, k, from-p.shift, to-p.shift)
+		r := p.ix.SearchRange(terms, k, from-p.shift, to-p.shift)
 		for _, h := range r.Hits {
 			h.Doc += p.shift
 			h.Payload += p.shift
@@ -238,14 +236,3 @@ func (l *liveIndex) SearchRange(terms []search.QueryTerm, k, lo, hi int) search.
 	return res
 }
 
-// heldBy returns terms with Known set only for the terms ix itself holds,
-// in buf.
-func heldBy(ix *search.Index, terms, buf []search.QueryTerm) []search.QueryTerm {
-	buf = append(buf[:0], terms...)
-	for i := range buf {
-		if buf[i].Known && !ix.Holds(buf[i].Term) {
-			buf[i].Known = false
-		}
-	}
-	return buf
-}

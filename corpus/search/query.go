@@ -239,7 +239,12 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 		if !t.Known || t.NoScore {
 			continue
 		}
-		id := int(ix.terms[t.Term])
+		// A term known elsewhere in a chain of segments may not be here.
+		tid, ok := ix.terms[t.Term]
+		if !ok {
+			continue
+		}
+		id := int(tid)
 		post := ix.post[id]
 		from, to := 0, len(post)
 		if lo > 0 {
@@ -382,7 +387,10 @@ func (ix *Index) termFields(terms []QueryTerm, doc int32) []uint8 {
 		if !t.Known {
 			continue
 		}
-		id := ix.terms[t.Term]
+		id, ok := ix.terms[t.Term]
+		if !ok {
+			continue
+		}
 		post := ix.post[id]
 		j := sort.Search(len(post), func(k int) bool { return post[k] >= doc })
 		if j < len(post) && post[j] == doc {

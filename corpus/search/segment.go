@@ -208,9 +208,3 @@ func (ix *Index) queryWeight(word, key string) float64 {
 	}
 	return 1
 }
-
-// Holds reports whether ix itself (not its base) holds an index term.
-func (ix *Index) Holds(term string) bool {
-	_, ok := ix.terms[term]
-	return ok
-}

@@ -60,3 +60,17 @@ func TestSegment(t *testing.T) {
 		t.Errorf("a typo of a word only the segment holds is not corrected: %+v", terms)
 	}
 }
+
+// TestSearchTermNotHeld searches with a term known elsewhere in a chain
+// but not held by this index: it finds and scores nothing here.
+func TestSearchTermNotHeld(t *testing.T) {
+	ix := New(docs("alpha beta", "gamma delta"), Options{})
+	terms := append(ix.Analyze("gamma"), QueryTerm{Word: "omega", Term: "omega", Known: true, Weight: 5})
+	res := ix.SearchTerms(terms, 10)
+	if len(res.Hits) != 1 || res.Hits[0].Doc != 1 {
+		t.Fatalf("hits = %+v, want only doc 1", res.Hits)
+	}
+	if f := res.Hits[0].TermFields[1]; f != 0 {
+		t.Errorf("the term not held has fields %b", f)
+	}
+}
