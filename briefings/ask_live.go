@@ -235,4 +235,3 @@ func (l *liveIndex) SearchRange(terms []search.QueryTerm, k, lo, hi int) search.
 	}
 	return res
 }
-
