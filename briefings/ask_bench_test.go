@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/corpustest"
 )
 
@@ -86,4 +87,28 @@ func BenchmarkAskSynthetic10k(b *testing.B) {
 		synthKB = kb
 	})
 	benchAsk(b, synthKB)
+}
+
+var (
+	liveOnce sync.Once
+	liveKB   *KB
+)
+
+// BenchmarkAskLive10k asks over the 10k knowledge base after 40 articles
+// were added one by one with With, as a live corpus has it between full
+// builds: the base index plus segments of what was added.
+func BenchmarkAskLive10k(b *testing.B) {
+	liveOnce.Do(func() {
+		kb, err := Build(context.Background(), corpustest.Synthetic(10000, 1), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range 40 {
+			if kb, err = kb.With(context.Background(), []corpus.Article{corpustest.SyntheticArticle(10000+i, 1)}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		liveKB = kb
+	})
+	benchAsk(b, liveKB)
 }

@@ -263,13 +263,17 @@ func (ix *Index) SearchRange(terms []QueryTerm, k, lo, hi int) Result {
 		w := float32(terms[sp.qi].Weight)
 		bit := uint64(1) << uint(sp.qi)
 		post, imp := ix.post[sp.id][sp.from:sp.to], ix.scores.of(sp.id, sp.from, sp.to)
-		if n == 0 && len(post) > limit && ix.champ[sp.id] != nil && sp.from == 0 && sp.to == len(ix.post[sp.id]) {
+		if n == 0 && len(post) > limit && ix.champ[sp.id] != nil && 10*len(post) >= 9*len(ix.post[sp.id]) {
 			// Only common words: start from the best documents of the
-			// rarest one.
+			// rarest one (those within the range, when it leaves out a
+			// few of its documents).
 			for _, j := range ix.champ[sp.id] {
-				d := post[j]
+				if int(j) < sp.from || int(j) >= sp.to {
+					continue
+				}
+				d := post[int(j)-sp.from]
 				s.touched = append(s.touched, d)
-				s.score[d] += w * imp.impactAt(int(j))
+				s.score[d] += w * imp.impactAt(int(j)-sp.from)
 				s.mask[d] |= bit
 			}
 			continue
