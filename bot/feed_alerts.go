@@ -11,9 +11,9 @@ import (
 	"time"
 )
 
-// DefaultAlertAfter is how many failed polls of a feed in a row make an
-// alert when FeedAlertOptions.After is 0.
-const DefaultAlertAfter = 3
+// feedAlertTimeout bounds the store work of one feed event: the events
+// come from the feed poller, which must not stall on a slow store.
+const feedAlertTimeout = 10 * time.Second
 
 // Outbox keys of feed alerts. A feed's outages are numbered 1, 2, ... in
 // the store: outage n is the claim of slot n (seconds after the Unix
@@ -36,8 +36,8 @@ type FeedAlertOptions struct {
 	Store Store
 	// Targets are "slack:CHANNEL" or "discord:CHANNEL_ID".
 	Targets []string
-	// After is how many failed polls in a row make an alert (0:
-	// DefaultAlertAfter).
+	// After is how many failed polls in a row make an alert (the
+	// config's corpus.feed_alerts.after_failures); it must be positive.
 	After int
 	// Expire is how long a queued alert is retried (0: DefaultExpire).
 	Expire time.Duration
@@ -79,7 +79,7 @@ func NewFeedAlerts(opts FeedAlertOptions) (*FeedAlerts, error) {
 		}
 	}
 	if opts.After <= 0 {
-		opts.After = DefaultAlertAfter
+		return nil, errors.New("feed alerts: After must be positive")
 	}
 	setDefault(&opts.Expire, DefaultExpire)
 	if opts.Logger == nil {
@@ -103,6 +103,8 @@ func (a *FeedAlerts) streak(url string) *feedStreak {
 // cause, and reports true. Later failures of the same streak queue
 // nothing.
 func (a *FeedAlerts) Failed(ctx context.Context, url string, consecutive int, cause error, now time.Time) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, feedAlertTimeout)
+	defer cancel()
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	f := a.streak(url)
@@ -136,6 +138,8 @@ func (a *FeedAlerts) Failed(ctx context.Context, url string, consecutive int, ca
 // "works again" message and reports true. It asks the store only once
 // per feed while the feed keeps working.
 func (a *FeedAlerts) Succeeded(ctx context.Context, url string, failedBefore int, now time.Time) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, feedAlertTimeout)
+	defer cancel()
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	f := a.streak(url)

@@ -13,7 +13,7 @@ import (
 
 func newFeedAlerts(t *testing.T, store bot.Store, targets ...string) *bot.FeedAlerts {
 	t.Helper()
-	a, err := bot.NewFeedAlerts(bot.FeedAlertOptions{Store: store, Targets: targets})
+	a, err := bot.NewFeedAlerts(bot.FeedAlertOptions{Store: store, Targets: targets, After: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,9 +147,10 @@ func TestNewFeedAlertsRejects(t *testing.T) {
 		name string
 		opts bot.FeedAlertOptions
 	}{
-		{"no store", bot.FeedAlertOptions{Targets: []string{"slack:#ops"}}},
-		{"no targets", bot.FeedAlertOptions{Store: store}},
-		{"bad target", bot.FeedAlertOptions{Store: store, Targets: []string{"email:ops@example.com"}}},
+		{"no store", bot.FeedAlertOptions{Targets: []string{"slack:#ops"}, After: 3}},
+		{"no targets", bot.FeedAlertOptions{Store: store, After: 3}},
+		{"bad target", bot.FeedAlertOptions{Store: store, Targets: []string{"email:ops@example.com"}, After: 3}},
+		{"no threshold", bot.FeedAlertOptions{Store: store, Targets: []string{"slack:#ops"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
