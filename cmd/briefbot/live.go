@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -114,11 +113,11 @@ func additions(have, now []corpus.Article) (added []corpus.Article, ok bool) {
 }
 
 // sameMetadata reports whether two articles with the same ID (the same
-// content) are also the same to a reader of the knowledge.
+// content) are also the same to a reader of the knowledge: the fields
+// answers and digests show (title, link, author, date). Another source
+// of the same story (Duplicates, Source) changes nothing a reader sees.
 func sameMetadata(a, b *corpus.Article) bool {
-	return a.Title == b.Title && a.URL == b.URL && a.Source == b.Source && a.Site == b.Site &&
-		a.Byline == b.Byline && a.Published.Equal(b.Published) &&
-		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.Duplicates, b.Duplicates)
+	return a.Title == b.Title && a.URL == b.URL && a.Byline == b.Byline && a.Published.Equal(b.Published)
 }
 
 // live keeps the corpus current while serving: watched folders

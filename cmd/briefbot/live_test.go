@@ -117,6 +117,8 @@ func TestAdditions(t *testing.T) {
 	retitled.Title = "B, corrected"
 	linked := b
 	linked.Duplicates = []string{"https://x.example/b"}
+	signed := b
+	signed.Byline = "Jane Roe"
 	tests := []struct {
 		name      string
 		have, now []corpus.Article
@@ -127,7 +129,8 @@ func TestAdditions(t *testing.T) {
 		{"one added", []corpus.Article{a, b}, []corpus.Article{a, c, b}, []string{"c"}, true},
 		{"one gone", []corpus.Article{a, b}, []corpus.Article{a, c}, nil, false},
 		{"one retitled", []corpus.Article{a, b}, []corpus.Article{a, retitled, c}, nil, false},
-		{"a new link", []corpus.Article{a, b}, []corpus.Article{a, linked}, nil, false},
+		{"another source of the same story", []corpus.Article{a, b}, []corpus.Article{a, linked}, nil, true},
+		{"a new byline", []corpus.Article{a, b}, []corpus.Article{a, signed}, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
