@@ -29,8 +29,12 @@ import (
 // Approximations, until the next Build: the base's own postings keep
 // their idf and the base's statistics of a term are not updated for the
 // segments' documents (a query term that a segment holds is weighed by
-// the chain's idf, see search.Index.Resolve); a base passage is not tied
-// to an FAQ entry added later whose answer holds its sentence.
+// the chain's idf, see search.Index.Resolve); the FAQ entries and issues
+// each segment and the base hold count in the chain's document counts,
+// though only the newest segment's are searched, so the words of FAQ
+// entries and issues weigh a little less than after a Build; a base
+// passage is not tied to an FAQ entry added later whose answer holds its
+// sentence.
 
 // maxSegmentArticles is the most articles segments are merged up to.
 const maxSegmentArticles = 32

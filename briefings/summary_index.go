@@ -24,7 +24,8 @@ type sentence struct {
 }
 
 // index holds every sentence of the corpus with its terms, and the
-// sentence frequency of each term. It is built once per KB.
+// sentence frequency of each term. Build makes it; With extends it
+// copy-on-write.
 type index struct {
 	sents []sentence
 	first []int32 // first[a] is the index of article a's first sentence; first[n] = len(sents)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // bylineStamp starts the part of a byline that is not a name: "Last
@@ -38,7 +39,7 @@ func authorName(byline string) string {
 	// A sentence end ("Writer. Last ...") ends the names; an initial
 	// ("J. Roe") does not.
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '.' && s[i+1] == ' ' && i >= 2 && unicode.IsLetter(rune(s[i-1])) && unicode.IsLetter(rune(s[i-2])) {
+		if s[i] == '.' && s[i+1] == ' ' && lettersBefore(s[:i]) >= 2 {
 			s = s[:i]
 			break
 		}
@@ -52,6 +53,20 @@ func authorName(byline string) string {
 		names = append(names, part)
 	}
 	return strings.Join(names, ", ")
+}
+
+// lettersBefore counts the letters that end s, up to two.
+func lettersBefore(s string) int {
+	n := 0
+	for n < 2 && s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsLetter(r) {
+			break
+		}
+		n++
+		s = s[:len(s)-size]
+	}
+	return n
 }
 
 // isRole reports whether a part of a byline names a job rather than a

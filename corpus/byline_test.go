@@ -10,6 +10,8 @@ func TestAuthorName(t *testing.T) {
 		"by J. R. Smith | 3 March 2026":     "J. R. Smith",
 		"Staff Reporter":                    "",
 		"Mara Quist, Senior Correspondent":  "Mara Quist",
+		"By Zoë Müller. Updated 2 May 2026": "Zoë Müller",
+		"By Łukasz Ś. Nowak":                "Łukasz Ś. Nowak",
 	}
 	for in, want := range tests {
 		if got := authorName(in); got != want {

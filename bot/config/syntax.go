@@ -17,9 +17,9 @@ import (
 // cut after each line in turn, and the first cut that fails with the very
 // same message is where the parser found the problem: an unclosed "[" or
 // quote is placed where it opens, a stray "key: value" where it stands.
-// When no cut fails that way, the message's own line is used. The search
-// starts at the message's line, so it costs a few parses, not one per
-// line of the file.
+// The whole file is the last cut, so one always does. The search starts
+// at the message's line, so it costs a few parses; a message without a
+// line starts it at line 1.
 func syntaxProblem(file string, data []byte, err error) Problem {
 	msg := err.Error()
 	text := strings.TrimPrefix(msg, "yaml: ")

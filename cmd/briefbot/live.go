@@ -307,7 +307,7 @@ func (a *app) reload(ctx context.Context, g *globals, b *bot.Bot, m *bot.Metrics
 		return err
 	}
 	if restartNeeded(old, cfg) {
-		a.log.Warn("the config changed settings that take effect at the next start (credentials, http, store, schedules, feeds)")
+		a.log.Warn("the config changed settings that take effect at the next start (credentials, http, store, schedules, feeds, feed alerts)")
 	}
 	return nil
 }

@@ -30,6 +30,11 @@
 // text is tokenised once, each distinct token analysed once, and the
 // postings are counted first and then filled into flat arrays.
 //
+// An index can be built as a segment of another (Options.Base): it shares
+// the base's analysis, average field lengths and term ids, and weighs its
+// terms by the document counts of the whole chain, so that the hits of
+// both compare; a corpus grows by small segments instead of a rebuild.
+//
 // An Index is immutable after New and safe for concurrent use. Results are
 // deterministic: equal scores are ordered by document position.
 package search

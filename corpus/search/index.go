@@ -124,8 +124,8 @@ func (ix *Index) IDF(term string) (float64, bool) {
 }
 
 // TermID returns the id of an index term (as Terms returns them): ids
-// number the terms the index holds from 0; ok is false for a term it does
-// not hold.
+// number the terms the index holds from 0, or, for a segment, continue
+// the ids of its base; ok is false for a term it does not hold.
 func (ix *Index) TermID(term string) (int32, bool) {
 	id, ok := ix.terms[term]
 	if ok && ix.seg != nil {
