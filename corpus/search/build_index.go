@@ -50,6 +50,7 @@ func (b *Builder) Build() *Index {
 	ns := b.nameStats()
 	// What only Text needed.
 	b.nwords, b.wordIDs, b.words, b.rawIDs = nil, nil, nil, nil
+	b.pieceIDs, b.pieces, b.ptoks, b.pwords, b.pbuf = nil, nil, nil, nil, nil
 	an := &analyzer{fold: ns.variants(), stems: map[string]string{}}
 	// Roles first: their words are matched before "US" folds into a group.
 	an.addSynonyms(ns.roles(an.fold))
