@@ -200,6 +200,53 @@ func looksLikeHeading(b corpus.Block) bool {
 	return !strings.ContainsRune(".?:;,", last) && !strings.HasSuffix(t, "!")
 }
 
+// sameQuestionKey reports questionKey(a) == questionKey(b) without
+// making the keys.
+func sameQuestionKey(a, b string) bool {
+	ka, kb := keyReader{s: a}, keyReader{s: b}
+	for {
+		ra, rb := ka.next(), kb.next()
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+	}
+}
+
+// keyReader reads the runes of questionKey(s) one at a time.
+type keyReader struct {
+	s       string
+	i       int
+	started bool // a word was read
+	gap     bool // a space is due before the next word's runes
+}
+
+// next returns the next rune of the key, or -1 at its end.
+func (k *keyReader) next() rune {
+	for k.i < len(k.s) {
+		r, size := rune(k.s[k.i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(k.s[k.i:])
+		}
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			k.i += size
+			k.gap = k.started
+			continue
+		}
+		if k.gap {
+			k.gap = false
+			return ' '
+		}
+		k.i += size
+		k.started = true
+		return r
+	}
+	return -1
+}
+
 // questionKey is the form under which two questions count as the same.
 func questionKey(q string) string {
 	var b strings.Builder

@@ -101,7 +101,7 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 			add(a.Title, corpus.Heading, true)
 		}
 		for bi, b := range a.Blocks {
-			if bi == 0 && a.Title != "" && questionKey(b.Text) == questionKey(a.Title) {
+			if bi == 0 && a.Title != "" && sameQuestionKey(b.Text, a.Title) {
 				continue // the headline repeated as the first block
 			}
 			ss := b.Sentences

@@ -43,12 +43,29 @@ type Builder struct {
 	words   []string
 	nwords  []nameWord // slab: each text's letter words
 
+	// A text is read a piece at a time, its pieces split at single
+	// spaces, and each distinct piece is read once: neither tokens nor
+	// letter words span a space, and a token reads the same in a piece as
+	// in the text (see Text). pieceIDs maps a piece to its id;
+	// pieces[id] finds its raw ids in ptoks and its letter words, with
+	// the flags they have in the piece alone, in pwords.
+	pieceIDs map[string]int32
+	pieces   []pieceInfo
+	ptoks    []int32
+	pwords   []nameWord
+	pbuf     []int32 // the pieces of the text Text reads
+
 	// Filled by Build.
 	an    *analyzer
 	rinfo []rawInfo
 	keys  []string // key id -> key
 	terms []int32  // key id -> term id, or -1
 	cache []int32  // slab of key ids of single texts
+}
+
+// pieceInfo locates one piece's tokens and letter words in the piece slabs.
+type pieceInfo struct {
+	tok, ntok, word, nword int32
 }
 
 type textInfo struct {
@@ -86,21 +103,72 @@ type rawInfo struct {
 
 // NewBuilder returns an empty Builder.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, rawIDs: map[string]int32{}, wordIDs: map[string]int32{}, docField: []int32{0}}
+	return &Builder{opts: opts, rawIDs: map[string]int32{}, wordIDs: map[string]int32{}, pieceIDs: map[string]int32{},
+		docField: []int32{0}}
 }
 
 // Text adds s and returns its id for Add. It panics past 1<<26 distinct
 // words.
+//
+// s is read as the pieces between its spaces, each distinct piece once:
+// its tokens are text.Tokens of the piece (text.Tokens never joins
+// across a space nor looks past one to end a token, so the text's tokens
+// are its pieces' in turn), and its letter words are the piece's with
+// the flags that depend on the rest of the text (first, last, joined)
+// set here.
 func (b *Builder) Text(s string) Text {
 	ti := textInfo{tok: int32(len(b.toks)), word: int32(len(b.nwords))}
-	var stack [64]string
-	toks := text.AppendTokens(stack[:0], s)
 	b.seen += len(s)
-	b.toks = growSlab(b.toks, len(toks), b.seen, b.expect)
-	for _, t := range toks {
-		b.toks = append(b.toks, b.rawID(t))
+	ps := b.pbuf[:0]
+	ntok, nword := 0, 0
+	for start := 0; start <= len(s); {
+		end := strings.IndexByte(s[start:], ' ')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		id := int32(-1) // an empty piece: two spaces in a row
+		if end > start {
+			id = b.piece(s[start:end])
+			ntok += int(b.pieces[id].ntok)
+			nword += int(b.pieces[id].nword)
+		}
+		ps = append(ps, id)
+		start = end + 1
 	}
-	ti.ntok = int32(len(toks))
+	b.pbuf = ps
+	b.toks = growSlab(b.toks, ntok, b.seen, b.expect)
+	b.nwords = growSlab(b.nwords, nword, b.seen, b.expect)
+	lastAtEnd := false // the previous piece ends with a letter word
+	for i, id := range ps {
+		if id < 0 {
+			lastAtEnd = false
+			continue
+		}
+		p := b.pieces[id]
+		b.toks = append(b.toks, b.ptoks[p.tok:p.tok+p.ntok]...)
+		if p.nword == 0 {
+			lastAtEnd = false
+			continue
+		}
+		w := len(b.nwords)
+		b.nwords = append(b.nwords, b.pwords[p.word:p.word+p.nword]...)
+		first, last := &b.nwords[w], &b.nwords[len(b.nwords)-1]
+		if *first&nwFirst != 0 {
+			if i > 0 {
+				*first &^= nwFirst
+			}
+			if lastAtEnd {
+				*first |= nwJoined
+			}
+		}
+		lastAtEnd = *last&nwLast != 0
+		if i < len(ps)-1 {
+			*last &^= nwLast
+		}
+	}
+	ti.ntok = int32(len(b.toks)) - ti.tok
 	if hasHyphen(s) {
 		cs := compounds(s)
 		b.toks = growSlab(b.toks, len(cs), b.seen, b.expect)
@@ -109,13 +177,30 @@ func (b *Builder) Text(s string) Text {
 			ti.ncomp++
 		}
 	}
-	// A letter word takes a letter and a separator, the last one a letter.
-	b.nwords = growSlab(b.nwords, (len(s)+1)/2, b.seen, b.expect)
-	b.letterWords(s)
 	ti.nword = int32(len(b.nwords)) - ti.word
 	b.texts = append(b.texts, ti)
 	b.uses = append(b.uses, 0)
 	return Text(len(b.texts) - 1)
+}
+
+// piece returns the id of the piece p (a part of a text without spaces),
+// reading it the first time.
+func (b *Builder) piece(p string) int32 {
+	if id, ok := b.pieceIDs[p]; ok {
+		return id
+	}
+	pi := pieceInfo{tok: int32(len(b.ptoks)), word: int32(len(b.pwords))}
+	var stack [64]string
+	for _, t := range text.AppendTokens(stack[:0], p) {
+		b.ptoks = append(b.ptoks, b.rawID(t))
+	}
+	b.pwords = b.letterWords(b.pwords, p)
+	pi.ntok = int32(len(b.ptoks)) - pi.tok
+	pi.nword = int32(len(b.pwords)) - pi.word
+	id := int32(len(b.pieces))
+	b.pieces = append(b.pieces, pi)
+	b.pieceIDs[strings.Clone(p)] = id
+	return id
 }
 
 func (b *Builder) rawID(t string) int32 {
@@ -129,8 +214,9 @@ func (b *Builder) rawID(t string) int32 {
 	return id
 }
 
-// letterWords appends the letter words of s as nameStats.add reads them.
-func (b *Builder) letterWords(s string) {
+// letterWords appends the letter words of s as nameStats.add reads them
+// to dst.
+func (b *Builder) letterWords(dst []nameWord, s string) []nameWord {
 	prevEnd := -1
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -158,16 +244,17 @@ func (b *Builder) letterWords(s string) {
 			ascii = false
 			i += size
 		}
-		b.letterWord(s, start, i, prevEnd, ascii)
+		dst = append(dst, b.letterWord(s, start, i, prevEnd, ascii))
 		prevEnd = i
 	}
+	return dst
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// letterWord appends the word s[start:end]; prevEnd is where the previous
+// letterWord returns the word s[start:end]; prevEnd is where the previous
 // word ended (-1: none).
-func (b *Builder) letterWord(s string, start, end, prevEnd int, ascii bool) {
+func (b *Builder) letterWord(s string, start, end, prevEnd int, ascii bool) nameWord {
 	w := s[start:end]
 	var stack [64]byte
 	low := stack[:0]
@@ -224,7 +311,7 @@ func (b *Builder) letterWord(s string, start, end, prevEnd int, ascii bool) {
 		b.words = append(b.words, string(low))
 		b.wordIDs[b.words[id]] = id
 	}
-	b.nwords = append(b.nwords, nameWord(uint32(id)<<6|uint32(f)))
+	return nameWord(uint32(id)<<6 | uint32(f))
 }
 
 // Grow makes room for about n more texts of the given total length and d

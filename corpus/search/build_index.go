@@ -50,6 +50,7 @@ func (b *Builder) Build() *Index {
 	ns := b.nameStats()
 	// What only Text needed.
 	b.nwords, b.wordIDs, b.words, b.rawIDs = nil, nil, nil, nil
+	b.pieceIDs, b.pieces, b.ptoks, b.pwords, b.pbuf = nil, nil, nil, nil, nil
 	an := &analyzer{fold: ns.variants(), stems: map[string]string{}}
 	// Roles first: their words are matched before "US" folds into a group.
 	an.addSynonyms(ns.roles(an.fold))
@@ -120,9 +121,15 @@ func (b *Builder) Build() *Index {
 		rd.phrases = append(rd.phrases, nil)
 	}
 
-	// Each text alone, once.
-	// A text has at most as many keys as tokens.
-	b.cache = make([]int32, 0, len(b.toks))
+	// Each text alone, once. A key read is a token that is no stopword or
+	// that starts a phrase: the cache holds at most as many.
+	maxKeys := 0
+	for _, r := range b.toks {
+		if inf := b.rinfo[r]; !inf.skip && (!inf.stop || len(rd.phrases[inf.key]) > 0) {
+			maxKeys++
+		}
+	}
+	b.cache = make([]int32, 0, maxKeys)
 	one := make([]Text, 1)
 	for t := range b.texts {
 		one[0] = Text(t)
