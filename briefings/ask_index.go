@@ -243,15 +243,7 @@ func newAnswererFrom(kb *KB, tune tuning, pt *passageTexts) *answerer {
 		c.facts = factsOf(c.answer)
 	}
 	// The passages' terms, in one slab.
-	a.termEnd = make([]int32, len(pt.body))
-	a.termIDs = make([]int32, 0, 12*len(pt.body))
-	for i, t := range pt.body {
-		if t >= 0 {
-			a.termIDs = ib.AppendTermIDs(a.termIDs, t)
-		}
-		a.termEnd[i] = int32(len(a.termIDs))
-	}
-	a.termIDs = slices.Clip(a.termIDs)
+	a.termIDs, a.termEnd = ib.TakeTermIDs(pt.body)
 	// A passage's facts include its neighbours', which its answer may show.
 	own := make([]uint8, len(a.passages))
 	for i := range a.passages {

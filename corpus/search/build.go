@@ -401,6 +401,42 @@ func (b *Builder) AppendTermIDs(dst []int32, t Text) []int32 {
 	return dst[:start+len(slices.Compact(ids))]
 }
 
+// TakeTermIDs returns the distinct term ids of every text of ts read
+// alone, as AppendTermIDs appends them, in one slab: those of ts[i] are
+// ids[end[i-1]:end[i]] (none for a text -1). The texts must be whole
+// fields and in increasing order. The slab reuses the Builder's store of
+// them, so afterwards AppendTermIDs and TakeTermIDs must not be called.
+func (b *Builder) TakeTermIDs(ts []Text) (ids, end []int32) {
+	end = make([]int32, len(ts))
+	w := int32(0)
+	prev := Text(-1)
+	for i, t := range ts {
+		if t >= 0 {
+			if t <= prev {
+				panic("search: TakeTermIDs texts out of order")
+			}
+			prev = t
+			ti := b.texts[t]
+			// Texts hold their keys in text order, so w never passes
+			// the keys still to read.
+			start := w
+			for _, k := range b.cache[ti.cache : ti.cache+ti.ncache] {
+				if id := b.terms[k]; id >= 0 {
+					b.cache[w] = id
+					w++
+				}
+			}
+			got := b.cache[start:w]
+			slices.Sort(got)
+			w = start + int32(len(slices.Compact(got)))
+		}
+		end[i] = w
+	}
+	ids = b.cache[:w:w]
+	b.cache = nil
+	return ids, end
+}
+
 // runeAt decodes the rune at byte i of s.
 func runeAt(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
