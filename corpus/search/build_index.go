@@ -313,7 +313,15 @@ func (ix *Index) finish(opts Options) {
 	}
 	ix.maxIDF = math.Log(1+(n+0.5)/0.5) + opts.IDFSmoothing
 	ix.champ = make([][]int32, nt)
+	// Scratch for the longest list, so that it is allocated once.
+	longest := 0
+	for _, p := range ix.post {
+		longest = max(longest, len(p))
+	}
 	var imp, buf []float32
+	if longest > championSize {
+		imp, buf = make([]float32, 0, longest), make([]float32, 0, longest)
+	}
 	for id, p := range ix.post {
 		if len(p) > championSize {
 			imp = ix.scores.of(id, 0, len(p)).appendImpacts(imp[:0])
