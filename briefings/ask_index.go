@@ -85,13 +85,15 @@ func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article
 	}
 	// sentenceFacts is factsOf(s) for the text t of s, from its tokens,
 	// each distinct token looked at once.
+	var toks []int32
 	var tokFacts []uint8 // per raw token: its facts with bit 0 set, 0 if not seen
 	sentenceFacts := func(t search.Text, s string) uint8 {
 		if t < 0 {
 			return 0
 		}
 		var sc factScan
-		for _, id := range ib.Tokens(t) {
+		toks = ib.AppendTokens(toks[:0], t)
+		for _, id := range toks {
 			for int(id) >= len(tokFacts) {
 				tokFacts = append(tokFacts, 0)
 			}

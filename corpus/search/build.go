@@ -33,7 +33,10 @@ type Builder struct {
 
 	rawIDs map[string]int32 // token -> raw id
 	raw    []string
-	toks   []int32 // slab of raw ids: each text's tokens, then its compounds
+	// tpieces is a slab of each text's pieces in turn (-1: an empty one,
+	// between two spaces); comps, of each text's compounds' raw ids.
+	tpieces []int32
+	comps   []int32
 
 	// expect is how many bytes of text Grow announced; seen, how many
 	// Text read: the slabs grow by what the texts read hold per byte.
@@ -41,14 +44,14 @@ type Builder struct {
 
 	wordIDs map[string]int32 // folded letter word -> id
 	words   []string
-	nwords  []nameWord // slab: each text's letter words
 
 	// A text is read a piece at a time, its pieces split at single
 	// spaces, and each distinct piece is read once: neither tokens nor
 	// letter words span a space, and a token reads the same in a piece as
 	// in the text (see Text). pieceIDs maps a piece to its id;
 	// pieces[id] finds its raw ids in ptoks and its letter words, with
-	// the flags they have in the piece alone, in pwords.
+	// the flags they have in the piece alone, in pwords; a text's tokens
+	// and letter words are its pieces' in turn (see appendWords).
 	pieceIDs map[string]int32
 	pieces   []pieceInfo
 	ptoks    []int32
@@ -69,9 +72,9 @@ type pieceInfo struct {
 }
 
 type textInfo struct {
-	tok, ntok, ncomp int32 // toks[tok : tok+ntok] tokens, then ncomp compounds
-	word, nword      int32 // nwords[word : word+nword]
-	cache, ncache    int32 // term ids of the text alone, once Build ran
+	piece, npiece int32 // tpieces[piece : piece+npiece]
+	comp, ncomp   int32 // comps[comp : comp+ncomp]
+	cache, ncache int32 // key ids of the text alone, once Build ran
 }
 
 // nameWord is one run of letters of a text, as nameStats.add reads it:
@@ -117,10 +120,8 @@ func NewBuilder(opts Options) *Builder {
 // the flags that depend on the rest of the text (first, last, joined)
 // set here.
 func (b *Builder) Text(s string) Text {
-	ti := textInfo{tok: int32(len(b.toks)), word: int32(len(b.nwords))}
 	b.seen += len(s)
 	ps := b.pbuf[:0]
-	ntok, nword := 0, 0
 	for start := 0; start <= len(s); {
 		end := strings.IndexByte(s[start:], ' ')
 		if end < 0 {
@@ -131,15 +132,50 @@ func (b *Builder) Text(s string) Text {
 		id := int32(-1) // an empty piece: two spaces in a row
 		if end > start {
 			id = b.piece(s[start:end])
-			ntok += int(b.pieces[id].ntok)
-			nword += int(b.pieces[id].nword)
 		}
 		ps = append(ps, id)
 		start = end + 1
 	}
 	b.pbuf = ps
-	b.toks = growSlab(b.toks, ntok, b.seen, b.expect)
-	b.nwords = growSlab(b.nwords, nword, b.seen, b.expect)
+	ti := textInfo{piece: int32(len(b.tpieces)), npiece: int32(len(ps)), comp: int32(len(b.comps))}
+	b.tpieces = growSlab(b.tpieces, len(ps), b.seen, b.expect)
+	b.tpieces = append(b.tpieces, ps...)
+	if hasHyphen(s) {
+		for _, t := range compounds(s) {
+			b.comps = append(b.comps, b.rawID(t))
+			ti.ncomp++
+		}
+	}
+	b.texts = append(b.texts, ti)
+	b.uses = append(b.uses, 0)
+	return Text(len(b.texts) - 1)
+}
+
+// appendTokens appends the raw ids of t's tokens (without its compounds)
+// to dst.
+func (b *Builder) appendTokens(dst []int32, t Text) []int32 {
+	ti := b.texts[t]
+	for _, id := range b.tpieces[ti.piece : ti.piece+ti.npiece] {
+		if id >= 0 {
+			p := b.pieces[id]
+			dst = append(dst, b.ptoks[p.tok:p.tok+p.ntok]...)
+		}
+	}
+	return dst
+}
+
+// compounds returns the raw ids of t's joined hyphenated compounds.
+func (b *Builder) compounds(t Text) []int32 {
+	ti := b.texts[t]
+	return b.comps[ti.comp : ti.comp+ti.ncomp]
+}
+
+// appendWords appends t's letter words to dst: its pieces' in turn, with
+// the flags that depend on the rest of the text (first, last, joined)
+// set.
+func (b *Builder) appendWords(dst []nameWord, t Text) []nameWord {
+	ti := b.texts[t]
+	ps := b.tpieces[ti.piece : ti.piece+ti.npiece]
 	lastAtEnd := false // the previous piece ends with a letter word
 	for i, id := range ps {
 		if id < 0 {
@@ -147,14 +183,13 @@ func (b *Builder) Text(s string) Text {
 			continue
 		}
 		p := b.pieces[id]
-		b.toks = append(b.toks, b.ptoks[p.tok:p.tok+p.ntok]...)
 		if p.nword == 0 {
 			lastAtEnd = false
 			continue
 		}
-		w := len(b.nwords)
-		b.nwords = append(b.nwords, b.pwords[p.word:p.word+p.nword]...)
-		first, last := &b.nwords[w], &b.nwords[len(b.nwords)-1]
+		w := len(dst)
+		dst = append(dst, b.pwords[p.word:p.word+p.nword]...)
+		first, last := &dst[w], &dst[len(dst)-1]
 		if *first&nwFirst != 0 {
 			if i > 0 {
 				*first &^= nwFirst
@@ -168,19 +203,7 @@ func (b *Builder) Text(s string) Text {
 			*last &^= nwLast
 		}
 	}
-	ti.ntok = int32(len(b.toks)) - ti.tok
-	if hasHyphen(s) {
-		cs := compounds(s)
-		b.toks = growSlab(b.toks, len(cs), b.seen, b.expect)
-		for _, t := range cs {
-			b.toks = append(b.toks, b.rawID(t))
-			ti.ncomp++
-		}
-	}
-	ti.nword = int32(len(b.nwords)) - ti.word
-	b.texts = append(b.texts, ti)
-	b.uses = append(b.uses, 0)
-	return Text(len(b.texts) - 1)
+	return dst
 }
 
 // piece returns the id of the piece p (a part of a text without spaces),
@@ -319,10 +342,9 @@ func (b *Builder) letterWord(s string, start, end, prevEnd int, ascii bool) name
 func (b *Builder) Grow(n, bytes, d int) {
 	b.texts = slices.Grow(b.texts, n)
 	b.uses = slices.Grow(b.uses, n)
-	// The token slabs grow once some text is read (see growSlab).
+	// The piece slab grows once some text is read (see growSlab).
 	b.expect += bytes
-	b.toks = slices.Grow(b.toks, bytes/16)
-	b.nwords = slices.Grow(b.nwords, bytes/16)
+	b.tpieces = slices.Grow(b.tpieces, bytes/16)
 	b.docs.grow(d)
 	b.fieldEnd = slices.Grow(b.fieldEnd, 5*d)
 	b.fieldText = slices.Grow(b.fieldText, 6*d)
@@ -376,11 +398,11 @@ func (b *Builder) field(d, fi int) []Text {
 
 // Tokens returns the raw token ids of t as text.Tokens reads it (without
 // the joined hyphenated compounds); Token returns a token's text. Both
-// work until Build.
-func (b *Builder) Tokens(t Text) []int32 {
-	ti := b.texts[t]
-	return b.toks[ti.tok : ti.tok+ti.ntok]
-}
+// work until Build. AppendTokens appends them to dst instead.
+func (b *Builder) Tokens(t Text) []int32 { return b.appendTokens(nil, t) }
+
+// AppendTokens appends the raw token ids Tokens returns to dst.
+func (b *Builder) AppendTokens(dst []int32, t Text) []int32 { return b.appendTokens(dst, t) }
 
 // Token returns the text of a raw token id returned by Tokens.
 func (b *Builder) Token(id int32) string { return b.raw[id] }

@@ -49,8 +49,8 @@ func (b *Builder) Build() *Index {
 
 	ns := b.nameStats()
 	// What only Text needed.
-	b.nwords, b.wordIDs, b.words, b.rawIDs = nil, nil, nil, nil
-	b.pieceIDs, b.pieces, b.ptoks, b.pwords, b.pbuf = nil, nil, nil, nil, nil
+	b.wordIDs, b.words, b.rawIDs = nil, nil, nil
+	b.pieceIDs, b.pwords, b.pbuf = nil, nil, nil
 	an := &analyzer{fold: ns.variants(), stems: map[string]string{}}
 	// Roles first: their words are matched before "US" folds into a group.
 	an.addSynonyms(ns.roles(an.fold))
@@ -68,7 +68,15 @@ func (b *Builder) Build() *Index {
 	occ := make([]int32, len(b.raw))
 	for t, ti := range b.texts {
 		if u := b.uses[t]; u > 0 {
-			for _, r := range b.toks[ti.tok : ti.tok+ti.ntok+ti.ncomp] {
+			for _, id := range b.tpieces[ti.piece : ti.piece+ti.npiece] {
+				if id >= 0 {
+					p := b.pieces[id]
+					for _, r := range b.ptoks[p.tok : p.tok+p.ntok] {
+						occ[r] += u
+					}
+				}
+			}
+			for _, r := range b.compounds(Text(t)) {
 				occ[r] += u
 			}
 		}
@@ -124,11 +132,20 @@ func (b *Builder) Build() *Index {
 	// Each text alone, once. A key read is a token that is no stopword or
 	// that starts a phrase: the cache holds at most as many.
 	maxKeys := 0
-	for _, r := range b.toks {
-		if inf := b.rinfo[r]; !inf.skip && (!inf.stop || len(rd.phrases[inf.key]) > 0) {
-			maxKeys++
+	countKeys := func(rs []int32) {
+		for _, r := range rs {
+			if inf := b.rinfo[r]; !inf.skip && (!inf.stop || len(rd.phrases[inf.key]) > 0) {
+				maxKeys++
+			}
 		}
 	}
+	for _, id := range b.tpieces {
+		if id >= 0 {
+			p := b.pieces[id]
+			countKeys(b.ptoks[p.tok : p.tok+p.ntok])
+		}
+	}
+	countKeys(b.comps)
 	b.cache = make([]int32, 0, maxKeys)
 	one := make([]Text, 1)
 	for t := range b.texts {
@@ -227,7 +244,8 @@ func (b *Builder) Build() *Index {
 	}
 	sw.done()
 	// What only Build needed; AppendTermIDs needs texts, cache and terms.
-	b.toks, b.rinfo, b.raw, b.keys = nil, nil, nil, nil
+	b.tpieces, b.comps, b.pieces, b.ptoks = nil, nil, nil, nil
+	b.rinfo, b.raw, b.keys = nil, nil, nil
 	b.fieldText, b.fieldEnd, b.docField, b.uses = nil, nil, nil, nil
 	ix.finish(opts)
 	if opts.Base != nil {
@@ -257,19 +275,24 @@ func (b *Builder) fieldKeys(rd *reader, di, fi int) []int32 {
 func (rd *reader) read(ts []Text) []int32 {
 	b := rd.b
 	rd.stream = rd.stream[:0]
-	for part := 0; part < 2; part++ {
-		for _, t := range ts {
-			ti := b.texts[t]
-			from, to := ti.tok, ti.tok+ti.ntok
-			if part == 1 {
-				from, to = to, to+ti.ncomp
-			}
-			for _, r := range b.toks[from:to] {
-				if inf := b.rinfo[r]; !inf.skip {
-					rd.stream = append(rd.stream, ktok{inf.key, inf.stop})
-				}
+	add := func(rs []int32) {
+		for _, r := range rs {
+			if inf := b.rinfo[r]; !inf.skip {
+				rd.stream = append(rd.stream, ktok{inf.key, inf.stop})
 			}
 		}
+	}
+	for _, t := range ts {
+		ti := b.texts[t]
+		for _, id := range b.tpieces[ti.piece : ti.piece+ti.npiece] {
+			if id >= 0 {
+				p := b.pieces[id]
+				add(b.ptoks[p.tok : p.tok+p.ntok])
+			}
+		}
+	}
+	for _, t := range ts {
+		add(b.compounds(t))
 	}
 	rd.out = rd.out[:0]
 	toks := rd.stream
@@ -407,6 +430,7 @@ func (b *Builder) nameStats() *nameStats {
 	capital := make([]int, len(b.words))
 	single := make([]int, len(b.texts))
 	var run []int32
+	var ws []nameWord
 	var key []byte
 	// Runs are counted by id, their keys made once.
 	runIDs := map[string]int{}
@@ -436,8 +460,7 @@ func (b *Builder) nameStats() *nameStats {
 		}
 		pending := false
 		for pi, t := range ts {
-			ti := b.texts[t]
-			ws := b.nwords[ti.word : ti.word+ti.nword]
+			ws = b.appendWords(ws[:0], t)
 			for wi, w := range ws {
 				if w.flags()&nwCounted != 0 {
 					total[w.id()] += mult

@@ -41,9 +41,8 @@ func TestTextPieces(t *testing.T) {
 		if want := text.Tokens(s); !slices.Equal(got, want) {
 			t.Fatalf("%q: tokens %q, want %q", s, got, want)
 		}
-		ti := b.texts[id]
 		got = got[:0]
-		for _, w := range b.nwords[ti.word : ti.word+ti.nword] {
+		for _, w := range b.appendWords(nil, id) {
 			got = append(got, fmt.Sprintf("%s/%d", b.words[w.id()], w.flags()))
 		}
 		var want []string
