@@ -65,18 +65,28 @@ func (b *Builder) Build() *Index {
 	ix := &Index{docs: b.docs, an: an, terms: map[string]int32{}, vocab: map[string]int{}, qw: opts.QueryWeights}
 
 	// Read every distinct token once.
+	// A piece's tokens occur as often as the piece, and a text's pieces
+	// as often as the text.
 	occ := make([]int32, len(b.raw))
+	pieceOcc := make([]int32, len(b.pieces))
+	pieceUses := make([]int32, len(b.pieces)) // in texts, used or not
 	for t, ti := range b.texts {
-		if u := b.uses[t]; u > 0 {
-			for _, id := range b.tpieces[ti.piece : ti.piece+ti.npiece] {
-				if id >= 0 {
-					p := b.pieces[id]
-					for _, r := range b.ptoks[p.tok : p.tok+p.ntok] {
-						occ[r] += u
-					}
-				}
+		u := b.uses[t]
+		for _, id := range b.tpieces[ti.piece : ti.piece+ti.npiece] {
+			if id >= 0 {
+				pieceOcc[id] += u
+				pieceUses[id]++
 			}
+		}
+		if u > 0 {
 			for _, r := range b.compounds(Text(t)) {
+				occ[r] += u
+			}
+		}
+	}
+	for id, p := range b.pieces {
+		if u := pieceOcc[id]; u > 0 {
+			for _, r := range b.ptoks[p.tok : p.tok+p.ntok] {
 				occ[r] += u
 			}
 		}
@@ -131,21 +141,21 @@ func (b *Builder) Build() *Index {
 
 	// Each text alone, once. A key read is a token that is no stopword or
 	// that starts a phrase: the cache holds at most as many.
-	maxKeys := 0
-	countKeys := func(rs []int32) {
+	keys := func(rs []int32) int {
+		n := 0
 		for _, r := range rs {
 			if inf := b.rinfo[r]; !inf.skip && (!inf.stop || len(rd.phrases[inf.key]) > 0) {
-				maxKeys++
+				n++
 			}
 		}
+		return n
 	}
-	for _, id := range b.tpieces {
-		if id >= 0 {
-			p := b.pieces[id]
-			countKeys(b.ptoks[p.tok : p.tok+p.ntok])
+	maxKeys := keys(b.comps)
+	for id, p := range b.pieces {
+		if n := pieceUses[id]; n > 0 {
+			maxKeys += int(n) * keys(b.ptoks[p.tok:p.tok+p.ntok])
 		}
 	}
-	countKeys(b.comps)
 	b.cache = make([]int32, 0, maxKeys)
 	one := make([]Text, 1)
 	for t := range b.texts {
