@@ -398,7 +398,7 @@ func matchRange(ix *index, ds []*draft, lo, hi int) {
 		last[i] = -1
 	}
 	for si := lo; si < hi; si++ {
-		ts := ix.sents[si].terms
+		ts := ix.terms(&ix.sents[si])
 		for k, t := range ts {
 			for _, r := range byFirst[t] {
 				if last[r.d] == int32(si) || !hasPrefix(ts[k:], r.seq) {
@@ -516,7 +516,7 @@ func issueArticles(kb *KB, sents []int32) []string {
 		switch {
 		case s.title:
 			weight[s.art] += 4
-		case s.kind == corpus.Heading:
+		case s.blockKind() == corpus.Heading:
 			weight[s.art] += 3
 		default:
 			weight[s.art]++

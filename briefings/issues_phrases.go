@@ -118,7 +118,7 @@ func (pc *phraseCounter) visit(si int32, s *sentence, ws []word) {
 	if si%pruneEvery == pruneEvery-1 && len(pc.stats) > pruneAbove {
 		pc.prune()
 	}
-	heading := s.kind == corpus.Heading || s.title
+	heading := s.blockKind() == corpus.Heading || s.title
 	if !heading {
 		pc.markRoles(ws)
 	}

@@ -108,8 +108,15 @@ func (ix *index) extend(added []corpus.Article) *index {
 	}
 	out.sents = append(sents, add.sents...)
 	out.first = append(first, add.first[1:]...)
+	// Chunk numbers of the added terms move past ix's chunks; the list
+	// is copied, the chunks themselves are shared and never written.
+	shift := uint32(len(ix.chunks)) << termChunkBits
+	out.chunks = append(slices.Clip(ix.chunks), add.chunks...)
 	for i := n; i < len(out.sents); i++ {
 		out.sents[i].art += int32(na)
+		if out.sents[i].nTerms > 0 {
+			out.sents[i].termAt += shift
+		}
 	}
 	for i := na + 1; i < len(out.first); i++ {
 		out.first[i] += int32(n)

@@ -82,7 +82,7 @@ func withNeighbours(ix *index, ids []int32) []weighted {
 			continue
 		}
 		s, n := &ix.sents[id], &ix.sents[next]
-		under := (s.title || (s.kind == corpus.Heading || s.alone) && strings.HasSuffix(s.text, "?")) && n.kind == corpus.Para
+		under := (s.title || (s.blockKind() == corpus.Heading || s.alone) && strings.HasSuffix(s.text, "?")) && n.blockKind() == corpus.Para
 		if n.art == s.art && (n.block == s.block || under) && (k+1 == len(ids) || ids[k+1] != next) {
 			out = append(out, weighted{next, 0.6})
 		}
@@ -319,7 +319,7 @@ var connectiveLeads = setOf("but", "and", "yet", "so", "however", "also", "still
 // unfinished sentences), less for sentences that lean on their context,
 // more for sentences carrying figures.
 func quality(s *sentence) float64 {
-	if s.kind == corpus.Heading || s.title || s.quote || s.part || isBoilerplate(s.text) {
+	if s.blockKind() == corpus.Heading || s.title || s.quote || s.part || isBoilerplate(s.text) {
 		return 0
 	}
 	w := 1.0
@@ -340,7 +340,7 @@ func quality(s *sentence) float64 {
 	if (strings.Contains(s.text, "you") || strings.Contains(s.text, "You")) && readerWord.MatchString(s.text) {
 		w *= 0.3
 	}
-	if s.alone && s.kind == corpus.Para && strings.Count(s.text, " ") < 12 {
+	if s.alone && s.blockKind() == corpus.Para && strings.Count(s.text, " ") < 12 {
 		w *= 0.5 // a short line on its own: often a subheading
 	}
 	w *= figureWeight(s.text)

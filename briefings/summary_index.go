@@ -13,22 +13,36 @@ import (
 type sentence struct {
 	art   int32 // article index
 	pos   int32 // position of the sentence in its article
-	kind  corpus.BlockKind
-	title bool // the article's title
-	quote bool // inside a quotation that spans sentences, or a fragment of one
-	part  bool // an item of a list its lead-in announces ("including:"): a fragment
-	alone bool // the only sentence of its paragraph
 	block int32
-	text  string
-	terms []int32 // content terms (stems) in order, as vocabulary ids
+	// The content terms (stems) in order, as vocabulary ids, are
+	// nTerms ids from termAt in the index's term chunks (index.terms).
+	termAt uint32
+	nTerms uint32
+	kind   uint8 // a corpus.BlockKind
+	title  bool  // the article's title
+	quote  bool  // inside a quotation that spans sentences, or a fragment of one
+	part   bool  // an item of a list its lead-in announces ("including:"): a fragment
+	alone  bool  // the only sentence of its paragraph
+	text   string
 }
+
+// termChunkBits is the width of the offset inside a term chunk in
+// sentence.termAt; the chunk's number is above it.
+const termChunkBits = 16
+
+// blockKind is the kind of block the sentence is in.
+func (s *sentence) blockKind() corpus.BlockKind { return corpus.BlockKind(s.kind) }
 
 // index holds every sentence of the corpus with its terms, and the
 // sentence frequency of each term. Build makes it; With extends it
 // copy-on-write.
 type index struct {
 	sents []sentence
-	first []int32 // first[a] is the index of article a's first sentence; first[n] = len(sents)
+	// chunks hold the sentences' terms: a sentence's terms lie in one
+	// chunk, from the offset termAt names (index.terms). Chunks are never
+	// written once their sentences are added.
+	chunks [][]int32
+	first  []int32 // first[a] is the index of article a's first sentence; first[n] = len(sents)
 	lx    *lexicon
 	sf    []int32 // sentences containing the term
 	nArts int
@@ -54,7 +68,6 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 	ix.sents = make([]sentence, 0, total+total/32)
 	var seen []int32 // seen[t] = last sentence counting term t, plus 1
 	var buf []word
-	var slab []int32 // term slices are cut from shared slabs
 	for ai, a := range arts {
 		ix.first[ai] = int32(len(ix.sents))
 		pos := int32(0)
@@ -67,26 +80,15 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 			}
 			si := int32(len(ix.sents))
 			buf = ix.lx.readWords(s, buf)
-			st := sentence{art: int32(ai), pos: pos, kind: kind, title: title, text: s, block: block, part: part}
-			n := 0
-			for _, w := range buf {
-				n += len(w.info.terms)
-			}
-			if len(slab)+n > cap(slab) {
-				slab = make([]int32, 0, max(n, 1<<16))
-			}
-			start := len(slab)
-			for _, w := range buf {
-				slab = append(slab, w.info.terms...)
-			}
-			st.terms = slab[start:len(slab):len(slab)]
+			st := sentence{art: int32(ai), pos: pos, kind: uint8(kind), title: title, text: s, block: block, part: part}
+			ix.addTerms(&st, buf)
 			st.quote, quoteOpen = quoteState(s, quoteOpen)
 			pos++
 			for len(ix.sf) < len(ix.lx.words) {
 				ix.sf = append(ix.sf, 0)
 				seen = append(seen, 0)
 			}
-			for _, t := range st.terms {
+			for _, t := range ix.terms(&st) {
 				if seen[t] != si+1 {
 					seen[t] = si + 1
 					ix.sf[t]++
@@ -124,6 +126,42 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 	}
 	ix.first[len(arts)] = int32(len(ix.sents))
 	return ix
+}
+
+// addTerms stores the terms of the words ws as s's terms: in the last
+// chunk if they fit, else in a new one (of their length when longer than
+// a chunk).
+func (ix *index) addTerms(s *sentence, ws []word) {
+	n := 0
+	for _, w := range ws {
+		n += len(w.info.terms)
+	}
+	if n == 0 {
+		return
+	}
+	last := len(ix.chunks) - 1
+	if last < 0 || len(ix.chunks[last])+n > cap(ix.chunks[last]) {
+		ix.chunks = append(ix.chunks, make([]int32, 0, max(n, 1<<termChunkBits)))
+		last++
+	}
+	c := ix.chunks[last]
+	s.termAt = uint32(last)<<termChunkBits | uint32(len(c))
+	s.nTerms = uint32(n)
+	for _, w := range ws {
+		c = append(c, w.info.terms...)
+	}
+	ix.chunks[last] = c
+}
+
+// terms returns the content terms (stems) of s in order, as vocabulary
+// ids. The slice must not be changed.
+func (ix *index) terms(s *sentence) []int32 {
+	if s.nTerms == 0 {
+		return nil
+	}
+	c := ix.chunks[s.termAt>>termChunkBits]
+	at := s.termAt & (1<<termChunkBits - 1)
+	return c[at : at+s.nTerms : at+s.nTerms]
 }
 
 // quoteState tells whether a sentence is part of a quotation running over
@@ -199,7 +237,7 @@ type vector struct {
 
 // vec returns the unit tf-idf vector of sentence s.
 func (ix *index) vec(s int) vector {
-	ts := ix.sents[s].terms
+	ts := ix.terms(&ix.sents[s])
 	if len(ts) == 0 {
 		return vector{}
 	}
