@@ -43,9 +43,9 @@ type index struct {
 	// written once their sentences are added.
 	chunks [][]int32
 	first  []int32 // first[a] is the index of article a's first sentence; first[n] = len(sents)
-	lx    *lexicon
-	sf    []int32 // sentences containing the term
-	nArts int
+	lx     *lexicon
+	sf     []int32 // sentences containing the term
+	nArts  int
 	// extended is set once an extension (index.extend) has appended past
 	// the end of sents and first.
 	extended atomic.Bool
