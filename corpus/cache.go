@@ -33,7 +33,7 @@ import (
 // cacheFormat is the version of the cache file's layout. Any change to
 // cleaning is caught by the build stamp (cacheStamp); bump this when the
 // layout or the meaning of what is stored changes.
-const cacheFormat = 1
+const cacheFormat = 2
 
 // cacheMagic opens every cache file.
 const cacheMagic = "briefbot corpus cache\n"

@@ -13,10 +13,15 @@ import (
 //
 //	stamp trustBefore count entry...
 //	entry = length path size mtime keys dropped empty [article]
+//	block = kind level anchor lang text sentences
 //
 // Each entry is prefixed with its length so that entries can be decoded in
 // parallel. Decoded strings are slices of the file's bytes, read once, and
 // a sentence that is a slice of its block's text is stored as an offset.
+
+// maxLevel bounds a block's level in a cache file (headings go to 6,
+// lists rarely past 10).
+const maxLevel = 1 << 10
 
 // errBadCache is returned for a cache file that does not decode.
 var errBadCache = errors.New("damaged corpus cache")
@@ -161,6 +166,9 @@ func (e *enc) article(a *Article) {
 	}
 	for _, b := range a.Blocks {
 		e.uvarint(uint64(b.Kind))
+		e.uvarint(uint64(b.Level))
+		e.str(b.Anchor)
+		e.str(b.Lang)
 		e.str(b.Text)
 		offs, ok := offsets(b.Text, b.Sentences)
 		e.bool(ok)
@@ -299,6 +307,13 @@ func (d *dec) article(a *Article) {
 	for i := range a.Blocks {
 		b := &a.Blocks[i]
 		b.Kind = BlockKind(d.uvarint())
+		if lv := d.uvarint(); lv <= maxLevel {
+			b.Level = int(lv)
+		} else {
+			d.bad = true
+		}
+		b.Anchor = d.str()
+		b.Lang = d.str()
 		b.Text = d.str()
 		if !d.bool() {
 			b.Sentences = d.strs()

@@ -23,6 +23,9 @@ const headSpan = 8
 // dropped lines said about the byline and the publication date.
 func clean(units []unit) ([]unit, meta) {
 	for i := range units {
+		if units[i].verbatim() {
+			continue
+		}
 		t := fold(units[i].text)
 		if t != "" && strings.IndexByte(".,;:", t[0]) >= 0 || strings.HasPrefix(t, "·") {
 			t = fold(leadPunctRe.ReplaceAllString(t, "$1"))
@@ -36,6 +39,10 @@ func clean(units []unit) ([]unit, meta) {
 	var m meta
 	drop := make([]bool, len(units))
 	for i, u := range units {
+		if u.verbatim() {
+			drop[i] = strings.TrimSpace(u.text) == ""
+			continue
+		}
 		if u.text == "" || isBoilerplate(u) {
 			drop[i] = true
 			m.note(u.text, i < headSpan)
@@ -162,7 +169,7 @@ func dropBackMatter(units []unit, drop []bool) {
 // headline.
 func dropNavigation(units []unit, drop []bool) {
 	isMenu := func(u unit) bool {
-		return u.kind != Heading && words(u.text) <= 3 && startsLikeHeading(u.text) &&
+		return u.kind != Heading && u.kind != Code && words(u.text) <= 3 && startsLikeHeading(u.text) &&
 			!strings.ContainsAny(u.text, ".?!:;,") && !chapterRe.MatchString(u.text)
 	}
 	// Menus sit at the top or the bottom of a page.
@@ -256,6 +263,9 @@ func dropAuthorBoxes(units []unit, drop []bool) string {
 // aptitude" for "8.1.3. aptitude", "Chapter 8.1.3 aptitude" or a list item
 // numbered 8.1.3), and false for a unit without a number.
 func sectionKey(u unit) (string, bool) {
+	if u.verbatim() {
+		return "", false
+	}
 	if u.enum && u.num != "" {
 		return u.num + "|" + SentenceKey(u.text), true
 	}
@@ -307,7 +317,10 @@ func dropTOC(units []unit, drop []bool) {
 func trimTail(units []unit) []unit {
 	for len(units) > 0 {
 		u := units[len(units)-1]
-		if u.kind == Heading || u.kind != Item && words(u.text) <= 8 && !endsSentence(u.text) {
+		if u.verbatim() {
+			break
+		}
+		if u.kind.Titles() || u.kind != Item && words(u.text) <= 8 && !endsSentence(u.text) {
 			units = units[:len(units)-1]
 			continue
 		}

@@ -6,11 +6,11 @@ import "errors"
 // file; Parse returns them wrapped.
 var (
 	// ErrUnsupported is returned for a file whose format is not known
-	// (neither .txt, .md nor .html).
+	// (not .txt, .md, .html, .adoc or .rst, nor sniffed as text or HTML).
 	ErrUnsupported = errors.New("unsupported file type")
 	// ErrEmpty is returned when nothing of an article is left after cleaning.
 	ErrEmpty = errors.New("no article text")
-	// ErrNotText is returned for a .txt or .md file that holds binary data.
+	// ErrNotText is returned for a text-format file that holds binary data.
 	ErrNotText = errors.New("binary data, not text")
 	// ErrTooLarge is returned for a file over Options.MaxFileSize.
 	ErrTooLarge = errors.New("file too large")

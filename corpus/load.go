@@ -295,6 +295,9 @@ func parallel(n int, f func(i int)) {
 // several articles share (a quote, a figure) is a fact they report, and a
 // question is an FAQ entry, so neither is dropped.
 func repeatable(u unit) bool {
+	if u.verbatim() {
+		return false
+	}
 	n := words(u.text)
 	return n > 0 && n <= 12 && !endsSentence(u.text)
 }

@@ -1,255 +1,379 @@
 package corpus
 
 import (
-	"fmt"
+	"bytes"
 	"regexp"
 	"strings"
-	"time"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	gtext "github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
-// frontMatter is the optional YAML block at the top of a Markdown file.
-type frontMatter struct {
-	Title     string    `yaml:"title"`
-	Source    string    `yaml:"source"`
-	URL       string    `yaml:"url"`
-	Link      string    `yaml:"link"`
-	Author    string    `yaml:"author"`
-	Byline    string    `yaml:"byline"`
-	Published yaml.Node `yaml:"published"`
-	Date      yaml.Node `yaml:"date"`
-	Tags      yaml.Node `yaml:"tags"`
-}
+// mdParser parses CommonMark with the extensions FAQs and docs use:
+// definition lists, tables, strikethrough, task lists, and attributes
+// after headings ("## Why? {#why}").
+var mdParser = goldmark.New(
+	goldmark.WithExtensions(extension.DefinitionList, extension.Table, extension.Strikethrough, extension.TaskList),
+	goldmark.WithParserOptions(parser.WithAttribute()),
+).Parser()
 
-// splitFrontMatter separates a leading "---" YAML block from the body. It
-// returns ok false when the text has none.
-func splitFrontMatter(s string) (fm, body string, ok bool) {
-	if !strings.HasPrefix(s, "---\n") {
-		return "", s, false
+// readMarkdown reads a Markdown file: its front matter into d's metadata,
+// its body parsed once into goldmark's tree, which is walked into units.
+func readMarkdown(d *doc, s string) error {
+	body, err := readFrontMatter(d, s)
+	if err != nil {
+		return err
 	}
-	rest := s[4:]
-	for _, end := range []string{"\n---\n", "\n...\n"} {
-		if i := strings.Index(rest, end); i >= 0 {
-			return rest[:i], rest[i+len(end):], true
-		}
-	}
-	for _, end := range []string{"\n---", "\n..."} {
-		if strings.HasSuffix(rest, end) {
-			return rest[:len(rest)-len(end)], "", true
-		}
-	}
-	if strings.HasPrefix(rest, "---\n") || rest == "---" {
-		return "", strings.TrimPrefix(rest, "---"), true
-	}
-	return "", s, false
-}
-
-// dateLayouts are the date forms accepted in front matter.
-var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
-	"January 2, 2006", "Jan 2, 2006", "Jan. 2, 2006", "2 January 2006", "2 Jan 2006", "2 Jan, 2006", "January 2 2006",
-	"1/2/2006", time.RFC1123Z, time.RFC1123}
-
-var ordinalRe = regexp.MustCompile(`(\d)(st|nd|rd|th)\b`)
-
-// parseDate reads a date in one of dateLayouts; the zero time and an error
-// when none fits.
-func parseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	s = ordinalRe.ReplaceAllString(s, "$1")
-	s = strings.Replace(s, "Sept.", "Sep.", 1) // Go knows "Sep" only
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("unknown date format %q", s)
-}
-
-// markdownDoc parses a Markdown file: front matter into d's metadata, the
-// body into units. A front matter that is not valid YAML is an error.
-func markdownDoc(d *doc, s string) error {
-	fm, body, ok := splitFrontMatter(s)
-	if ok && strings.TrimSpace(fm) != "" {
-		var m frontMatter
-		if err := yaml.Unmarshal([]byte(fm), &m); err != nil {
-			return fmt.Errorf("front matter: %w", err)
-		}
-		d.title = m.Title
-		d.byline = firstOf(m.Byline, m.Author)
-		if src := strings.TrimSpace(m.Source); src != "" {
-			d.site = src
-		}
-		if u := firstOf(m.URL, m.Link); u != "" {
-			d.url = u
-		}
-		for _, n := range []*yaml.Node{&m.Published, &m.Date} {
-			if n.Kind == yaml.ScalarNode && n.Value != "" {
-				t, err := parseDate(n.Value)
-				if err != nil {
-					return fmt.Errorf("front matter: published: %w", err)
-				}
-				d.published = t
-				break
-			}
-		}
-		switch m.Tags.Kind {
-		case yaml.ScalarNode:
-			for _, t := range strings.Split(m.Tags.Value, ",") {
-				if t = strings.TrimSpace(t); t != "" {
-					d.tags = append(d.tags, t)
-				}
-			}
-		case yaml.SequenceNode:
-			for _, c := range m.Tags.Content {
-				if t := strings.TrimSpace(c.Value); c.Kind == yaml.ScalarNode && t != "" {
-					d.tags = append(d.tags, t)
-				}
-			}
-		}
-	}
-	d.units = markdownUnits(body)
+	src := []byte(body)
+	root := mdParser.Parse(gtext.NewReader(src))
+	w := mdWalker{src: src}
+	w.block(root, mdContext{})
+	d.units = w.out
 	return nil
 }
 
-func firstOf(s ...string) string {
-	for _, v := range s {
-		if v = strings.TrimSpace(v); v != "" {
+// mdContext is where a block sits: how deep in lists, inside a quote or a
+// definition's description.
+type mdContext struct {
+	depth int
+	quote bool
+	desc  bool
+}
+
+// mdWalker turns a goldmark tree into units.
+type mdWalker struct {
+	src []byte
+	out []unit
+}
+
+func (w *mdWalker) block(n gast.Node, ctx mdContext) {
+	switch n := n.(type) {
+	case *gast.Heading:
+		t, links := w.inline(n)
+		if t != "" {
+			w.out = append(w.out, unit{kind: Heading, hard: true, text: t, links: links, lines: 1, level: n.Level, anchor: attrID(n)})
+		}
+		return
+	case *gast.Paragraph, *gast.TextBlock:
+		w.paragraph(n, ctx)
+		return
+	case *gast.FencedCodeBlock:
+		w.code(n.Lines(), string(n.Language(w.src)))
+		return
+	case *gast.CodeBlock:
+		w.code(n.Lines(), "")
+		return
+	case *gast.HTMLBlock:
+		w.htmlBlock(n)
+		return
+	case *gast.ThematicBreak:
+		return
+	case *gast.Blockquote:
+		ctx.quote = true
+	case *gast.List:
+		ctx.depth++
+		num := n.Start
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.listItem(c, ctx, n.IsOrdered(), num)
+			num++
+		}
+		return
+	case *east.DefinitionTerm:
+		t, links := w.inline(n)
+		if t != "" {
+			w.out = append(w.out, unit{kind: Term, hard: true, text: t, links: links, lines: 1})
+		}
+		return
+	case *east.DefinitionDescription:
+		ctx.desc = true
+	case *east.Table:
+		w.table(n)
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.block(c, ctx)
+	}
+}
+
+// listItem walks one list item: its first paragraph is the item, what
+// follows it (more paragraphs, code, nested lists) comes after.
+func (w *mdWalker) listItem(n gast.Node, ctx mdContext, ordered bool, num int) {
+	first := true
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *gast.Paragraph, *gast.TextBlock:
+			if first {
+				first = false
+				t, links := w.inline(c)
+				if t == "" {
+					continue
+				}
+				u := unit{kind: Item, hard: true, text: t, links: links, lines: c.Lines().Len(), level: ctx.depth, enum: ordered}
+				if ordered {
+					u.num = itoa(num)
+				}
+				w.out = append(w.out, u)
+				continue
+			}
+		}
+		first = false
+		w.block(c, ctx)
+	}
+}
+
+// containerRe is a line that only opens or closes a container or a
+// template tag of a site generator: "::: info", ":::", "{{< note >}}",
+// "{% raw %}".
+var containerRe = regexp.MustCompile(`^(:{3,}.*|\{\{[<%].*[>%]\}\}|\{%.*%\})$`)
+
+// paragraph adds a paragraph: a Para (a Desc or a Quote where it sits in
+// one), or a heading and a paragraph when it opens with a bold question
+// ("**Can I pay later?** Yes, ...").
+func (w *mdWalker) paragraph(n gast.Node, ctx mdContext) {
+	kind := Para
+	switch {
+	case ctx.desc:
+		kind = Desc
+	case ctx.quote:
+		kind = Quote
+	}
+	lines := n.Lines().Len()
+	if lines > 0 {
+		if seg := n.Lines().At(0); containerRe.Match(bytes.TrimSpace(seg.Value(w.src))) && lines == 1 {
+			return
+		}
+	}
+	if kind == Para {
+		if q, rest := boldLead(n); q != nil {
+			qt, ql := w.inline(q)
+			if qt != "" && (isQuestion(qt) || rest == nil && words(qt) <= 16 && !endsSentence(qt)) {
+				w.out = append(w.out, unit{kind: Heading, hard: true, text: qt, links: ql, lines: 1})
+				if rest != nil {
+					var b inlineText
+					for c := rest; c != nil; c = c.NextSibling() {
+						w.inlineNode(c, &b, false)
+					}
+					if t, links := b.result(); t != "" {
+						w.out = append(w.out, unit{kind: Para, text: t, links: links, lines: max(1, lines-1)})
+					}
+				}
+				return
+			}
+		}
+	}
+	t, links := w.inline(n)
+	if t == "" {
+		return
+	}
+	w.out = append(w.out, unit{kind: kind, hard: kind != Para, text: t, links: links, lines: lines})
+}
+
+// boldLead returns the strong emphasis a paragraph opens with and the
+// first inline after it (past a line break), or nil when the paragraph
+// does not open with one.
+func boldLead(n gast.Node) (gast.Node, gast.Node) {
+	e, ok := n.FirstChild().(*gast.Emphasis)
+	if !ok || e.Level != 2 {
+		return nil, nil
+	}
+	rest := e.NextSibling()
+	for rest != nil {
+		if t, ok := rest.(*gast.Text); ok && t.Segment.Len() == 0 {
+			rest = rest.NextSibling()
+			continue
+		}
+		break
+	}
+	return e, rest
+}
+
+// code adds a code block, its lines kept as they are.
+func (w *mdWalker) code(lines *gtext.Segments, lang string) {
+	ls := make([]string, 0, lines.Len())
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		ls = append(ls, strings.TrimRight(string(seg.Value(w.src)), "\n"))
+	}
+	if t := codeText(ls); t != "" {
+		w.out = append(w.out, unit{kind: Code, hard: true, text: t, lines: len(ls), lang: fold(lang)})
+	}
+}
+
+// htmlBlock reads a block of raw HTML in the Markdown (a <details>
+// element, a <dl>) through the HTML reader's walker; comments and
+// scripts give nothing.
+func (w *mdWalker) htmlBlock(n *gast.HTMLBlock) {
+	var b strings.Builder
+	for i := range n.Lines().Len() {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(w.src))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(w.src))
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(b.String()), body)
+	if err != nil {
+		return
+	}
+	hw := htmlWalker{}
+	for _, c := range nodes {
+		hw.walk(c)
+	}
+	hw.flush(Para)
+	for _, u := range hw.out {
+		if u.kind == Para {
+			u.hard = false
+		}
+		w.out = append(w.out, u)
+	}
+}
+
+// table adds each row of a table as one paragraph, its cells joined by
+// "; ".
+func (w *mdWalker) table(n gast.Node) {
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		var linked float64
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			t, l := w.inline(c)
+			cells = append(cells, t)
+			linked += l
+		}
+		if r := fold(strings.Join(cells, "; ")); strings.Trim(r, "; ") != "" {
+			w.out = append(w.out, unit{kind: Para, hard: true, text: strings.Trim(r, "; "), links: linked / float64(max(1, len(cells))), lines: 1})
+		}
+	}
+}
+
+// inlineText gathers the text of inline nodes and how much of it sits in
+// links.
+type inlineText struct {
+	b      strings.Builder
+	linked int
+}
+
+func (t *inlineText) result() (string, float64) {
+	s := fold(t.b.String())
+	total := len(strings.ReplaceAll(s, " ", ""))
+	if total == 0 {
+		return s, 0
+	}
+	return s, min(1, float64(t.linked)/float64(total))
+}
+
+// inline returns the text of n's inline content, with the share of it in
+// links.
+func (w *mdWalker) inline(n gast.Node) (string, float64) {
+	var b inlineText
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.inlineNode(c, &b, false)
+	}
+	return b.result()
+}
+
+func (w *mdWalker) inlineNode(n gast.Node, b *inlineText, inLink bool) {
+	write := func(p []byte) {
+		b.b.Write(p)
+		if inLink {
+			b.linked += len(bytes.ReplaceAll(bytes.TrimSpace(p), []byte(" "), nil))
+		}
+	}
+	switch n := n.(type) {
+	case *gast.Text:
+		write(n.Value(w.src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.b.WriteByte(' ')
+		}
+		return
+	case *gast.String:
+		write(n.Value)
+		return
+	case *gast.AutoLink:
+		write(n.Label(w.src))
+		return
+	case *gast.Image, *east.TaskCheckBox:
+		return
+	case *gast.RawHTML:
+		for i := range n.Segments.Len() {
+			seg := n.Segments.At(i)
+			if tag := bytes.ToLower(seg.Value(w.src)); bytes.HasPrefix(tag, []byte("<br")) {
+				b.b.WriteByte(' ')
+			}
+		}
+		return
+	case *gast.Link:
+		inLink = true
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.inlineNode(c, b, inLink)
+	}
+}
+
+// attrID returns the id attribute of a node ("{#id}"), or "".
+func attrID(n gast.Node) string {
+	if v, ok := n.AttributeString("id"); ok {
+		switch v := v.(type) {
+		case []byte:
+			return string(v)
+		case string:
 			return v
 		}
 	}
 	return ""
 }
 
-var (
-	mdHeadingRe   = regexp.MustCompile(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
-	mdFenceRe     = regexp.MustCompile("^ {0,3}(```|~~~)")
-	mdImageRe     = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	mdLinkRe      = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	mdRefLinkRe   = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdRefDefRe    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s+\S+`)
-	mdAutoRe      = regexp.MustCompile(`<(https?://[^>]+)>`)
-	mdEmphRe      = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
-	mdEmph1Re     = regexp.MustCompile(`(^|[\s(])[*_](\S(?:[^*_]*?\S)?)[*_]([\s).,;:!?]|$)`)
-	mdTagRe       = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
-	mdQuoteRe     = regexp.MustCompile(`^ {0,3}>\s?`)
-	mdCommentRe   = regexp.MustCompile(`(?s)<!--.*?-->`)
-	mdTableRuleRe = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
-)
-
-// inlineMarkdown strips inline markup from one line: images go (they only
-// carry captions), links keep their text, emphasis and code marks go.
-func inlineMarkdown(l string) string {
-	if !strings.ContainsAny(l, "[]!*_`<") {
-		return l
+// codeText returns the lines of a code block as its text: trailing spaces
+// and blank lines at both ends dropped, the indentation all lines share
+// removed, the rest kept as written.
+func codeText(lines []string) string {
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
 	}
-	l = mdImageRe.ReplaceAllString(l, "")
-	l = mdLinkRe.ReplaceAllString(l, linkOpen+"$1"+linkClose)
-	l = mdRefLinkRe.ReplaceAllString(l, linkOpen+"$1"+linkClose)
-	l = mdAutoRe.ReplaceAllString(l, linkOpen+"$1"+linkClose)
-	l = mdEmphRe.ReplaceAllString(l, "$2")
-	l = mdEmph1Re.ReplaceAllString(l, "$1$2$3")
-	l = strings.ReplaceAll(l, "`", "")
-	l = mdTagRe.ReplaceAllString(l, "")
-	return l
-}
-
-// Link text is wrapped in these private-use characters while a Markdown
-// body is split into units, so each unit's link density can be measured.
-const (
-	linkOpen  = "\uE000"
-	linkClose = "\uE001"
-)
-
-// unmarkLinks removes the link marks from t and returns the share of its
-// non-space characters that were link text.
-func unmarkLinks(t string) (string, float64) {
-	if !strings.Contains(t, linkOpen) {
-		return t, 0
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if ind := indentOf(l); common < 0 || ind < common {
+			common = ind
+		}
 	}
 	var b strings.Builder
-	in, linked, total := false, 0, 0
-	for _, r := range t {
-		switch {
-		case r == '\uE000':
-			in = true
-			continue
-		case r == '\uE001':
-			in = false
-			continue
-		case r != ' ':
-			total++
-			if in {
-				linked++
-			}
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
 		}
-		b.WriteRune(r)
+		l = strings.TrimRight(l, " \t\r")
+		if len(l) >= common {
+			l = l[common:]
+		} else {
+			l = strings.TrimLeft(l, " ")
+		}
+		b.WriteString(l)
 	}
-	if total == 0 {
-		return fold(b.String()), 0
-	}
-	return fold(b.String()), float64(linked) / float64(total)
+	return b.String()
 }
 
-// markdownUnits splits a Markdown body into units: ATX and underlined
-// headings are headings, list items are items, fenced code and HTML
-// comments are left out, and other lines form paragraphs separated by
-// blank lines.
-func markdownUnits(body string) []unit {
-	if strings.Contains(body, "<!--") {
-		body = mdCommentRe.ReplaceAllString(body, "")
+// itoa formats a small non-negative number.
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
 	}
-	var out []unit
-	var seg []string
-	flush := func() {
-		if len(seg) > 0 {
-			out = append(out, textUnits(strings.Join(seg, "\n"), true)...)
-			seg = seg[:0]
-		}
+	if n < 10 {
+		return string(rune('0' + n))
 	}
-	fenced := false
-	for _, line := range strings.Split(body, "\n") {
-		if mdFenceRe.MatchString(line) {
-			fenced = !fenced
-			flush()
-			continue
-		}
-		if fenced || mdRefDefRe.MatchString(line) {
-			continue
-		}
-		if m := mdHeadingRe.FindStringSubmatch(line); m != nil {
-			flush()
-			if t := fold(inlineMarkdown(m[2])); t != "" {
-				out = append(out, unit{kind: Heading, hard: true, text: t, lines: 1})
-			}
-			continue
-		}
-		if t := strings.TrimSpace(line); strings.HasPrefix(t, "|") {
-			// A table row: its cells become one paragraph; the rule
-			// under the header row goes.
-			flush()
-			if !mdTableRuleRe.MatchString(t) {
-				cells := strings.Split(strings.Trim(t, "|"), "|")
-				for i := range cells {
-					cells[i] = strings.TrimSpace(inlineMarkdown(cells[i]))
-				}
-				if row := fold(strings.Join(cells, "; ")); strings.Trim(row, "; ") != "" {
-					out = append(out, unit{kind: Para, hard: true, text: row, lines: 1})
-				}
-			}
-			continue
-		}
-		for mdQuoteRe.MatchString(line) {
-			line = mdQuoteRe.ReplaceAllString(line, "")
-		}
-		seg = append(seg, inlineMarkdown(line))
-	}
-	flush()
-	for i := range out {
-		if out[i].kind == Item {
-			out[i].hard = true
-		}
-		out[i].text, out[i].links = unmarkLinks(out[i].text)
-	}
-	return out
+	return itoa(n/10) + string(rune('0'+n%10))
 }

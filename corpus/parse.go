@@ -29,6 +29,8 @@ const (
 	formatText
 	formatMarkdown
 	formatHTML
+	formatAsciiDoc
+	formatRST
 )
 
 // formatOf decides a document's format from its name's extension, and
@@ -46,6 +48,10 @@ func formatOf(name string, data []byte) format {
 		return formatText
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return formatMarkdown
+	case ".adoc", ".asciidoc", ".asc":
+		return formatAsciiDoc
+	case ".rst", ".rest":
+		return formatRST
 	case ".html", ".htm", ".xhtml":
 		return formatHTML
 	}
@@ -130,7 +136,7 @@ func looksLikeHTML(data []byte) bool {
 }
 
 // Parse cleans one document into an article. The name picks the format by
-// its extension (.txt, .md, .html); a URL with any other ending, and a name
+// its extension (.txt, .md, .html, .adoc, .rst); a URL with any other ending, and a name
 // without extension, are sniffed for HTML and otherwise read as text. When
 // name is an http(s) URL, it becomes the article's URL and Source and is
 // used to resolve the page's relative links.
@@ -138,7 +144,7 @@ func looksLikeHTML(data []byte) bool {
 // Parse applies every cleaning rule that needs only this document; Load
 // adds the rule that needs several (lines repeated across files are
 // boilerplate). It returns ErrUnsupported for an unknown extension,
-// ErrNotText for binary data in a text or Markdown file, ErrEmpty when
+// ErrNotText for binary data in a text, Markdown, AsciiDoc or reST file, ErrEmpty when
 // nothing is left after cleaning, and an error for a Markdown front matter
 // that is not valid YAML. The ID depends on the cleaned title and blocks
 // only; a caller that changes them afterwards keeps the old ID.
@@ -150,43 +156,64 @@ func Parse(name string, data []byte) (Article, error) {
 	return finish(d)
 }
 
-// readDoc reads a document's metadata and raw units.
+// A reader fills a document from the bytes of one format: its metadata,
+// and its body as units whose kinds come from the markup (headings with
+// their level, paragraphs, list items, definition terms and descriptions,
+// code, quotes). Cleaning and everything after it see units only, so a
+// new format is one reader.
+type reader func(d *doc, data []byte) error
+
+// readers is the reader of each format: the one place a format is chosen.
+var readers = map[format]reader{
+	formatText:     textReader(readText),
+	formatMarkdown: textReader(readMarkdown),
+	formatAsciiDoc: textReader(readAsciiDoc),
+	formatRST:      textReader(readRST),
+	formatHTML:     htmlDoc,
+}
+
+// textReader makes a reader of a plain-text format: binary data is
+// ErrNotText, and the text reaches read decoded and normalized.
+func textReader(read func(d *doc, s string) error) reader {
+	return func(d *doc, data []byte) error {
+		if isBinary(data) {
+			return ErrNotText
+		}
+		return read(d, normalize(decodeText(data)))
+	}
+}
+
+// readDoc reads a document's metadata and raw units with the reader of
+// its format.
 func readDoc(name string, data []byte) (*doc, error) {
 	d := &doc{source: name}
 	if u, err := nurl.Parse(name); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 		d.url = name
 	}
-	f := formatOf(name, data)
-	switch f {
-	case formatUnknown:
+	read, ok := readers[formatOf(name, data)]
+	if !ok {
 		return nil, ErrUnsupported
-	case formatHTML:
-		if err := htmlDoc(d, data); err != nil {
-			return nil, err
-		}
-	case formatMarkdown:
-		if isBinary(data) {
-			return nil, ErrNotText
-		}
-		if err := markdownDoc(d, normalize(decodeText(data))); err != nil {
-			return nil, err
-		}
-	default:
-		if isBinary(data) {
-			return nil, ErrNotText
-		}
-		text := normalize(decodeText(data))
-		h, body, mail := splitMailHeader(text)
-		if mail {
-			// A mail or news post: the subject is the headline.
-			d.title, d.byline, d.published, text = h.subject, h.from, h.published, body
-		}
-		d.units = textUnits(text, false)
-		if mail && len(d.units) > 1 && words(d.units[0].text) <= 6 && salutationRe.MatchString(d.units[0].text) {
-			d.units = d.units[1:]
-		}
+	}
+	if err := read(d, data); err != nil {
+		return nil, err
 	}
 	return d, nil
+}
+
+// readText reads plain text: a mail or news post's header gives the
+// title, author and date; the body is split into units by the shape of
+// its lines.
+func readText(d *doc, text string) error {
+	h, body, mail := splitMailHeader(text)
+	if mail {
+		// A mail or news post: the subject is the headline.
+		d.title, d.byline, d.published, text = h.subject, h.from, h.published, body
+	}
+	d.units = textUnits(text, false)
+	if mail && len(d.units) > 1 && words(d.units[0].text) <= 6 && salutationRe.MatchString(d.units[0].text) {
+		d.units = d.units[1:]
+	}
+	return nil
 }
 
 // finish cleans a document's units and builds the article.
@@ -214,10 +241,11 @@ func finish(d *doc) (Article, error) {
 		a.Site = d.site
 	}
 	for _, u := range units {
-		b := Block{Kind: u.kind, Text: u.text}
-		if u.kind == Heading {
+		b := Block{Kind: u.kind, Level: u.level, Anchor: u.anchor, Lang: u.lang, Text: u.text}
+		switch {
+		case u.kind.Titles():
 			b.Sentences = []string{u.text}
-		} else {
+		case u.kind != Code:
 			b.Sentences = SplitSentences(u.text)
 		}
 		a.Blocks = append(a.Blocks, b)

@@ -35,8 +35,32 @@ func TestPrint(t *testing.T) {
 	}
 }
 
+// blockMarks are the marks render puts before each kind of block.
+var blockMarks = map[BlockKind]string{Para: "P", Heading: "H", Item: "*", Term: "T", Desc: "D", Code: "C", Quote: ">"}
+
+// blockLine writes one block as render shows it: its mark (with a
+// heading's level, or a code block's language), its text (a code block's
+// lines indented under the mark), and its anchor.
+func blockLine(bl Block) string {
+	mark := blockMarks[bl.Kind]
+	if bl.Kind == Heading && bl.Level > 0 {
+		mark += fmt.Sprint(bl.Level)
+	}
+	if bl.Kind == Code {
+		if bl.Lang != "" {
+			mark += "[" + bl.Lang + "]"
+		}
+		return mark + "\n    " + strings.ReplaceAll(bl.Text, "\n", "\n    ") + "\n"
+	}
+	line := mark + " " + bl.Text
+	if bl.Anchor != "" {
+		line += " {#" + bl.Anchor + "}"
+	}
+	return line + "\n"
+}
+
 // render writes an article as text: a header, then one line per block
-// marked "P", "H" or "*" (and its sentences, indented, when asked).
+// marked as blockMarks says (and its sentences, indented, when asked).
 func render(a Article, sentences bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "id: %s\nsource: %s\ntitle: %s\n", a.ID, a.Source, a.Title)
@@ -56,10 +80,9 @@ func render(a Article, sentences bool) string {
 		fmt.Fprintf(&b, "duplicate: %s\n", d)
 	}
 	b.WriteString("\n")
-	marks := map[BlockKind]string{Para: "P", Heading: "H", Item: "*"}
 	for _, bl := range a.Blocks {
-		fmt.Fprintf(&b, "%s %s\n", marks[bl.Kind], bl.Text)
-		if sentences && bl.Kind != Heading {
+		b.WriteString(blockLine(bl))
+		if sentences && bl.Kind != Heading && bl.Kind != Code {
 			for _, s := range bl.Sentences {
 				fmt.Fprintf(&b, "    | %s\n", s)
 			}

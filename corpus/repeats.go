@@ -12,12 +12,12 @@ func dropRepeats(units []unit, drop []bool) {
 	keys := make([]string, len(units))
 	seen := make(map[string]bool, len(units))
 	for i, u := range units {
-		if drop[i] {
+		if drop[i] || u.verbatim() {
 			continue
 		}
 		k := SentenceKey(u.text)
 		keys[i] = k
-		if seen[k] && u.kind != Heading {
+		if seen[k] && !u.kind.Titles() {
 			drop[i] = true
 			continue
 		}

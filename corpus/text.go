@@ -16,7 +16,16 @@ type unit struct {
 	lines int     // how many source lines were joined into it
 	enum  bool    // a numbered list item ("1.", "b)")
 	num   string  // the number of a numbered item, without its marks
+	level int     // a heading's level or an item's depth, 0 when unknown
+	// anchor is the id the markup gives a heading or term.
+	anchor string
+	// lang is a code block's language, when marked.
+	lang string
 }
+
+// verbatim reports whether u's text is kept as written (a code block):
+// not folded, never boilerplate, never a repeat.
+func (u *unit) verbatim() bool { return u.kind == Code }
 
 // normalize makes text uniform: valid UTF-8, "\n" line ends, no-break and
 // other odd spaces turned into spaces, invisible format characters and

@@ -28,7 +28,7 @@ func takeTitle(units []unit, given string) (string, []unit) {
 	}
 	first := units[0]
 	if len(units) > 1 && first.kind != Item && !isQuoteOnly(first.text) && words(first.text) <= maxTitleWords &&
-		(first.kind == Heading || first.lines <= 2 && isTitleCase(first.text) && len(SplitSentences(first.text)) == 1) {
+		(first.kind == Heading || first.kind == Para && first.lines <= 2 && isTitleCase(first.text) && len(SplitSentences(first.text)) == 1) {
 		return first.text, units[1:]
 	}
 	for i, u := range units {
