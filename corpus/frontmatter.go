@@ -181,4 +181,3 @@ func firstOf(s ...string) string {
 	}
 	return ""
 }
-
