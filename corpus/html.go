@@ -33,6 +33,7 @@ func htmlDoc(d *doc, data []byte) error {
 		return fmt.Errorf("parse html: %w", err)
 	}
 	h1s := headings1(root)
+	faq := structuredFAQ(root)
 	var art readability.Article
 	if utf8.Valid(data) {
 		parser := readability.NewParser()
@@ -56,12 +57,18 @@ func htmlDoc(d *doc, data []byte) error {
 		d.published = t.UTC()
 	}
 	if art.Node == nil {
+		if len(faq) > 0 {
+			d.units = mergeStructuredFAQ(nil, faq)
+		}
 		return nil
 	}
 	w := htmlWalker{}
 	w.walk(art.Node)
 	w.flush(Para)
 	d.units = w.out
+	if len(faq) > 0 {
+		d.units = mergeStructuredFAQ(d.units, faq)
+	}
 	return nil
 }
 
@@ -74,16 +81,35 @@ type htmlWalker struct {
 	inLink  int
 	inItem  int
 	inTable int
+	inDesc  int // inside a <dd> or the body of a <details>
+	inQuote int
+	inTitle int // inside a heading, <dt> or <summary>
+	lists   int // how deep in <ul>/<ol>
+	// level and anchor go with the next heading or term flushed.
+	level  int
+	anchor string
 }
 
 func (w *htmlWalker) flush(kind BlockKind) {
-	if kind == Para && w.inItem > 0 {
-		kind = Item
+	if kind == Para {
+		switch {
+		case w.inItem > 0:
+			kind = Item
+		case w.inDesc > 0:
+			kind = Desc
+		case w.inQuote > 0:
+			kind = Quote
+		}
+	}
+	level, anchor := w.level, w.anchor
+	w.level, w.anchor = 0, ""
+	if kind == Item {
+		level = w.lists
 	}
 	t := fold(normalize(w.buf.String()))
 	if t != "" {
 		total := len(strings.ReplaceAll(t, " ", ""))
-		u := unit{kind: kind, hard: kind != Para || w.inTable > 0, text: strings.Trim(t, "; "), lines: 1}
+		u := unit{kind: kind, hard: kind != Para || w.inTable > 0, text: strings.Trim(t, "; "), lines: 1, level: level, anchor: anchor}
 		if total > 0 {
 			u.links = float64(w.linked) / float64(total)
 			if u.links > 1 {
@@ -132,26 +158,57 @@ func (w *htmlWalker) walk(n *html.Node) {
 		return
 	}
 	a := n.DataAtom
-	if skipped[a] {
+	if skipped[a] && !(a == atom.Button && w.inTitle > 0) {
 		return
 	}
 	switch a {
 	case atom.Br:
 		w.buf.WriteByte(' ')
 		return
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Dt, atom.Summary:
-		kind := Heading
-		if a == atom.Li {
-			kind = Item
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt, atom.Summary:
+		kind, level := Heading, int(n.Data[1]-'0')
+		if a == atom.Dt || a == atom.Summary {
+			kind, level = Term, 0
 		}
 		w.flush(Para)
-		if kind == Item {
-			w.inItem++
-		}
+		w.inTitle++
 		w.children(n)
+		w.inTitle--
+		w.level, w.anchor = level, firstNonEmpty(attr(n, "id"), attr(n.Parent, "id"))
 		w.flush(kind)
-		if kind == Item {
-			w.inItem--
+		return
+	case atom.Li:
+		w.flush(Para)
+		w.inItem++
+		w.children(n)
+		w.flush(Item)
+		w.inItem--
+		return
+	case atom.Ul, atom.Ol:
+		w.flush(Para)
+		w.lists++
+		w.children(n)
+		w.flush(Para)
+		w.lists--
+		return
+	case atom.Dd, atom.Details:
+		w.flush(Para)
+		w.inDesc++
+		w.children(n)
+		w.flush(Para)
+		w.inDesc--
+		return
+	case atom.Blockquote:
+		w.flush(Para)
+		w.inQuote++
+		w.children(n)
+		w.flush(Para)
+		w.inQuote--
+		return
+	case atom.Pre:
+		w.flush(Para)
+		if t := codeText(strings.Split(normalize(rawText(n)), "\n")); t != "" {
+			w.out = append(w.out, unit{kind: Code, hard: true, text: t, lines: strings.Count(t, "\n") + 1, lang: codeLang(n)})
 		}
 		return
 	case atom.A:
@@ -308,4 +365,60 @@ func textOf(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	if n == nil || n.Type != html.ElementNode {
+		return ""
+	}
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// rawText returns the text inside n as written, line breaks and all.
+func rawText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// codeLang returns the language a <pre> or its <code> is marked with
+// (class "language-go", "lang-sh", "highlight-python"), or "".
+func codeLang(pre *html.Node) string {
+	for _, n := range []*html.Node{pre, pre.FirstChild} {
+		for _, c := range strings.Fields(attr(n, "class")) {
+			for _, p := range []string{"language-", "lang-", "highlight-"} {
+				if l, ok := strings.CutPrefix(c, p); ok && l != "" {
+					return l
+				}
+			}
+		}
+	}
+	return ""
 }

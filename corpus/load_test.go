@@ -249,14 +249,21 @@ func TestParseHTMLQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var heads []string
+	var terms []string
+	descs := 0
 	for _, b := range a.Blocks {
-		if b.Kind == Heading {
-			heads = append(heads, b.Text)
+		switch b.Kind {
+		case Term:
+			terms = append(terms, b.Text)
+		case Desc:
+			descs++
 		}
 	}
-	if got := strings.Join(heads, " | "); got != "Which buses run? | Do passes get refunded? | Can the state end the strike?" {
-		t.Errorf("headings %q", got)
+	if got := strings.Join(terms, " | "); got != "Which buses run? | Do passes get refunded? | Can the state end the strike?" {
+		t.Errorf("terms %q", got)
+	}
+	if descs != 3 {
+		t.Errorf("%d descriptions, want 3", descs)
 	}
 }
 
