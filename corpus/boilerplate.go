@@ -99,7 +99,9 @@ func isBoilerplate(u unit) bool {
 	if t[0] >= '0' && t[0] <= '9' && counterRe.MatchString(t) || digits && n <= 10 && dateOnlyRe.MatchString(t) {
 		return true
 	}
-	if !strings.Contains(t, " ") && slugRe.MatchString(t) || strings.HasPrefix(t, "^ ") {
+	// A lone token of markup; but an item of a list the markup made may
+	// be an identifier ("Client.get_user", "foo_bar").
+	if !strings.Contains(t, " ") && slugRe.MatchString(t) && !(u.hard && u.kind == Item) || strings.HasPrefix(t, "^ ") {
 		return true // markup left over, or a footnote's back-link
 	}
 	if n <= 12 && mayBeFurniture(t) && (boilerRe.MatchString(t) || prefixBoilerRe.MatchString(t)) {
