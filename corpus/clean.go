@@ -68,6 +68,7 @@ func clean(units []unit) ([]unit, meta) {
 		}
 	}
 	kept = trimTail(kept)
+	kept = numberedEntries(kept)
 	guessKinds(kept)
 	return kept, m
 }

@@ -103,7 +103,7 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // danglingWords end a lead-in line that introduces what follows.
 var danglingWords = set("a", "an", "the", "and", "or", "but", "with", "by", "to", "of", "for", "from",
 	"in", "on", "at", "as", "like", "using", "run", "execute", "type", "enter", "command", "then",
-	"via", "into", "running", "typing", "entering", "executing", "is", "are", "was", "were", "be", "that", "which", "following", "do", "use", "below", "follows")
+	"via", "see", "into", "running", "typing", "entering", "executing", "is", "are", "was", "were", "be", "that", "which", "following", "do", "use", "below", "follows")
 
 func lastWord(t string) string {
 	f := strings.Fields(t)
@@ -121,4 +121,100 @@ func isQuestion(t string) bool {
 
 func isCloseQuoteOrParen(r rune) bool {
 	return isCloseQuote(r) || r == ')' || r == ']'
+}
+
+// numberedEntries finds the entries of an FAQ written as one numbered
+// list in plain text ("1. Is zlib thread-safe?", "Q4. compress() returns
+// Z_BUF_ERROR."): the numbered items, least indented, whose numbers run
+// 1, 2, 3 ... through the document (lists inside the answers start again,
+// or sit deeper). When there are three or more and a third of them ask,
+// each becomes a heading; one whose answer runs on in the same paragraph
+// ("3) Can I pay later? Yes, ...") is split into heading and paragraph.
+// Units whose kind came from markup are left alone.
+func numberedEntries(units []unit) []unit {
+	minIndent := -1
+	for _, u := range units {
+		if u.kind == Item && u.enum && !u.hard && (minIndent < 0 || u.indent < minIndent) {
+			minIndent = u.indent
+		}
+	}
+	if minIndent < 0 {
+		return units
+	}
+	var entries []int
+	next := -1
+	for i, u := range units {
+		if u.kind != Item || !u.enum || u.hard || u.indent > minIndent+2 {
+			continue
+		}
+		n, ok := atoiSmall(u.num)
+		if !ok || next >= 0 && n != next {
+			continue
+		}
+		entries = append(entries, i)
+		next = n + 1
+	}
+	asks := 0
+	for _, i := range entries {
+		if isQuestion(firstSentence(units[i].text)) {
+			asks++
+		}
+	}
+	if len(entries) < 3 || asks*3 < len(entries) {
+		return units
+	}
+	isEntry := make(map[int]bool, len(entries))
+	for _, i := range entries {
+		isEntry[i] = true
+	}
+	out := make([]unit, 0, len(units)+len(entries))
+	for i, u := range units {
+		if !isEntry[i] {
+			out = append(out, u)
+			continue
+		}
+		ss := SplitSentences(u.text)
+		if k := askedUpTo(ss); k > 0 && k < len(ss) && words(strings.Join(ss[k:], " ")) >= 3 {
+			q, a := u, u
+			q.text, q.kind, q.hard = strings.Join(ss[:k], " "), Heading, true
+			a.text, a.kind, a.enum, a.num = strings.Join(ss[k:], " "), Para, false, ""
+			out = append(out, q, a)
+			continue
+		}
+		if i+1 < len(units) && (units[i+1].kind != Item || isEntry[i+1]) || i+1 == len(units) {
+			u.kind, u.hard = Heading, true
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// askedUpTo returns how many of the leading sentences belong to the
+// question: up to and including the last question among the first three.
+func askedUpTo(ss []string) int {
+	k := 0
+	for i, s := range ss {
+		if i >= 3 {
+			break
+		}
+		if isQuestion(s) {
+			k = i + 1
+		}
+	}
+	return k
+}
+
+// atoiSmall reads a number of one to four digits.
+func atoiSmall(s string) (int, bool) {
+	if s == "" || len(s) > 4 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = 10*n + int(c-'0')
+	}
+	return n, true
 }

@@ -48,6 +48,9 @@ func dropNearRepeats(units []unit, keys []string, drop []bool) {
 		if drop[i] || u.kind != Para || n < 6 || n > 40 || !endsSentence(u.text) && !isQuoteOnly(u.text) || isQuestion(u.text) || chapterRe.MatchString(u.text) {
 			continue
 		}
+		if i > 0 && answersAbove(units[i-1]) {
+			continue // the answer to a question: FAQs answer alike questions alike
+		}
 		head := shingles(keys[i])
 		for bg := range head {
 			index[bg] = append(index[bg], int32(len(cands)))
@@ -110,4 +113,10 @@ func dropNearRepeats(units []unit, keys []string, drop []bool) {
 			}
 		}
 	}
+}
+
+// answersAbove reports whether a paragraph right under u answers it: u is
+// a definition term, or a heading or list item that asks a question.
+func answersAbove(u unit) bool {
+	return u.kind == Term || (u.kind == Heading || u.kind == Item) && isQuestion(u.text)
 }

@@ -17,6 +17,7 @@ type unit struct {
 	enum  bool    // a numbered list item ("1.", "b)")
 	num   string  // the number of a numbered item, without its marks
 	level int     // a heading's level or an item's depth, 0 when unknown
+	indent int    // the indentation of its first line (plain text)
 	// anchor is the id the markup gives a heading or term.
 	anchor string
 	// lang is a code block's language, when marked.
@@ -111,7 +112,8 @@ var (
 	bulletRe = regexp.MustCompile(`^([•·●▪◦‣∙○■□➢➤►▶✓✔-]|[*+–—])\s+`)
 	// enumRe matches "1." "2)" "(3)" "a)" at the start of a list item. A
 	// multi-level number ("1.2.") is a section number, handled as a heading.
-	enumRe = regexp.MustCompile(`^(\(?\d{1,2}\)|\d{1,2}\.|\(?[a-z]\))\s+`)
+	// "Q1." "Q 12:" "Question 3)" number the questions of an FAQ.
+	enumRe = regexp.MustCompile(`^(\(?\d{1,3}\)|\d{1,3}\.|\(?[a-z]\)|(?i:q(?:uestion)?\s?\d{1,3}[.:)]))\s+`)
 	// multiLevelRe matches a multi-level section number before a title.
 	multiLevelRe = regexp.MustCompile(`^\d{1,3}(\.\d{1,3})+(\.\s+["“'‘(\p{L}]|\s+["“'‘(\p{Lu}])`)
 	// ruleRe matches a horizontal rule or heading underline.
@@ -176,10 +178,14 @@ func isWrapped(lines []string) bool {
 // text (always in Markdown) consecutive lines are joined, otherwise every
 // line is its own paragraph. Bullet and numbered lines start list items,
 // which may wrap over more deeply indented lines (in Markdown, over any
-// line up to the next blank one).
+// line up to the next blank one). In wrapped text, a numbered question
+// ends at its question mark when the next line starts anew (the answer
+// run straight under it), and a block indented deeper than the paragraph
+// before it that introduces it (":") or looks like code is a code block.
 func textUnits(s string, md bool) []unit {
 	lines := strings.Split(s, "\n")
 	wrapped := md || isWrapped(lines)
+	glued := !md && answersGlued(lines)
 	var out []unit
 	var cur *unit
 	curIndent := 0
@@ -192,7 +198,8 @@ func textUnits(s string, md bool) []unit {
 			cur = nil
 		}
 	}
-	for _, line := range lines {
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
 		if line == "-- " || line == "--" {
 			break // a mail signature follows
 		}
@@ -210,11 +217,19 @@ func textUnits(s string, md bool) []unit {
 			continue
 		}
 		ind := indentOf(line)
+		if cur == nil && wrapped && !md && len(out) > 0 {
+			if n := codeBlockAt(lines, i, out[len(out)-1]); n > 0 {
+				code := codeText(lines[i : i+n])
+				out = append(out, unit{kind: Code, hard: true, text: code, lines: n, indent: ind})
+				i += n - 1
+				continue
+			}
+		}
 		if m := itemMarker(t); m > 0 && !multiLevelRe.MatchString(t) {
 			flush()
-			cur = &unit{kind: Item, text: t[m:], lines: 1, enum: enumRe.MatchString(t)}
+			cur = &unit{kind: Item, text: t[m:], lines: 1, enum: enumRe.MatchString(t), indent: ind}
 			if cur.enum {
-				cur.num = strings.Trim(t[:m], "(). ")
+				cur.num = strings.Trim(t[:m], "(). :QqUuESTIONestion")
 			}
 			curIndent = ind
 			continue
@@ -225,6 +240,9 @@ func textUnits(s string, md bool) []unit {
 				flush()
 			} else if multiLevelRe.MatchString(t) {
 				// A section number ("2.1. What is ...") starts anew.
+				flush()
+			} else if glued && runsIntoAnswer(cur, t) {
+				// A numbered question, and its answer on the next line.
 				flush()
 			} else {
 				cur.text = joinLines(cur.text, t)
@@ -239,11 +257,145 @@ func textUnits(s string, md bool) []unit {
 			continue
 		}
 		flush()
-		cur = &unit{kind: Para, text: t, lines: 1}
+		cur = &unit{kind: Para, text: t, lines: 1, indent: ind}
 		curIndent = ind
 	}
 	flush()
 	return out
+}
+
+// answersGlued reports whether the numbered questions of a text run
+// straight into their answers: more of the lines that start with a number
+// and end with a question mark are followed by a line of text (not
+// another numbered line) than by a blank line.
+func answersGlued(lines []string) bool {
+	glued, apart := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if !isQuestion(t) || !enumRe.MatchString(t) && !multiLevelRe.MatchString(t) {
+			continue
+		}
+		next := strings.TrimSpace(lines[i+1])
+		switch {
+		case next == "":
+			apart++
+		case itemMarker(next) == 0 && !multiLevelRe.MatchString(next):
+			glued++
+		}
+	}
+	return glued > apart
+}
+
+// runsIntoAnswer reports whether line t, under the numbered question cur,
+// starts its answer: cur is numbered ("3.", "Q3:", "1.2.") and ends with a
+// question mark, and t starts like a sentence.
+func runsIntoAnswer(cur *unit, t string) bool {
+	if !(cur.kind == Item && cur.enum || cur.kind == Para && multiLevelRe.MatchString(cur.text)) || !isQuestion(cur.text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenQuote(r)
+}
+
+// codeBlockAt returns how many lines from i on form a code block in
+// wrapped text, or 0: lines indented at least four columns deeper than
+// the paragraph before them, which introduces them (ends with ":") or
+// whose first line looks like code (and is short), or command-shaped
+// lines under a paragraph that introduces them. Blank lines inside the
+// block are kept when the block goes on after them; wrapped prose is
+// never code.
+func codeBlockAt(lines []string, i int, prev unit) int {
+	ind := indentOf(lines[i])
+	t := strings.TrimSpace(lines[i])
+	if prev.kind != Para || itemMarker(t) > 0 || isQuestion(prev.text) || multiLevelRe.MatchString(prev.text) {
+		return 0
+	}
+	intro := strings.HasSuffix(prev.text, ":") || danglingWords[strings.ToLower(lastWord(prev.text))]
+	deeper := ind >= prev.indent+4 && (intro || codeLike(t) && words(fold(t)) < 8)
+	if !deeper && !(intro && ind >= prev.indent) {
+		return 0
+	}
+	n := 0
+	for j := i; j < len(lines); j++ {
+		l := lines[j]
+		if strings.TrimSpace(l) == "" {
+			if !deeper {
+				break // at the text's own depth, a blank line ends it
+			}
+			// The block goes on only when the next text line is as deep.
+			k := j
+			for k < len(lines) && strings.TrimSpace(lines[k]) == "" {
+				k++
+			}
+			if k == len(lines) || indentOf(lines[k]) < ind {
+				break
+			}
+			continue
+		}
+		if indentOf(l) < ind {
+			break
+		}
+		n = j - i + 1
+	}
+	if isProse(lines[i:i+n]) || !deeper && !codeShaped(lines[i:i+n]) {
+		return 0
+	}
+	// A line with text indented under it is a term, not code.
+	for k := i + n; k < len(lines); k++ {
+		if strings.TrimSpace(lines[k]) != "" {
+			if indentOf(lines[k]) > ind {
+				return 0
+			}
+			break
+		}
+	}
+	return n
+}
+
+// codeShaped reports whether lines read as commands, not text: short
+// lines that end no sentence, and that look like code or all start in
+// lower case ("make install").
+func codeShaped(lines []string) bool {
+	code, lower, n := 0, 0, 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		n++
+		if len(strings.Fields(t)) > 8 || endsSentence(t) {
+			return false
+		}
+		if codeLike(t) {
+			code++
+		}
+		if r, _ := utf8.DecodeRuneInString(t); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return n > 0 && (code > 0 || lower == n)
+}
+
+// isProse reports whether indented lines are wrapped prose (a quotation,
+// the description under a "Term:" line) rather than code: few of them
+// look like code, they carry six words or more on average, and they end
+// a sentence.
+func isProse(lines []string) bool {
+	n, code, ws := 0, 0, 0
+	last := ""
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		n++
+		ws += len(strings.Fields(t))
+		if codeLike(t) {
+			code++
+		}
+		last = t
+	}
+	return n > 0 && code*2 < n && ws >= 6*n && (endsSentence(last) || n >= 3)
 }
 
 // endsSentence reports whether s ends like a sentence: a final period,
