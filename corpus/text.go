@@ -9,15 +9,15 @@ import (
 
 // unit is one paragraph, heading or list item on its way through cleaning.
 type unit struct {
-	kind  BlockKind
-	hard  bool    // kind given by markup (Markdown, HTML), not guessed
-	text  string  // one line, whitespace folded
-	links float64 // share of the text inside links (HTML only)
-	lines int     // how many source lines were joined into it
-	enum  bool    // a numbered list item ("1.", "b)")
-	num   string  // the number of a numbered item, without its marks
-	level int     // a heading's level or an item's depth, 0 when unknown
-	indent int    // the indentation of its first line (plain text)
+	kind   BlockKind
+	hard   bool    // kind given by markup (Markdown, HTML), not guessed
+	text   string  // one line, whitespace folded
+	links  float64 // share of the text inside links (HTML only)
+	lines  int     // how many source lines were joined into it
+	enum   bool    // a numbered list item ("1.", "b)")
+	num    string  // the number of a numbered item, without its marks
+	level  int     // a heading's level or an item's depth, 0 when unknown
+	indent int     // the indentation of its first line (plain text)
 	// anchor is the id the markup gives a heading or term.
 	anchor string
 	// lang is a code block's language, when marked.
