@@ -56,6 +56,27 @@ func (k BlockKind) String() string {
 // heading or a definition term.
 func (k BlockKind) Titles() bool { return k == Heading || k == Term }
 
+// EndedBy reports whether block b, met after t (a heading or a term),
+// ends t's section: after a heading, a heading of its rank or above (a
+// heading without level ranks below every levelled one, a term below
+// every heading); after a term, any levelled heading or a term at its
+// depth or above. It is false when t is neither a heading nor a term.
+func (t Block) EndedBy(b Block) bool {
+	switch t.Kind {
+	case Heading:
+		if b.Kind != Heading {
+			return false
+		}
+		if t.Level == 0 {
+			return true
+		}
+		return b.Level > 0 && b.Level <= t.Level
+	case Term:
+		return b.Kind == Heading && b.Level > 0 || b.Kind == Term && b.Level <= t.Level
+	}
+	return false
+}
+
 // Block is one paragraph, heading, list item, definition term or
 // description, code block or quoted paragraph of a cleaned article.
 type Block struct {

@@ -34,6 +34,7 @@ func htmlDoc(d *doc, data []byte) error {
 	}
 	h1s := headings1(root)
 	faq := structuredFAQ(root)
+	asked := questionTitles(root)
 	var art readability.Article
 	if utf8.Valid(data) {
 		parser := readability.NewParser()
@@ -66,6 +67,9 @@ func htmlDoc(d *doc, data []byte) error {
 	w.walk(art.Node)
 	w.flush(Para)
 	d.units = w.out
+	if lost(asked, d.units) {
+		d.units = wholeBody(text, d.units)
+	}
 	if len(faq) > 0 {
 		d.units = mergeStructuredFAQ(d.units, faq)
 	}
@@ -212,6 +216,9 @@ func (w *htmlWalker) walk(n *html.Node) {
 		}
 		return
 	case atom.A:
+		if attr(n, "href") == "" {
+			break // a named anchor, not a link
+		}
 		w.inLink++
 		w.children(n)
 		w.inLink--

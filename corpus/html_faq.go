@@ -211,3 +211,86 @@ func htmlFragmentUnits(s string) []unit {
 	w.flush(Para)
 	return w.out
 }
+
+// questionTitles returns the keys of the questions a page asks in its
+// headings, definition terms and summaries, outside navigation and other
+// skipped elements: an FAQ page's entries.
+func questionTitles(root *html.Node) []string {
+	var out []string
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if skipped[n.DataAtom] {
+				return
+			}
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt, atom.Summary:
+				if t := fold(normalize(textOf(n))); isQuestion(t) {
+					out = append(out, SentenceKey(t))
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(root)
+	return out
+}
+
+// lost reports whether the extraction of a page that asks three questions
+// or more in its titles lost one of them.
+func lost(asked []string, units []unit) bool {
+	if len(asked) < 3 {
+		return false
+	}
+	have := make(map[string]bool, len(units))
+	for _, u := range units {
+		if u.kind.Titles() {
+			have[SentenceKey(u.text)] = true
+		}
+	}
+	for _, k := range asked {
+		if !have[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeBody reads the whole <body> of a page into units, for an FAQ page
+// whose readable-article extraction cut entries (readability drops short
+// answers dense with links); cleaning then removes the page's furniture.
+// It returns fallback when the page does not parse or gives no more.
+func wholeBody(page []byte, fallback []unit) []unit {
+	root, err := html.Parse(strings.NewReader(string(page)))
+	if err != nil {
+		return fallback
+	}
+	var body *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if body != nil {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			body = n
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(root)
+	if body == nil {
+		return fallback
+	}
+	w := htmlWalker{}
+	w.walk(body)
+	w.flush(Para)
+	if len(w.out) <= len(fallback) {
+		return fallback
+	}
+	return w.out
+}
