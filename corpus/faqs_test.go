@@ -50,7 +50,7 @@ var realFAQs = []faqCase{
 		},
 	},
 	{
-		file: "discordpy-faq.rst", entries: 23, isEntry: atLevel(3),
+		file: "discordpy-faq.rst", entries: 23, isEntry: atLevel(2),
 		answers: []wantAnswer{
 			{question: "Where can I use await?", ends: "inside async def functions and nowhere else."},
 			{question: "What does \"blocking\" mean?", code: "await channel.send(js['file'])"},

@@ -26,6 +26,9 @@ func guessKinds(units []unit) {
 			}
 			continue
 		}
+		if units[i+1].kind == Code {
+			continue // a lead-in to code: "write functions of the form"
+		}
 		if isHeadingShape(u.text, u.lines) {
 			u.kind = Heading
 		}

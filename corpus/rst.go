@@ -29,7 +29,14 @@ func readRST(d *doc, s string) error {
 			}
 		}
 		if n == 1 {
+			// As docutils does, the lone top title is the document's and
+			// the sections under it move up a level.
 			p.out = p.out[1:]
+			for i := range p.out {
+				if p.out[i].kind == Heading && p.out[i].level > 1 {
+					p.out[i].level--
+				}
+			}
 		}
 	}
 	d.units = p.out
