@@ -1,6 +1,20 @@
-// Package corpus brings articles in: it loads text, Markdown and HTML files,
-// cleans away what is not the article (captions, share prompts, link lists,
-// bylines), rebuilds paragraphs and splits them into sentences.
+// Package corpus brings articles in: it loads text, Markdown, AsciiDoc,
+// reStructuredText and HTML files, cleans away what is not the article
+// (captions, share prompts, link lists, bylines), rebuilds paragraphs and
+// splits them into sentences.
+//
+// # One block model, a reader per format
+//
+// Every format has one reader (parse.go's readers table is the one place a
+// format is chosen) that fills the same model: an Article's Blocks are
+// headings with their level and anchor, paragraphs, list items with their
+// depth, definition terms and their descriptions, code blocks kept
+// verbatim, and quoted paragraphs. Markdown is parsed once by goldmark and
+// its tree walked; HTML goes through readability and a walk of the DOM
+// (schema.org FAQPage data, in JSON-LD or microdata, marks the questions);
+// AsciiDoc, reST and plain text are read line by line. What comes after
+// reading (cleaning, and the FAQ, issues and answers in package briefings)
+// sees blocks only, so a new format is one reader.
 //
 // Everything downstream (the FAQ, issues, summaries, digests and answers in
 // package briefings) is built from the Article values this package returns.
