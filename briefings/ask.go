@@ -100,9 +100,30 @@ type passageRef struct {
 	facts   uint8
 }
 
+// answerBase is what an answerer answers from: the articles (byID maps
+// an id to its position), the FAQ, the issues, and the options of Ask.
+type answerBase struct {
+	articles      []corpus.Article
+	byID          map[string]int
+	faq           []FAQEntry
+	issues        []Issue
+	synonyms      [][]string
+	minConfidence float64
+	defaultAnswer string
+}
+
+// source returns the Source of the article with the given id.
+func (b *answerBase) source(id string) Source {
+	i, ok := b.byID[id]
+	if !ok {
+		return Source{ID: id}
+	}
+	return sourceOf(&b.articles[i])
+}
+
 // answerer holds the answer index. It is immutable after newAnswerer.
 type answerer struct {
-	kb *KB
+	kb *answerBase
 	// cands are the FAQ and issue candidates; they come first, then the
 	// passages: candidate entries+i is passages[i].
 	cands []candidate

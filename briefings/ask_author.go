@@ -73,7 +73,7 @@ func (a *answerer) askAuthor(question, rest string) Answer {
 		return a.decline(question, &res)
 	}
 	arts := a.kb.articles
-	if conf < a.kb.opts.MinConfidence || arts[art].Byline == "" {
+	if conf < a.kb.minConfidence || arts[art].Byline == "" {
 		ans := a.decline(question, &res)
 		ans.Confidence = conf
 		return ans

@@ -12,23 +12,23 @@ import (
 )
 
 // newAnswerer indexes the FAQ, the issues and every article passage.
-func newAnswerer(kb *KB) *answerer { return newAnswererTuned(kb, defaultTuning) }
+func newAnswerer(kb *answerBase) *answerer { return newAnswererTuned(kb, defaultTuning) }
 
-func newAnswererTuned(kb *KB, tune tuning) *answerer {
-	pt, _ := readPassages(context.Background(), newAnswerBuilder(kb.opts, tune), kb.articles)
+func newAnswererTuned(kb *answerBase, tune tuning) *answerer {
+	pt, _ := readPassages(context.Background(), newAnswerBuilder(kb.synonyms, tune), kb.articles)
 	return newAnswererFrom(kb, tune, pt)
 }
 
 // newAnswerBuilder returns the builder of the answer index.
-func newAnswerBuilder(opts Options, tune tuning) *search.Builder {
-	return search.NewBuilder(answerOptions(opts, tune))
+func newAnswerBuilder(synonyms [][]string, tune tuning) *search.Builder {
+	return search.NewBuilder(answerOptions(synonyms, tune))
 }
 
 // answerOptions are the options of the answer index.
-func answerOptions(opts Options, tune tuning) search.Options {
+func answerOptions(synonyms [][]string, tune tuning) search.Options {
 	return search.Options{
 		FieldWeights:  fieldWeights,
-		Synonyms:      opts.Synonyms,
+		Synonyms:      synonyms,
 		QueryWeights:  questionWeights,
 		UnknownWeight: tune.unknownWeight,
 		IDFSmoothing:  tune.idfSmoothing,
@@ -146,7 +146,7 @@ func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article
 
 // newAnswererFrom builds the answer index: the FAQ entries and the issues,
 // then the passages read in pt.
-func newAnswererFrom(kb *KB, tune tuning, pt *passageTexts) *answerer {
+func newAnswererFrom(kb *answerBase, tune tuning, pt *passageTexts) *answerer {
 	a := &answerer{kb: kb, tune: tune}
 	ib := pt.ib
 	// field returns a field made of one text (none when empty).

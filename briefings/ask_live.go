@@ -69,7 +69,7 @@ func (a *answerer) passageAt(pi int) (*passageStore, int) {
 
 // with returns the answerer of kb, which holds a.kb's articles and then
 // the ones from index lo on.
-func (a *answerer) with(ctx context.Context, kb *KB, lo int) (*answerer, error) {
+func (a *answerer) with(ctx context.Context, kb *answerBase, lo int) (*answerer, error) {
 	base, baseEntries := a.ix, a.entries
 	var keep []addedPassages
 	if l, ok := a.ix.(*liveIndex); ok {
@@ -89,7 +89,7 @@ func (a *answerer) with(ctx context.Context, kb *KB, lo int) (*answerer, error) 
 		lo = last.lo
 		keep = keep[:len(keep)-1]
 	}
-	opts := answerOptions(kb.opts, a.tune)
+	opts := answerOptions(kb.synonyms, a.tune)
 	opts.Base = baseIx
 	from := 0
 	if len(keep) > 0 {

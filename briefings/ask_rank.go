@@ -127,7 +127,7 @@ func (a *answerer) ask(question string) Answer {
 	best := &ms[0]
 	best.answer = a.answerOf(best, res)
 	conf := round3(a.confidence(res, ms))
-	if conf < a.kb.opts.MinConfidence {
+	if conf < a.kb.minConfidence {
 		ans := a.decline(question, &res)
 		ans.Confidence = conf
 		return ans
@@ -494,7 +494,7 @@ func (a *answerer) decline(question string, res *search.Result) Answer {
 	if a == nil {
 		return ans
 	}
-	ans.Answer = a.kb.opts.DefaultAnswer
+	ans.Answer = a.kb.defaultAnswer
 	add := func(s string) {
 		if len(ans.Suggestions) < maxSuggestions && !contains(ans.Suggestions, s) {
 			ans.Suggestions = append(ans.Suggestions, s)

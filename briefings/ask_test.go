@@ -134,8 +134,8 @@ func TestAskSuggestions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// A threshold above any confidence forces the decline.
-			kb.opts.MinConfidence = 1.1
-			defer func() { kb.opts.MinConfidence = DefaultMinConfidence }()
+			kb.answers.kb.minConfidence = 1.1
+			defer func() { kb.answers.kb.minConfidence = DefaultMinConfidence }()
 			a := kb.Ask(tt.q)
 			checkContract(t, a)
 			if a.Answered {

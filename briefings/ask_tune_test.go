@@ -41,7 +41,7 @@ func TestAskTune(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				kb.answers = newAnswererTuned(kb, tu)
+				kb.answers = newAnswererTuned(kb.answerBase(), tu)
 				kbs[i] = kb
 			}
 			for _, bc := range []float64{0.5} {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/corpus"
 )
 
 // Digest defaults.
@@ -23,15 +25,17 @@ type newArticle struct {
 	at  time.Time
 }
 
-// Digest returns the briefing of what is new in the window (Since, Until]
-// of opts: a lead, then per issue the 1-3 most central sentences the new
-// articles add, then the new articles with a one-line summary each, all
-// cited. An article counts from FirstSeen, else its Published time; one
-// with neither counts as new. At most MaxItems articles (newest first) are
-// covered, also on a first run with a zero Since. The text stays within
-// MaxChars: the lowest-ranked points go first, sentences are never cut.
-// Empty is true, with a short lead, when nothing is new.
-func (kb *KB) Digest(opts DigestOptions) Digest {
+// digestBase is what a digest is made from: the articles, their
+// sentence index, the issues and the sentence ids about each issue.
+type digestBase struct {
+	arts       []corpus.Article
+	ix         *index
+	issues     []Issue
+	issueSents [][]int32
+}
+
+// makeDigest is KB.Digest.
+func makeDigest(b *digestBase, opts DigestOptions) Digest {
 	if opts.MaxItems <= 0 {
 		opts.MaxItems = DefaultDigestItems
 	}
@@ -39,8 +43,8 @@ func (kb *KB) Digest(opts DigestOptions) Digest {
 		opts.MaxChars = DefaultDigestChars
 	}
 	d := Digest{Since: opts.Since, Until: opts.Until, Issues: []DigestIssue{}, Articles: []DigestArticle{}}
-	issues := kb.digestIssues(opts.IssueIDs)
-	fresh := kb.newArticles(opts, issues)
+	issues := b.digestIssues(opts.IssueIDs)
+	fresh := b.newArticles(opts, issues)
 	if len(fresh) == 0 {
 		d.Empty = true
 		d.Lead = "Nothing new" + sinceText(opts.Since) + "."
@@ -55,28 +59,28 @@ func (kb *KB) Digest(opts DigestOptions) Digest {
 		// Only sentences naming the issue: in a handful of new articles a
 		// neighbouring sentence is too often about something else.
 		var ids []weighted
-		for _, id := range kb.issueSents[i] {
-			if isNew[kb.index.sents[id].art] && !used[id] {
+		for _, id := range b.issueSents[i] {
+			if isNew[b.ix.sents[id].art] && !used[id] {
 				ids = append(ids, weighted{id, 1})
 			}
 		}
 		if len(ids) == 0 {
 			continue
 		}
-		points, chosen := summarizeIDs(kb, ids, maxDigestPoints)
+		points, chosen := summarizeIDs(b.ix, b.arts, ids, maxDigestPoints)
 		for _, id := range chosen {
 			used[id] = true
 		}
 		if len(points) > 0 {
-			d.Issues = append(d.Issues, DigestIssue{IssueID: kb.issues[i].ID, Name: kb.issues[i].Name, Points: points})
+			d.Issues = append(d.Issues, DigestIssue{IssueID: b.issues[i].ID, Name: b.issues[i].Name, Points: points})
 		}
 	}
 	for _, a := range fresh {
-		art := kb.articles[a.idx]
+		art := b.arts[a.idx]
 		d.Articles = append(d.Articles, DigestArticle{
-			Source:    kb.source(art.ID),
+			Source:    sourceOf(&art),
 			Published: art.Published,
-			Summary:   kb.oneLine(a.idx, used),
+			Summary:   b.oneLine(a.idx, used),
 		})
 	}
 	relead := func() { d.Lead = lead(len(fresh), d.Issues, opts.Since) }
@@ -86,9 +90,9 @@ func (kb *KB) Digest(opts DigestOptions) Digest {
 }
 
 // digestIssues returns the indexes of the issues the digest covers.
-func (kb *KB) digestIssues(ids []string) []int {
+func (b *digestBase) digestIssues(ids []string) []int {
 	var out []int
-	for i, is := range kb.issues {
+	for i, is := range b.issues {
 		if len(ids) == 0 || containsString(ids, is.ID) {
 			out = append(out, i)
 		}
@@ -99,18 +103,18 @@ func (kb *KB) digestIssues(ids []string) []int {
 // newArticles returns the articles of the window, newest first (articles
 // of unknown time after dated ones, in load order), at most MaxItems. With
 // an issue filter, only articles about those issues count.
-func (kb *KB) newArticles(opts DigestOptions, issues []int) []newArticle {
+func (b *digestBase) newArticles(opts DigestOptions, issues []int) []newArticle {
 	about := map[string]bool(nil)
 	if len(opts.IssueIDs) > 0 {
 		about = make(map[string]bool)
 		for _, i := range issues {
-			for _, id := range kb.issues[i].ArticleIDs {
+			for _, id := range b.issues[i].ArticleIDs {
 				about[id] = true
 			}
 		}
 	}
 	var out []newArticle
-	for i, a := range kb.articles {
+	for i, a := range b.arts {
 		if about != nil && !about[a.ID] {
 			continue
 		}
@@ -140,17 +144,17 @@ func (kb *KB) newArticles(opts DigestOptions, issues []int) []newArticle {
 
 // oneLine is the most central summary-worthy sentence of an article not
 // already said in the digest, or "" when it has none.
-func (kb *KB) oneLine(a int, used map[int32]bool) string {
-	lo, hi := kb.index.articleSents(a)
+func (b *digestBase) oneLine(a int, used map[int32]bool) string {
+	lo, hi := b.ix.articleSents(a)
 	ids := make([]weighted, 0, hi-lo)
 	for s := lo; s < hi; s++ {
 		if !used[int32(s)] {
 			ids = append(ids, weighted{int32(s), 1})
 		}
 	}
-	if r := rankSentences(kb.index, ids); len(r) > 0 {
+	if r := rankSentences(b.ix, ids); len(r) > 0 {
 		used[r[0].id] = true
-		return kb.index.sents[r[0].id].text
+		return b.ix.sents[r[0].id].text
 	}
 	return ""
 }

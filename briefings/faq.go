@@ -13,9 +13,9 @@ import (
 // articles, in article order then document order. An extracted entry whose
 // question (or an admin alternate) matches an admin entry is dropped; the
 // same question found in several articles is one entry with several sources.
-func buildFAQ(kb *KB) []FAQEntry {
-	f := &faqBuilder{out: make([]FAQEntry, 0, len(kb.opts.FAQ)), seen: make(map[string]int)}
-	for _, e := range kb.opts.FAQ {
+func buildFAQ(admin []FAQEntry, articles []corpus.Article) []FAQEntry {
+	f := &faqBuilder{out: make([]FAQEntry, 0, len(admin)), seen: make(map[string]int)}
+	for _, e := range admin {
 		e.Alternates = nonNilStrings(e.Alternates)
 		if e.Sources == nil {
 			e.Sources = []Source{}
@@ -23,7 +23,7 @@ func buildFAQ(kb *KB) []FAQEntry {
 		f.out = append(f.out, e)
 		f.admin(e)
 	}
-	for _, a := range kb.articles {
+	for _, a := range articles {
 		f.article(a)
 	}
 	return f.out
@@ -247,4 +247,21 @@ func readerQA(b corpus.Block) (question, answer string, ok bool) {
 		return "", "", false // a run of questions, not a question and its answer
 	}
 	return q, cleanLine(strings.Join(rest, " ")), true
+}
+
+// extendFAQ returns faq (whose first nAdmin entries are the admin ones)
+// followed by the entries of the added articles, deduplicated as buildFAQ does.
+func extendFAQ(faq []FAQEntry, nAdmin int, added []corpus.Article) []FAQEntry {
+	f := &faqBuilder{out: slices.Clone(faq), seen: make(map[string]int, len(faq)), shared: len(faq), copied: make(map[int]bool)}
+	for i, e := range f.out {
+		if i < nAdmin {
+			f.admin(e)
+			continue
+		}
+		f.seen[questionKey(e.Question)] = i
+	}
+	for _, a := range added {
+		f.article(a)
+	}
+	return f.out
 }

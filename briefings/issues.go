@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,6 +21,21 @@ const (
 	minSeeds      = 3 // fewer seeds than this: titled phrases may seed too
 )
 
+// issueSet is the issues of a knowledge base, with what With needs to
+// extend them: issueSents[i] holds the sentence ids about issues[i],
+// sorted; seqs[i] the term sequences that mark them, chosen[i] the ids of
+// its summary's sentences.
+type issueSet struct {
+	issues []Issue
+	sents  [][]int32
+	seqs   [][][]int32
+	chosen [][]int32
+	// termSets[i] holds the terms find matches against issues[i] beyond
+	// its names; built once, on first use.
+	termsOnce sync.Once
+	termSets  []map[string]struct{}
+}
+
 // draft is an issue being assembled: its phrases, their term sequences and
 // the sentences that mention them.
 type draft struct {
@@ -34,21 +50,21 @@ type draft struct {
 // buildIssues discovers the issues of the corpus, merges the configured
 // ones (which come first and replace discovered issues they overlap), and
 // gives each its articles and summary.
-func buildIssues(kb *KB, pc *phraseCounter) []Issue {
-	ix := kb.index
-	if len(ix.sents) == 0 && len(kb.opts.Issues) == 0 {
-		return []Issue{}
+func buildIssues(ix *index, arts []corpus.Article, specs []IssueSpec, synonyms [][]string, pc *phraseCounter) *issueSet {
+	set := &issueSet{issues: []Issue{}}
+	if len(ix.sents) == 0 && len(specs) == 0 {
+		return set
 	}
 	var configured []*draft
-	for i := range kb.opts.Issues {
-		spec := &kb.opts.Issues[i]
+	for i := range specs {
+		spec := &specs[i]
 		d := &draft{spec: spec}
 		for _, p := range append(append([]string{spec.Name}, spec.Aliases...), spec.Keywords...) {
 			d.addPhrase(ix, p)
 		}
 		configured = append(configured, d)
 	}
-	discovered := discover(ix, pc, synonymGroups(kb.opts.Synonyms))
+	discovered := discover(ix, pc, synonymGroups(synonyms))
 	all := append([]*draft(nil), configured...)
 	matchSentences(ix, append(append([]*draft(nil), configured...), discovered...))
 	for _, d := range discovered {
@@ -69,7 +85,7 @@ func buildIssues(kb *KB, pc *phraseCounter) []Issue {
 	}
 	used := make(map[int32]bool)
 	for _, d := range all {
-		is, chosen := d.issue(kb, shared, used)
+		is, chosen := d.issue(ix, arts, shared, used)
 		if d.spec == nil && (len(is.ArticleIDs) == 0 || len(is.Summary) == 0) {
 			continue // a discovered issue with nothing to say is no issue
 		}
@@ -79,11 +95,12 @@ func buildIssues(kb *KB, pc *phraseCounter) []Issue {
 		}
 		ids[is.ID]++
 		issues = append(issues, is)
-		kb.issueSents = append(kb.issueSents, d.sents)
-		kb.issueSeqs = append(kb.issueSeqs, d.seqs)
-		kb.issueChosen = append(kb.issueChosen, chosen)
+		set.sents = append(set.sents, d.sents)
+		set.seqs = append(set.seqs, d.seqs)
+		set.chosen = append(set.chosen, chosen)
 	}
-	return issues
+	set.issues = issues
+	return set
 }
 
 // addPhrase adds a phrase the draft is known by; it is ignored when its
@@ -476,7 +493,7 @@ var smallWords = setOf("a", "an", "the", "and", "or", "of", "in", "on", "at", "t
 // issue turns a draft into an Issue: id, name, aliases, the articles about
 // it (most mentions first, headings counting more) and its summary; it
 // returns the ids of the summary's sentences too, and marks them used.
-func (d *draft) issue(kb *KB, shared map[int32]float64, used map[int32]bool) (Issue, []int32) {
+func (d *draft) issue(ix *index, arts []corpus.Article, shared map[int32]float64, used map[int32]bool) (Issue, []int32) {
 	is := Issue{Aliases: []string{}, Summary: []Cited{}, ArticleIDs: []string{}}
 	if d.spec != nil {
 		is.Name = d.spec.Name
@@ -491,14 +508,14 @@ func (d *draft) issue(kb *KB, shared map[int32]float64, used map[int32]bool) (Is
 		}
 	}
 	is.ID = slug(is.Name)
-	is.ArticleIDs = issueArticles(kb, d.sents)
-	pool := withNeighbours(kb.index, d.sents)
+	is.ArticleIDs = issueArticles(ix, arts, d.sents)
+	pool := withNeighbours(ix, d.sents)
 	n := make([]float64, len(pool))
 	for i := range pool {
 		n[i] = shared[pool[i].id]
 	}
 	var chosen []int32
-	is.Summary, chosen = issueSummary(kb, pool, n, used)
+	is.Summary, chosen = issueSummary(ix, arts, pool, n, used)
 	for _, id := range chosen {
 		used[id] = true
 	}
@@ -508,8 +525,7 @@ func (d *draft) issue(kb *KB, shared map[int32]float64, used map[int32]bool) (Is
 // issueArticles returns the ids of the articles of an issue's sentences,
 // most mentions first (a title counting 4, a heading 3), then in article
 // order.
-func issueArticles(kb *KB, sents []int32) []string {
-	ix := kb.index
+func issueArticles(ix *index, articles []corpus.Article, sents []int32) []string {
 	weight := make(map[int32]float64)
 	for _, si := range sents {
 		s := &ix.sents[si]
@@ -534,7 +550,7 @@ func issueArticles(kb *KB, sents []int32) []string {
 	})
 	out := make([]string, 0, len(arts))
 	for _, a := range arts {
-		out = append(out, kb.articles[a].ID)
+		out = append(out, articles[a].ID)
 	}
 	return out
 }
@@ -544,7 +560,7 @@ func issueArticles(kb *KB, sents []int32) []string {
 // sentence about several issues weighs less for each, and one used by an
 // earlier issue's summary is left to it unless too few others remain. It
 // returns the summary and the ids of its sentences.
-func issueSummary(kb *KB, pool []weighted, shared []float64, used map[int32]bool) ([]Cited, []int32) {
+func issueSummary(ix *index, arts []corpus.Article, pool []weighted, shared []float64, used map[int32]bool) ([]Cited, []int32) {
 	fresh := make([]weighted, 0, len(pool))
 	for i := range pool {
 		if n := shared[i]; n > 1 {
@@ -554,9 +570,9 @@ func issueSummary(kb *KB, pool []weighted, shared []float64, used map[int32]bool
 			fresh = append(fresh, pool[i])
 		}
 	}
-	sum, chosen := summarizeIDs(kb, fresh, maxSummary)
+	sum, chosen := summarizeIDs(ix, arts, fresh, maxSummary)
 	if len(sum) < minSummary {
-		sum, chosen = summarizeIDs(kb, pool, maxSummary)
+		sum, chosen = summarizeIDs(ix, arts, pool, maxSummary)
 	}
 	return sum, chosen
 }

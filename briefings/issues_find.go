@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/text"
 	"github.com/sahilm/fuzzy"
 )
@@ -13,22 +14,15 @@ import (
 // suggests instead.
 const minFindScore = 0.5
 
-// FindIssue matches query fuzzily against issue ids, names, aliases and
-// configured keywords: an exact or substring match first, then a compact
-// in-order subsequence (sahilm/fuzzy: "donbs" finds "Donbas"), then words
-// within a small edit distance ("secuirty"). On no match it returns ok false and up to 3
-// suggestions, the closest issue names first, then the issues whose summary
-// or article titles mention the query's words ("rivera" suggests the
-// transfer issue that names him), then the first issues; it never returns
-// more suggestions than there are issues.
-func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok bool) {
+// find is KB.FindIssue; article looks up an article by id.
+func (s *issueSet) find(query string, article func(id string) (corpus.Article, bool)) (issue Issue, suggestions []string, ok bool) {
 	q := normQuery(query)
 	type cand struct {
 		i     int
 		score float64
 	}
-	cands := make([]cand, 0, len(kb.issues))
-	for i, is := range kb.issues {
+	cands := make([]cand, 0, len(s.issues))
+	for i, is := range s.issues {
 		best := 0.0
 		for k, s := range issueStrings(is) {
 			sc := matchScore(q, normQuery(s))
@@ -41,13 +35,13 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	if len(cands) > 0 && q != "" && cands[0].score >= minFindScore {
-		return kb.issues[cands[0].i], nil, true
+		return s.issues[cands[0].i], nil, true
 	}
 	// No name is close enough: an issue whose content mentions the query
 	// is a better guess than one that only happens to come first.
 	if qt := text.Terms(query); len(qt) > 0 {
 		for k := range cands {
-			cands[k].score += 0.4 * kb.mentions(cands[k].i, qt)
+			cands[k].score += 0.4 * s.mentions(cands[k].i, qt, article)
 		}
 		sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	}
@@ -56,15 +50,15 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 		if len(suggestions) == 3 {
 			break
 		}
-		suggestions = append(suggestions, kb.issues[c.i].Name)
+		suggestions = append(suggestions, s.issues[c.i].Name)
 	}
 	return Issue{}, suggestions, false
 }
 
 // mentions returns the share of the query terms qt that the issue's
 // summary or the titles of its articles contain, in [0,1].
-func (kb *KB) mentions(i int, qt []string) float64 {
-	have := kb.issueTerms()[i]
+func (s *issueSet) mentions(i int, qt []string, article func(id string) (corpus.Article, bool)) float64 {
+	have := s.issueTerms(article)[i]
 	n := 0
 	for _, t := range qt {
 		if _, ok := have[t]; ok {
@@ -76,10 +70,10 @@ func (kb *KB) mentions(i int, qt []string) float64 {
 
 // issueTerms returns, per issue, the terms of its summary and of its
 // articles' titles. They are gathered once, on first use.
-func (kb *KB) issueTerms() []map[string]struct{} {
-	kb.issueTermsOnce.Do(func() {
-		kb.issueTermSets = make([]map[string]struct{}, len(kb.issues))
-		for i, is := range kb.issues {
+func (s *issueSet) issueTerms(article func(id string) (corpus.Article, bool)) []map[string]struct{} {
+	s.termsOnce.Do(func() {
+		s.termSets = make([]map[string]struct{}, len(s.issues))
+		for i, is := range s.issues {
 			have := make(map[string]struct{})
 			add := func(s string) {
 				for _, t := range text.Terms(s) {
@@ -90,14 +84,14 @@ func (kb *KB) issueTerms() []map[string]struct{} {
 				add(c.Text)
 			}
 			for _, id := range is.ArticleIDs {
-				if a, ok := kb.Article(id); ok {
+				if a, ok := article(id); ok {
 					add(a.Title)
 				}
 			}
-			kb.issueTermSets[i] = have
+			s.termSets[i] = have
 		}
 	})
-	return kb.issueTermSets
+	return s.termSets
 }
 
 // issueStrings are the texts an issue answers to: id, name, then aliases

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"runtime"
-	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -49,17 +48,8 @@ type KB struct {
 	faq      []FAQEntry
 	issues   []Issue
 	index    *index
-	// issueSents[i] holds the sentence ids about issues[i], sorted;
-	// issueSeqs[i] the term sequences that mark them, issueChosen[i] the
-	// ids of its summary's sentences (With extends them).
-	issueSents  [][]int32
-	issueSeqs   [][][]int32
-	issueChosen [][]int32
-	answers     *answerer
-	// issueTermSets[i] holds the terms FindIssue matches against issues[i]
-	// beyond its names; built once, on first use.
-	issueTermsOnce sync.Once
-	issueTermSets  []map[string]struct{}
+	stories  *issueSet
+	answers  *answerer
 }
 
 // Build builds the knowledge base from articles. It fails only when ctx is
@@ -68,7 +58,7 @@ type KB struct {
 // With more than one CPU (GOMAXPROCS), the articles' passages are read
 // into the answer index while the knowledge is built; the KB is the same.
 func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, error) {
-	ib := newAnswerBuilder(opts, defaultTuning)
+	ib := newAnswerBuilder(opts.Synonyms, defaultTuning)
 	var kb *KB
 	var pt *passageTexts
 	var err, perr error
@@ -91,7 +81,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, e
 	if perr != nil {
 		return nil, perr
 	}
-	kb.answers = newAnswererFrom(kb, defaultTuning, pt)
+	kb.answers = newAnswererFrom(kb.answerBase(), defaultTuning, pt)
 	return kb, nil
 }
 
@@ -114,7 +104,7 @@ func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.faq = buildFAQ(kb)
+	kb.faq = buildFAQ(opts.FAQ, articles)
 	lx := newLexicon()
 	phrases := newPhraseCounter(lx)
 	kb.index = buildIndex(articles, lx, phrases.visit)
@@ -122,7 +112,8 @@ func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.issues = buildIssues(kb, phrases)
+	kb.stories = buildIssues(kb.index, articles, opts.Issues, opts.Synonyms, phrases)
+	kb.issues = kb.stories.issues
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -167,4 +158,34 @@ type DigestOptions struct {
 	MaxItems int
 	// MaxChars is the length budget of the whole digest text (0: a default).
 	MaxChars int
+}
+
+// FindIssue matches query fuzzily against issue ids, names, aliases and
+// configured keywords: an exact or substring match first, then a compact
+// in-order subsequence (sahilm/fuzzy: "donbs" finds "Donbas"), then words
+// within a small edit distance ("secuirty"). On no match it returns ok false and up to 3
+// suggestions, the closest issue names first, then the issues whose summary
+// or article titles mention the query's words ("rivera" suggests the
+// transfer issue that names him), then the first issues; it never returns
+// more suggestions than there are issues.
+func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok bool) {
+	return kb.stories.find(query, kb.Article)
+}
+
+// Digest returns the briefing of what is new in the window (Since, Until]
+// of opts: a lead, then per issue the 1-3 most central sentences the new
+// articles add, then the new articles with a one-line summary each, all
+// cited. An article counts from FirstSeen, else its Published time; one
+// with neither counts as new. At most MaxItems articles (newest first) are
+// covered, also on a first run with a zero Since. The text stays within
+// MaxChars: the lowest-ranked points go first, sentences are never cut.
+// Empty is true, with a short lead, when nothing is new.
+func (kb *KB) Digest(opts DigestOptions) Digest {
+	return makeDigest(&digestBase{arts: kb.articles, ix: kb.index, issues: kb.issues, issueSents: kb.stories.sents}, opts)
+}
+
+// answerBase is what the answerer of kb answers from.
+func (kb *KB) answerBase() *answerBase {
+	return &answerBase{articles: kb.articles, byID: kb.byID, faq: kb.faq, issues: kb.issues,
+		synonyms: kb.opts.Synonyms, minConfidence: kb.opts.MinConfidence, defaultAnswer: kb.opts.DefaultAnswer}
 }

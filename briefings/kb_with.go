@@ -55,16 +55,17 @@ func (kb *KB) With(ctx context.Context, added []corpus.Article) (*KB, error) {
 	for i, a := range fresh {
 		nk.byID[a.ID] = n + i
 	}
-	nk.faq = extendFAQ(kb, fresh)
+	nk.faq = extendFAQ(kb.faq, len(kb.opts.FAQ), fresh)
 	nk.index = kb.index.extend(fresh)
-	nk.extendIssues(kb, n)
+	nk.stories = kb.stories.extend(nk.index, nk.articles, kb.opts.Issues, n)
+	nk.issues = nk.stories.issues
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if kb.answers == nil {
-		nk.answers = newAnswerer(nk)
+		nk.answers = newAnswerer(nk.answerBase())
 	} else {
-		a, err := kb.answers.with(ctx, nk, n)
+		a, err := kb.answers.with(ctx, nk.answerBase(), n)
 		if err != nil {
 			return nil, err
 		}
@@ -73,23 +74,6 @@ func (kb *KB) With(ctx context.Context, added []corpus.Article) (*KB, error) {
 	kb.opts.Logger.Debug("knowledge extended", "added", len(fresh), "articles", len(nk.articles),
 		"sentences", len(nk.index.sents), "faq", len(nk.faq))
 	return nk, nil
-}
-
-// extendFAQ returns kb's FAQ followed by the entries of the added
-// articles, deduplicated as buildFAQ does.
-func extendFAQ(kb *KB, added []corpus.Article) []FAQEntry {
-	f := &faqBuilder{out: slices.Clone(kb.faq), seen: make(map[string]int, len(kb.faq)), shared: len(kb.faq), copied: make(map[int]bool)}
-	for i, e := range f.out {
-		if i < len(kb.opts.FAQ) {
-			f.admin(e)
-			continue
-		}
-		f.seen[questionKey(e.Question)] = i
-	}
-	for _, a := range added {
-		f.article(a)
-	}
-	return f.out
 }
 
 // extend returns an index holding ix's sentences and then those of the
@@ -150,25 +134,26 @@ func (lx *lexicon) extend() *lexicon {
 // extendIssues gives nk (kb with the articles from index firstArt on
 // added, its index extended) kb's issues with the added sentences that
 // name them; see With.
-func (nk *KB) extendIssues(kb *KB, firstArt int) {
-	ix := nk.index
-	nk.issues = slices.Clone(kb.issues)
-	nk.issueSents = slices.Clone(kb.issueSents)
-	nk.issueSeqs = slices.Clone(kb.issueSeqs)
-	nk.issueChosen = slices.Clone(kb.issueChosen)
+func (s *issueSet) extend(ix *index, arts []corpus.Article, specs []IssueSpec, firstArt int) *issueSet {
+	nk := &issueSet{
+		issues: slices.Clone(s.issues),
+		sents:  slices.Clone(s.sents),
+		seqs:   slices.Clone(s.seqs),
+		chosen: slices.Clone(s.chosen),
+	}
 	ds := make([]*draft, len(nk.issues))
 	for i := range ds {
-		ds[i] = &draft{seqs: nk.issueSeqs[i]}
-		if i < len(nk.opts.Issues) {
+		ds[i] = &draft{seqs: nk.seqs[i]}
+		if i < len(specs) {
 			// A configured issue's phrases may use words only the added
 			// articles know.
-			d := &draft{spec: &nk.opts.Issues[i]}
+			d := &draft{spec: &specs[i]}
 			spec := d.spec
 			for _, p := range append(append([]string{spec.Name}, spec.Aliases...), spec.Keywords...) {
 				d.addPhrase(ix, p)
 			}
 			ds[i] = d
-			nk.issueSeqs[i] = d.seqs
+			nk.seqs[i] = d.seqs
 		}
 	}
 	matchRange(ix, ds, int(ix.first[firstArt]), len(ix.sents))
@@ -177,8 +162,8 @@ func (nk *KB) extendIssues(kb *KB, firstArt int) {
 		if len(d.sents) == 0 {
 			continue
 		}
-		nk.issueSents[i] = append(slices.Clip(nk.issueSents[i]), d.sents...)
-		nk.issues[i].ArticleIDs = issueArticles(nk, nk.issueSents[i])
+		nk.sents[i] = append(slices.Clip(nk.sents[i]), d.sents...)
+		nk.issues[i].ArticleIDs = issueArticles(ix, arts, nk.sents[i])
 		redo[i] = true
 	}
 	// Summaries in issue order, as buildIssues makes them: a sentence an
@@ -187,7 +172,7 @@ func (nk *KB) extendIssues(kb *KB, firstArt int) {
 	taken := make(map[int32]bool) // sentences a recomputed summary newly uses
 	for i := range nk.issues {
 		if !redo[i] {
-			for _, id := range nk.issueChosen[i] {
+			for _, id := range nk.chosen[i] {
 				if taken[id] {
 					redo[i] = true
 					break
@@ -195,20 +180,21 @@ func (nk *KB) extendIssues(kb *KB, firstArt int) {
 			}
 		}
 		if redo[i] {
-			pool := withNeighbours(ix, nk.issueSents[i])
-			sum, chosen := issueSummary(nk, pool, sharedCounts(pool, nk.issueSents), used)
+			pool := withNeighbours(ix, nk.sents[i])
+			sum, chosen := issueSummary(ix, arts, pool, sharedCounts(pool, nk.sents), used)
 			for _, id := range chosen {
-				if !slices.Contains(nk.issueChosen[i], id) {
+				if !slices.Contains(nk.chosen[i], id) {
 					taken[id] = true
 				}
 			}
 			nk.issues[i].Summary = sum
-			nk.issueChosen[i] = chosen
+			nk.chosen[i] = chosen
 		}
-		for _, id := range nk.issueChosen[i] {
+		for _, id := range nk.chosen[i] {
 			used[id] = true
 		}
 	}
+	return nk
 }
 
 // sharedCounts returns, for each sentence of pool (sorted by id), how

@@ -43,17 +43,17 @@ type scored struct {
 // (LexRank over tf-idf cosine), not redundant (MMR), not boilerplate,
 // each cited; near-identical sentences from other articles become extra
 // sources. Chosen sentences come in article then position order.
-func summarize(kb *KB, ids []weighted, n int) []Cited {
-	c, _ := summarizeIDs(kb, ids, n)
+func summarize(ix *index, arts []corpus.Article, ids []weighted, n int) []Cited {
+	c, _ := summarizeIDs(ix, arts, ids, n)
 	return c
 }
 
 // summarizeIDs is summarize that also returns the ids of the chosen
 // sentences.
-func summarizeIDs(kb *KB, ids []weighted, n int) ([]Cited, []int32) {
-	ranked := rankSentences(kb.index, ids)
+func summarizeIDs(ix *index, arts []corpus.Article, ids []weighted, n int) ([]Cited, []int32) {
+	ranked := rankSentences(ix, ids)
 	chosen := pickMMR(ranked, n)
-	out := cite(kb, chosen, ranked)
+	out := cite(ix, arts, chosen, ranked)
 	used := make([]int32, len(chosen))
 	for i, c := range chosen {
 		used[i] = c.id
@@ -279,20 +279,19 @@ func pickMMRAt(ranked []scored, n int, redundant float64, chosen []scored) []sco
 // cite turns chosen sentences into Cited values in reading order; every
 // other ranked sentence that states the same fact in another article adds
 // its article as a source.
-func cite(kb *KB, chosen, ranked []scored) []Cited {
-	ix := kb.index
+func cite(ix *index, arts []corpus.Article, chosen, ranked []scored) []Cited {
 	sort.Slice(chosen, func(a, b int) bool { return chosen[a].id < chosen[b].id })
 	out := make([]Cited, 0, len(chosen))
 	for _, c := range chosen {
 		s := &ix.sents[c.id]
-		srcs := []Source{kb.source(kb.articles[s.art].ID)}
+		srcs := []Source{sourceOf(&arts[s.art])}
 		for _, r := range ranked {
 			o := &ix.sents[r.id]
-			if o.art == s.art || hasSource(srcs, kb.articles[o.art].ID) {
+			if o.art == s.art || hasSource(srcs, arts[o.art].ID) {
 				continue
 			}
 			if cosine(c.v, r.v) >= sameFactCos || corpus.NearDuplicate(s.text, o.text) {
-				srcs = append(srcs, kb.source(kb.articles[o.art].ID))
+				srcs = append(srcs, sourceOf(&arts[o.art]))
 			}
 		}
 		out = append(out, Cited{Text: s.text, Sources: srcs})
@@ -438,3 +437,6 @@ func figureWeight(t string) float64 {
 		return numberBoost
 	}
 }
+
+// sourceOf returns the Source of an article.
+func sourceOf(a *corpus.Article) Source { return Source{ID: a.ID, Title: a.Title, URL: a.URL} }
