@@ -100,30 +100,30 @@ type passageRef struct {
 	facts   uint8
 }
 
-// answerBase is what an answerer answers from: the articles (byID maps
+// AnswerBase is what an answerer answers from: the articles (byID maps
 // an id to its position), the FAQ, the issues, and the options of Ask.
-type answerBase struct {
-	articles      []corpus.Article
-	byID          map[string]int
-	faq           []FAQEntry
-	issues        []Issue
-	synonyms      [][]string
-	minConfidence float64
-	defaultAnswer string
+type AnswerBase struct {
+	Articles      []corpus.Article
+	ByID          map[string]int
+	FAQ           []FAQEntry
+	Issues        []Issue
+	Synonyms      [][]string
+	MinConfidence float64
+	DefaultAnswer string
 }
 
 // source returns the Source of the article with the given id.
-func (b *answerBase) source(id string) Source {
-	i, ok := b.byID[id]
+func (b *AnswerBase) source(id string) Source {
+	i, ok := b.ByID[id]
 	if !ok {
 		return Source{ID: id}
 	}
-	return sourceOf(&b.articles[i])
+	return SourceOf(&b.Articles[i])
 }
 
-// answerer holds the answer index. It is immutable after newAnswerer.
-type answerer struct {
-	kb *answerBase
+// Answerer holds the answer index. It is immutable after newAnswerer.
+type Answerer struct {
+	kb *AnswerBase
 	// cands are the FAQ and issue candidates; they come first, then the
 	// passages: candidate entries+i is passages[i].
 	cands []candidate
@@ -163,13 +163,13 @@ type answerIndex interface {
 
 // cand returns candidate i (a hit's Payload). A passage's is made anew on
 // every call.
-func (a *answerer) cand(i int) *candidate {
+func (a *Answerer) cand(i int) *candidate {
 	if i < a.entries {
 		return &a.cands[i]
 	}
 	ps, pi := a.passageAt(i - a.entries)
 	p := ps.passages[pi]
-	art := &a.kb.articles[p.article]
+	art := &a.kb.Articles[p.article]
 	start := pi - int(p.center)
 	from := int32(0)
 	if pi > 0 {
@@ -204,13 +204,4 @@ func nonNilSources(s []Source) []Source {
 		return []Source{}
 	}
 	return s
-}
-
-// Ask answers a free-text question with the best FAQ answer, issue summary
-// or article passage, with its sources. When nothing matches well enough
-// (confidence below Options.MinConfidence) it declines: Kind is KindNone,
-// Answer is Options.DefaultAnswer and Suggestions holds up to 3 FAQ
-// questions or issue names. Sources and Suggestions are never nil.
-func (kb *KB) Ask(question string) Answer {
-	return kb.answers.ask(question)
 }

@@ -52,7 +52,7 @@ func aboutAuthor(q string) (rest string, ok bool) {
 // the one the rest of the question best matches, its author the byline it
 // was published with. An article without a byline, or a question that
 // matches no article well, is declined: the bot does not guess authors.
-func (a *answerer) askAuthor(question, rest string) Answer {
+func (a *Answerer) askAuthor(question, rest string) Answer {
 	res, ms, ok := a.matches(rest)
 	if !ok {
 		return a.decline(question, nil)
@@ -64,7 +64,7 @@ func (a *answerer) askAuthor(question, rest string) Answer {
 	case best.cand.kind == KindPassage:
 		art = best.cand.article
 	case len(best.cand.sources) > 0:
-		i, found := a.kb.byID[best.cand.sources[0].ID]
+		i, found := a.kb.ByID[best.cand.sources[0].ID]
 		if !found {
 			return a.decline(question, &res)
 		}
@@ -72,8 +72,8 @@ func (a *answerer) askAuthor(question, rest string) Answer {
 	default:
 		return a.decline(question, &res)
 	}
-	arts := a.kb.articles
-	if conf < a.kb.minConfidence || arts[art].Byline == "" {
+	arts := a.kb.Articles
+	if conf < a.kb.MinConfidence || arts[art].Byline == "" {
 		ans := a.decline(question, &res)
 		ans.Confidence = conf
 		return ans

@@ -11,11 +11,23 @@ import (
 	"github.com/briefbot/briefbot/corpus/search"
 )
 
-// newAnswerer indexes the FAQ, the issues and every article passage.
-func newAnswerer(kb *answerBase) *answerer { return newAnswererTuned(kb, defaultTuning) }
+// ReadPassages reads the passages of arts into a new answer index
+// builder; see readPassages.
+func ReadPassages(ctx context.Context, synonyms [][]string, arts []corpus.Article) (*Passages, error) {
+	return readPassages(ctx, newAnswerBuilder(synonyms, defaultTuning), arts)
+}
 
-func newAnswererTuned(kb *answerBase, tune tuning) *answerer {
-	pt, _ := readPassages(context.Background(), newAnswerBuilder(kb.synonyms, tune), kb.articles)
+// NewAnswerer builds the answerer of base from the passages read by
+// readPassagesOf.
+func NewAnswerer(base *AnswerBase, pt *Passages) *Answerer {
+	return newAnswererFrom(base, defaultTuning, pt)
+}
+
+// NewAnswererOfBase indexes the FAQ, the issues and every article passage.
+func NewAnswererOfBase(kb *AnswerBase) *Answerer { return newAnswererTuned(kb, defaultTuning) }
+
+func newAnswererTuned(kb *AnswerBase, tune tuning) *Answerer {
+	pt, _ := readPassages(context.Background(), newAnswerBuilder(kb.Synonyms, tune), kb.Articles)
 	return newAnswererFrom(kb, tune, pt)
 }
 
@@ -35,10 +47,10 @@ func answerOptions(synonyms [][]string, tune tuning) search.Options {
 	}
 }
 
-// passageTexts are the articles' passages read into the answer index's
+// Passages are the articles' passages read into the answer index's
 // builder: everything of the passages' documents that does not depend on
 // the FAQ and the issues, so that it can be read while they are built.
-type passageTexts struct {
+type Passages struct {
 	ib *search.Builder
 	// Per passage sentence: what the answerer keeps (faq not set yet),
 	// the sentence, its text (-1: empty) and its heading's (-1: none).
@@ -52,7 +64,7 @@ type passageTexts struct {
 // readPassages reads every sentence, heading and title of the articles
 // once into ib; a passage's fields are made of them. It fails only when
 // ctx is cancelled.
-func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article) (*passageTexts, error) {
+func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article) (*Passages, error) {
 	n, heads, size := 0, 0, 0
 	for _, art := range arts {
 		size += len(art.Title)
@@ -69,7 +81,7 @@ func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article
 		}
 	}
 	ib.Grow(n+heads+len(arts), size, 0)
-	pt := &passageTexts{
+	pt := &Passages{
 		ib:       ib,
 		passages: make([]passageRef, 0, n),
 		sents:    make([]string, 0, n),
@@ -146,8 +158,8 @@ func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article
 
 // newAnswererFrom builds the answer index: the FAQ entries and the issues,
 // then the passages read in pt.
-func newAnswererFrom(kb *answerBase, tune tuning, pt *passageTexts) *answerer {
-	a := &answerer{kb: kb, tune: tune}
+func newAnswererFrom(kb *AnswerBase, tune tuning, pt *Passages) *Answerer {
+	a := &Answerer{kb: kb, tune: tune}
 	ib := pt.ib
 	// field returns a field made of one text (none when empty).
 	field := func(s string) []search.Text {
@@ -163,7 +175,7 @@ func newAnswererFrom(kb *answerBase, tune tuning, pt *passageTexts) *answerer {
 	}
 	var keyTexts [][]string
 	var inFAQ faqSentences
-	for _, e := range kb.faq {
+	for _, e := range kb.FAQ {
 		if strings.TrimSpace(e.Answer) == "" {
 			continue
 		}
@@ -183,13 +195,13 @@ func newAnswererFrom(kb *answerBase, tune tuning, pt *passageTexts) *answerer {
 			field(key), field(e.Answer), nil, nil, nil)
 		a.names = append(a.names, e.Question)
 	}
-	for _, is := range kb.issues {
+	for _, is := range kb.Issues {
 		var sum []string
 		var srcs []Source
 		for _, c := range is.Summary {
 			sum = append(sum, c.Text)
 			for _, s := range c.Sources {
-				if !hasSource(srcs, s.ID) {
+				if !HasSource(srcs, s.ID) {
 					srcs = append(srcs, s)
 				}
 			}

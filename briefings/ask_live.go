@@ -53,7 +53,7 @@ type addedPassages struct {
 
 // passageAt returns the store holding passage pi (numbered from the
 // base's first passage) and its number there.
-func (a *answerer) passageAt(pi int) (*passageStore, int) {
+func (a *Answerer) passageAt(pi int) (*passageStore, int) {
 	if pi < len(a.passages) {
 		return &a.passageStore, pi
 	}
@@ -67,9 +67,9 @@ func (a *answerer) passageAt(pi int) (*passageStore, int) {
 	return &a.passageStore, pi
 }
 
-// with returns the answerer of kb, which holds a.kb's articles and then
+// With returns the answerer of kb, which holds a.kb's articles and then
 // the ones from index lo on.
-func (a *answerer) with(ctx context.Context, kb *answerBase, lo int) (*answerer, error) {
+func (a *Answerer) With(ctx context.Context, kb *AnswerBase, lo int) (*Answerer, error) {
 	base, baseEntries := a.ix, a.entries
 	var keep []addedPassages
 	if l, ok := a.ix.(*liveIndex); ok {
@@ -79,7 +79,7 @@ func (a *answerer) with(ctx context.Context, kb *answerBase, lo int) (*answerer,
 	if !ok {
 		panic("briefings: an answer index that is neither built nor live")
 	}
-	hi := len(kb.articles)
+	hi := len(kb.Articles)
 	for len(keep) > 0 {
 		last := keep[len(keep)-1]
 		n := last.hi - last.lo
@@ -89,7 +89,7 @@ func (a *answerer) with(ctx context.Context, kb *answerBase, lo int) (*answerer,
 		lo = last.lo
 		keep = keep[:len(keep)-1]
 	}
-	opts := answerOptions(kb.synonyms, a.tune)
+	opts := answerOptions(kb.Synonyms, a.tune)
 	opts.Base = baseIx
 	from := 0
 	if len(keep) > 0 {
@@ -98,7 +98,7 @@ func (a *answerer) with(ctx context.Context, kb *answerBase, lo int) (*answerer,
 		from = last.from + len(last.passages)
 	}
 	ib := search.NewBuilder(opts)
-	pt, err := readPassages(ctx, ib, kb.articles[lo:hi])
+	pt, err := readPassages(ctx, ib, kb.Articles[lo:hi])
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +111,7 @@ func (a *answerer) with(ctx context.Context, kb *answerBase, lo int) (*answerer,
 		lo: lo, hi: hi, entries: seg.entries, from: from,
 	})
 	l := &liveIndex{base: baseIx, baseEntries: baseEntries, basePassages: len(a.passages), added: added, entries: seg.entries}
-	out := &answerer{kb: kb, cands: seg.cands, passageStore: a.passageStore, ix: l, names: seg.names,
+	out := &Answerer{kb: kb, cands: seg.cands, passageStore: a.passageStore, ix: l, names: seg.names,
 		entries: seg.entries, tune: a.tune, added: added}
 	for i := range out.cands {
 		out.cands[i].terms.ix = l

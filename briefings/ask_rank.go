@@ -112,7 +112,7 @@ type match struct {
 	factMiss bool
 }
 
-func (a *answerer) ask(question string) Answer {
+func (a *Answerer) Ask(question string) Answer {
 	q := strings.TrimSpace(question)
 	if q == "" || a == nil {
 		return a.decline(question, nil)
@@ -127,7 +127,7 @@ func (a *answerer) ask(question string) Answer {
 	best := &ms[0]
 	best.answer = a.answerOf(best, res)
 	conf := round3(a.confidence(res, ms))
-	if conf < a.kb.minConfidence {
+	if conf < a.kb.MinConfidence {
 		ans := a.decline(question, &res)
 		ans.Confidence = conf
 		return ans
@@ -149,7 +149,7 @@ const fillerWeight = 1.0
 
 // matches searches a question and ranks what it finds, best first; ok
 // is false when it names nothing or nothing matches.
-func (a *answerer) matches(q string) (search.Result, []match, bool) {
+func (a *Answerer) matches(q string) (search.Result, []match, bool) {
 	terms, typ, frameIdx, ok := a.queryTerms(q)
 	if !ok {
 		return search.Result{}, nil, false
@@ -168,7 +168,7 @@ func (a *answerer) matches(q string) (search.Result, []match, bool) {
 // the corpus uses all its words), the kind of answer it asks for and the
 // positions of the words that frame it. ok is false for a question that
 // names nothing.
-func (a *answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerType, frameIdx []int, ok bool) {
+func (a *Answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerType, frameIdx []int, ok bool) {
 	q = reframe(q)
 	terms = a.ix.Analyze(q)
 	// Question words count for coverage but are too common to search by;
@@ -215,7 +215,7 @@ func (a *answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerTyp
 
 // search returns the best hits overall plus the best FAQ entries and
 // issues, which long answers would otherwise push below short passages.
-func (a *answerer) search(terms []search.QueryTerm) search.Result {
+func (a *Answerer) search(terms []search.QueryTerm) search.Result {
 	res := a.ix.SearchTerms(terms, searchDepth)
 	if a.entries == 0 {
 		return res
@@ -238,7 +238,7 @@ func (a *answerer) search(terms []search.QueryTerm) search.Result {
 // itself; a corrected word for less than one typed right), a bonus for an
 // FAQ question or issue name that covers the question, and a little of its
 // BM25 score. Best first; ties keep the index order.
-func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []match {
+func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int) []match {
 	t := &a.tune
 	ms := make([]match, len(res.Hits))
 	top := res.Hits[0].Score
@@ -327,7 +327,7 @@ func (a *answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 	return ms
 }
 
-func (a *answerer) answerOf(m *match, res search.Result) string {
+func (a *Answerer) answerOf(m *match, res search.Result) string {
 	if m.show.kind == KindPassage {
 		return a.window(m.show, res, m.typ)
 	}
@@ -364,7 +364,7 @@ func trimAnswer(s string, n int) string {
 // confidence maps the best match's coverage to [0,1] so that the default
 // threshold sits at the coverage where answers stop being reliable, and
 // lowers it when a different answer ranks almost as high.
-func (a *answerer) confidence(res search.Result, ms []match) float64 {
+func (a *Answerer) confidence(res search.Result, ms []match) float64 {
 	t := &a.tune
 	best := &ms[0]
 	margin := 1.0
@@ -401,7 +401,7 @@ func (a *answerer) confidence(res search.Result, ms []match) float64 {
 // When the question asks for a kind of fact (a date, a duration) that
 // only a neighbour holds, the neighbour is shown too: the passage ranked
 // on it.
-func (a *answerer) window(c *candidate, res search.Result, typ answerType) string {
+func (a *Answerer) window(c *candidate, res search.Result, typ answerType) string {
 	ss := c.sentences
 	i := c.center
 	lo, hi := i, i+1 // the window is ss[lo:hi]
@@ -452,7 +452,7 @@ func leansBack(s string) bool {
 
 // addsTerms reports whether the next sentence holds a query term that
 // the current one lacks.
-func (a *answerer) addsTerms(next, cur *candidate, res search.Result) bool {
+func (a *Answerer) addsTerms(next, cur *candidate, res search.Result) bool {
 	for _, t := range res.Terms {
 		if t.Known && t.Weight > 0 && hasTerm(next.terms, t.Term) && !hasTerm(cur.terms, t.Term) {
 			if _, low := questionWeights[t.Word]; !low {
@@ -465,7 +465,7 @@ func (a *answerer) addsTerms(next, cur *candidate, res search.Result) bool {
 
 // sourcesOf returns the best match's sources; a passage also cites the
 // other articles among the hits that say nearly the same.
-func (a *answerer) sourcesOf(res search.Result, best match) []Source {
+func (a *Answerer) sourcesOf(res search.Result, best match) []Source {
 	out := append([]Source{}, best.show.sources...)
 	if best.show.kind != KindPassage {
 		return out
@@ -477,7 +477,7 @@ func (a *answerer) sourcesOf(res search.Result, best match) []Source {
 		}
 		if overlap(best.cand.terms, c.terms) >= 0.7 {
 			for _, s := range c.sources {
-				if !hasSource(out, s.ID) {
+				if !HasSource(out, s.ID) {
 					out = append(out, s)
 				}
 			}
@@ -489,12 +489,12 @@ func (a *answerer) sourcesOf(res search.Result, best match) []Source {
 // decline is the "I don't know" answer with up to 3 suggestions: close
 // FAQ questions or issue names by fuzzy match for short inputs, then the
 // FAQ entries and issues among the search hits.
-func (a *answerer) decline(question string, res *search.Result) Answer {
+func (a *Answerer) decline(question string, res *search.Result) Answer {
 	ans := Answer{Question: question, Kind: KindNone, Sources: []Source{}, Suggestions: []string{}}
 	if a == nil {
 		return ans
 	}
-	ans.Answer = a.kb.defaultAnswer
+	ans.Answer = a.kb.DefaultAnswer
 	add := func(s string) {
 		if len(ans.Suggestions) < maxSuggestions && !contains(ans.Suggestions, s) {
 			ans.Suggestions = append(ans.Suggestions, s)

@@ -42,6 +42,6 @@ func overlap(x, y termSet) float64 {
 	if len(x.ids) == 0 || len(y.ids) == 0 {
 		return 0
 	}
-	n := intersectCount(x.ids, y.ids)
+	n := IntersectCount(x.ids, y.ids)
 	return float64(n) / float64(len(x.ids)+len(y.ids)-n)
 }

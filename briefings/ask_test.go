@@ -134,8 +134,8 @@ func TestAskSuggestions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// A threshold above any confidence forces the decline.
-			kb.answers.kb.minConfidence = 1.1
-			defer func() { kb.answers.kb.minConfidence = DefaultMinConfidence }()
+			kb.answers.kb.MinConfidence = 1.1
+			defer func() { kb.answers.kb.MinConfidence = DefaultMinConfidence }()
 			a := kb.Ask(tt.q)
 			checkContract(t, a)
 			if a.Answered {

@@ -228,7 +228,7 @@ func innerCapitalBeyond(s string, asked func(word string) bool) bool {
 
 // askedWord returns a test of whether a word is one of the question's
 // (as the index reads it: stemmed, name variants folded).
-func (a *answerer) askedWord(terms []search.QueryTerm) func(string) bool {
+func (a *Answerer) askedWord(terms []search.QueryTerm) func(string) bool {
 	seen := map[string]bool{}
 	return func(w string) bool {
 		if v, ok := seen[w]; ok {
@@ -254,7 +254,7 @@ func (a *answerer) askedWord(terms []search.QueryTerm) func(string) bool {
 // namesBeyond reports whether a candidate's answer text (an FAQ answer or
 // issue summary, or a passage's sentence with its neighbours) holds a name
 // the question does not already use.
-func (a *answerer) namesBeyond(c *candidate, asked func(string) bool) bool {
+func (a *Answerer) namesBeyond(c *candidate, asked func(string) bool) bool {
 	if c.kind != KindPassage {
 		return innerCapitalBeyond(c.answer, asked)
 	}

@@ -25,17 +25,17 @@ type newArticle struct {
 	at  time.Time
 }
 
-// digestBase is what a digest is made from: the articles, their
+// DigestBase is what a digest is made from: the articles, their
 // sentence index, the issues and the sentence ids about each issue.
-type digestBase struct {
-	arts       []corpus.Article
-	ix         *index
-	issues     []Issue
-	issueSents [][]int32
+type DigestBase struct {
+	Articles       []corpus.Article
+	Index         *Index
+	Issues     []Issue
+	IssueSents [][]int32
 }
 
-// makeDigest is KB.Digest.
-func makeDigest(b *digestBase, opts DigestOptions) Digest {
+// MakeDigest is KB.Digest.
+func MakeDigest(b *DigestBase, opts DigestOptions) Digest {
 	if opts.MaxItems <= 0 {
 		opts.MaxItems = DefaultDigestItems
 	}
@@ -58,27 +58,27 @@ func makeDigest(b *digestBase, opts DigestOptions) Digest {
 	for _, i := range issues {
 		// Only sentences naming the issue: in a handful of new articles a
 		// neighbouring sentence is too often about something else.
-		var ids []weighted
-		for _, id := range b.issueSents[i] {
-			if isNew[b.ix.sents[id].art] && !used[id] {
-				ids = append(ids, weighted{id, 1})
+		var ids []Weighted
+		for _, id := range b.IssueSents[i] {
+			if isNew[b.Index.Sents[id].Art] && !used[id] {
+				ids = append(ids, Weighted{id, 1})
 			}
 		}
 		if len(ids) == 0 {
 			continue
 		}
-		points, chosen := summarizeIDs(b.ix, b.arts, ids, maxDigestPoints)
+		points, chosen := SummarizeIDs(b.Index, b.Articles, ids, maxDigestPoints)
 		for _, id := range chosen {
 			used[id] = true
 		}
 		if len(points) > 0 {
-			d.Issues = append(d.Issues, DigestIssue{IssueID: b.issues[i].ID, Name: b.issues[i].Name, Points: points})
+			d.Issues = append(d.Issues, DigestIssue{IssueID: b.Issues[i].ID, Name: b.Issues[i].Name, Points: points})
 		}
 	}
 	for _, a := range fresh {
-		art := b.arts[a.idx]
+		art := b.Articles[a.idx]
 		d.Articles = append(d.Articles, DigestArticle{
-			Source:    sourceOf(&art),
+			Source:    SourceOf(&art),
 			Published: art.Published,
 			Summary:   b.oneLine(a.idx, used),
 		})
@@ -90,9 +90,9 @@ func makeDigest(b *digestBase, opts DigestOptions) Digest {
 }
 
 // digestIssues returns the indexes of the issues the digest covers.
-func (b *digestBase) digestIssues(ids []string) []int {
+func (b *DigestBase) digestIssues(ids []string) []int {
 	var out []int
-	for i, is := range b.issues {
+	for i, is := range b.Issues {
 		if len(ids) == 0 || containsString(ids, is.ID) {
 			out = append(out, i)
 		}
@@ -103,18 +103,18 @@ func (b *digestBase) digestIssues(ids []string) []int {
 // newArticles returns the articles of the window, newest first (articles
 // of unknown time after dated ones, in load order), at most MaxItems. With
 // an issue filter, only articles about those issues count.
-func (b *digestBase) newArticles(opts DigestOptions, issues []int) []newArticle {
+func (b *DigestBase) newArticles(opts DigestOptions, issues []int) []newArticle {
 	about := map[string]bool(nil)
 	if len(opts.IssueIDs) > 0 {
 		about = make(map[string]bool)
 		for _, i := range issues {
-			for _, id := range b.issues[i].ArticleIDs {
+			for _, id := range b.Issues[i].ArticleIDs {
 				about[id] = true
 			}
 		}
 	}
 	var out []newArticle
-	for i, a := range b.arts {
+	for i, a := range b.Articles {
 		if about != nil && !about[a.ID] {
 			continue
 		}
@@ -144,17 +144,17 @@ func (b *digestBase) newArticles(opts DigestOptions, issues []int) []newArticle 
 
 // oneLine is the most central summary-worthy sentence of an article not
 // already said in the digest, or "" when it has none.
-func (b *digestBase) oneLine(a int, used map[int32]bool) string {
-	lo, hi := b.ix.articleSents(a)
-	ids := make([]weighted, 0, hi-lo)
+func (b *DigestBase) oneLine(a int, used map[int32]bool) string {
+	lo, hi := b.Index.ArticleSents(a)
+	ids := make([]Weighted, 0, hi-lo)
 	for s := lo; s < hi; s++ {
 		if !used[int32(s)] {
-			ids = append(ids, weighted{int32(s), 1})
+			ids = append(ids, Weighted{int32(s), 1})
 		}
 	}
-	if r := rankSentences(b.ix, ids); len(r) > 0 {
-		used[r[0].id] = true
-		return b.ix.sents[r[0].id].text
+	if r := RankSentences(b.Index, ids); len(r) > 0 {
+		used[r[0].ID] = true
+		return b.Index.Sents[r[0].ID].Text
 	}
 	return ""
 }

@@ -9,14 +9,14 @@ import (
 	"github.com/briefbot/briefbot/corpus"
 )
 
-// buildFAQ returns the admin entries followed by entries extracted from the
+// BuildFAQ returns the admin entries followed by entries extracted from the
 // articles, in article order then document order. An extracted entry whose
 // question (or an admin alternate) matches an admin entry is dropped; the
 // same question found in several articles is one entry with several sources.
-func buildFAQ(admin []FAQEntry, articles []corpus.Article) []FAQEntry {
+func BuildFAQ(admin []FAQEntry, articles []corpus.Article) []FAQEntry {
 	f := &faqBuilder{out: make([]FAQEntry, 0, len(admin)), seen: make(map[string]int)}
 	for _, e := range admin {
-		e.Alternates = nonNilStrings(e.Alternates)
+		e.Alternates = NonNilStrings(e.Alternates)
 		if e.Sources == nil {
 			e.Sources = []Source{}
 		}
@@ -43,9 +43,9 @@ type faqBuilder struct {
 // admin records the questions of an admin entry, which extracted entries
 // never repeat.
 func (f *faqBuilder) admin(e FAQEntry) {
-	f.seen[questionKey(e.Question)] = -1
+	f.seen[QuestionKey(e.Question)] = -1
 	for _, alt := range e.Alternates {
-		f.seen[questionKey(alt)] = -1
+		f.seen[QuestionKey(alt)] = -1
 	}
 }
 
@@ -54,9 +54,9 @@ func (f *faqBuilder) admin(e FAQEntry) {
 func (f *faqBuilder) article(a corpus.Article) {
 	src := Source{ID: a.ID, Title: a.Title, URL: a.URL}
 	for _, qa := range extractFAQ(a) {
-		key := questionKey(qa.question)
+		key := QuestionKey(qa.question)
 		if i, ok := f.seen[key]; ok {
-			if i >= 0 && !hasSource(f.out[i].Sources, a.ID) {
+			if i >= 0 && !HasSource(f.out[i].Sources, a.ID) {
 				if i < f.shared && !f.copied[i] {
 					f.out[i].Sources = slices.Clip(f.out[i].Sources)
 					f.copied[i] = true
@@ -125,7 +125,7 @@ func extractFAQ(a corpus.Article) []qaPair {
 	var out []qaPair
 	for i := 0; i < len(blocks); i++ {
 		if t := blocks[i].Text; t != "" && (t[0] == 'Q' || t[0] == 'q') {
-			if m := inlineQA.FindStringSubmatch(cleanLine(t)); m != nil {
+			if m := inlineQA.FindStringSubmatch(CleanLine(t)); m != nil {
 				out = append(out, qaPair{question: m[1], answer: m[2]})
 				continue
 			}
@@ -169,7 +169,7 @@ func answerText(blocks []corpus.Block, maxParas int) string {
 			}
 			paras++
 		}
-		t := cleanLine(blk.Text)
+		t := CleanLine(blk.Text)
 		if k == 0 {
 			t = answerPrefix.ReplaceAllString(t, "")
 		}
@@ -201,22 +201,6 @@ func answerText(blocks []corpus.Block, maxParas int) string {
 	return s
 }
 
-func hasSource(ss []Source, id string) bool {
-	for _, s := range ss {
-		if s.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func nonNilStrings(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
 // readerQuestion is a question in a reader's own voice, the way explainers
 // put them: "How do I know if I was affected?", "Will I get compensation?",
 // "What should customers do?".
@@ -238,7 +222,7 @@ func readerQA(b corpus.Block) (question, answer string, ok bool) {
 	if len(sents) < 2 {
 		return "", "", false
 	}
-	q := cleanLine(sents[0])
+	q := CleanLine(sents[0])
 	if utf8.RuneCountInString(q) < minQuestionChars || !readerQuestion.MatchString(q) {
 		return "", "", false
 	}
@@ -246,19 +230,19 @@ func readerQA(b corpus.Block) (question, answer string, ok bool) {
 	if strings.HasSuffix(strings.TrimRight(rest[0], "”\"’)"), "?") {
 		return "", "", false // a run of questions, not a question and its answer
 	}
-	return q, cleanLine(strings.Join(rest, " ")), true
+	return q, CleanLine(strings.Join(rest, " ")), true
 }
 
-// extendFAQ returns faq (whose first nAdmin entries are the admin ones)
+// ExtendFAQ returns faq (whose first nAdmin entries are the admin ones)
 // followed by the entries of the added articles, deduplicated as buildFAQ does.
-func extendFAQ(faq []FAQEntry, nAdmin int, added []corpus.Article) []FAQEntry {
+func ExtendFAQ(faq []FAQEntry, nAdmin int, added []corpus.Article) []FAQEntry {
 	f := &faqBuilder{out: slices.Clone(faq), seen: make(map[string]int, len(faq)), shared: len(faq), copied: make(map[int]bool)}
 	for i, e := range f.out {
 		if i < nAdmin {
 			f.admin(e)
 			continue
 		}
-		f.seen[questionKey(e.Question)] = i
+		f.seen[QuestionKey(e.Question)] = i
 	}
 	for _, a := range added {
 		f.article(a)

@@ -33,16 +33,6 @@ var (
 	sentenceBreak = regexp.MustCompile(`[^.][.!?]["”’)]*\s+["“‘(]?[\p{Lu}\d]`)
 )
 
-// cleanLine folds non-breaking spaces and collapses whitespace.
-func cleanLine(s string) string {
-	s = strings.TrimSpace(s)
-	if !strings.Contains(s, "  ") && strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 &&
-		strings.IndexByte(s, '\r') < 0 && !strings.Contains(s, "\u00a0") {
-		return s
-	}
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
-}
-
 // splitNumber splits leading section numbering from s. dotted reports
 // numbering that marks document structure ("2.1.", "Chapter 3").
 func splitNumber(s string) (body string, numbered, dotted bool) {
@@ -72,7 +62,7 @@ func joinWrappedQuestions(blocks []corpus.Block) []corpus.Block {
 			if out == nil {
 				out = append(make([]corpus.Block, 0, len(blocks)), blocks[:i]...)
 			}
-			b.Text = cleanLine(b.Text) + " " + cleanLine(blocks[i+1].Text)
+			b.Text = CleanLine(b.Text) + " " + CleanLine(blocks[i+1].Text)
 			b.Sentences = []string{b.Text}
 			out = append(out, b)
 			i++
@@ -90,10 +80,10 @@ func joinWrappedQuestions(blocks []corpus.Block) []corpus.Block {
 
 // wrapsInto reports whether next finishes the question line b started.
 func wrapsInto(b, next corpus.Block) bool {
-	if b.Kind == corpus.Item || next.Kind != corpus.Para || !looksLikeHeading(b) || strings.HasSuffix(trimClosers(cleanLine(b.Text)), "?") {
+	if b.Kind == corpus.Item || next.Kind != corpus.Para || !looksLikeHeading(b) || strings.HasSuffix(trimClosers(CleanLine(b.Text)), "?") {
 		return false
 	}
-	t := cleanLine(next.Text)
+	t := CleanLine(next.Text)
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsLower(r) && utf8.RuneCountInString(t) <= 80 && strings.HasSuffix(trimClosers(t), "?") && countSentences(t) == 1
 }
@@ -122,13 +112,6 @@ func firstSentenceIsQuestion(s string) bool {
 	return loc == nil || loc[0]+1 >= q
 }
 
-// startsWithQuote reports whether s opens with a quotation mark: quoted
-// speech, not a question the document asks.
-func startsWithQuote(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return strings.ContainsRune("\"“‘'«„", r)
-}
-
 // questionLine is what a block says when read as a possible question.
 type questionLine struct {
 	text     string // the question without numbering
@@ -142,14 +125,14 @@ func readQuestion(b corpus.Block) questionLine {
 	if len(b.Text) > 4*maxQuestionChars {
 		return questionLine{text: b.Text} // prose, not a question or heading
 	}
-	raw := cleanLine(b.Text)
+	raw := CleanLine(b.Text)
 	body, numbered, dotted := splitNumber(raw)
 	q := questionLine{text: body, numbered: numbered, dotted: dotted}
 	if !numbered && !strings.HasSuffix(trimClosers(body), "?") {
 		return q
 	}
 	n := utf8.RuneCountInString(body)
-	if n < minQuestionChars || n > maxQuestionChars || startsWithQuote(body) {
+	if n < minQuestionChars || n > maxQuestionChars || StartsWithQuote(body) {
 		return q
 	}
 	sentences := countSentences(body)
@@ -176,7 +159,7 @@ func allQuestions(b corpus.Block, body string) bool {
 		ss = []string{body}
 	}
 	for _, s := range ss {
-		if !strings.HasSuffix(trimClosers(cleanLine(s)), "?") {
+		if !strings.HasSuffix(trimClosers(CleanLine(s)), "?") {
 			return false
 		}
 	}
@@ -192,71 +175,10 @@ func looksLikeHeading(b corpus.Block) bool {
 	if b.Kind != corpus.Para {
 		return false
 	}
-	t := cleanLine(b.Text)
+	t := CleanLine(b.Text)
 	if utf8.RuneCountInString(t) > 80 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(trimClosers(t))
 	return !strings.ContainsRune(".?:;,", last) && !strings.HasSuffix(t, "!")
-}
-
-// sameQuestionKey reports questionKey(a) == questionKey(b) without
-// making the keys.
-func sameQuestionKey(a, b string) bool {
-	ka, kb := keyReader{s: a}, keyReader{s: b}
-	for {
-		ra, rb := ka.next(), kb.next()
-		if ra != rb {
-			return false
-		}
-		if ra < 0 {
-			return true
-		}
-	}
-}
-
-// keyReader reads the runes of questionKey(s) one at a time.
-type keyReader struct {
-	s       string
-	i       int
-	started bool // a word was read
-	gap     bool // a space is due before the next word's runes
-}
-
-// next returns the next rune of the key, or -1 at its end.
-func (k *keyReader) next() rune {
-	for k.i < len(k.s) {
-		r, size := rune(k.s[k.i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(k.s[k.i:])
-		}
-		r = unicode.ToLower(r)
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			k.i += size
-			k.gap = k.started
-			continue
-		}
-		if k.gap {
-			k.gap = false
-			return ' '
-		}
-		k.i += size
-		k.started = true
-		return r
-	}
-	return -1
-}
-
-// questionKey is the form under which two questions count as the same.
-func questionKey(q string) string {
-	var b strings.Builder
-	for _, f := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(f)
-	}
-	return b.String()
 }

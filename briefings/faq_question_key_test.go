@@ -27,8 +27,8 @@ func TestSameQuestionKey(t *testing.T) {
 		case 1:
 			b = strings.ToUpper(a) + alphabet[rng.IntN(len(alphabet))]
 		}
-		if got, want := sameQuestionKey(a, b), questionKey(a) == questionKey(b); got != want {
-			t.Fatalf("sameQuestionKey(%q, %q) = %v, keys %q and %q", a, b, got, questionKey(a), questionKey(b))
+		if got, want := sameQuestionKey(a, b), QuestionKey(a) == QuestionKey(b); got != want {
+			t.Fatalf("sameQuestionKey(%q, %q) = %v, keys %q and %q", a, b, got, QuestionKey(a), QuestionKey(b))
 		}
 	}
 }

@@ -108,7 +108,7 @@ func TestFAQAdminEntriesWin(t *testing.T) {
 		t.Error("admin entry: nil sources or alternates (JSON would print null)")
 	}
 	for _, e := range faq[1:] {
-		if questionKey(e.Question) == questionKey(admin.Alternates[0]) {
+		if QuestionKey(e.Question) == QuestionKey(admin.Alternates[0]) {
 			t.Errorf("extracted entry %q kept beside the admin entry that names it", e.Question)
 		}
 	}

@@ -21,13 +21,13 @@ const (
 	minSeeds      = 3 // fewer seeds than this: titled phrases may seed too
 )
 
-// issueSet is the issues of a knowledge base, with what With needs to
+// IssueSet is the issues of a knowledge base, with what With needs to
 // extend them: issueSents[i] holds the sentence ids about issues[i],
 // sorted; seqs[i] the term sequences that mark them, chosen[i] the ids of
 // its summary's sentences.
-type issueSet struct {
-	issues []Issue
-	sents  [][]int32
+type IssueSet struct {
+	Issues []Issue
+	Sents  [][]int32
 	seqs   [][][]int32
 	chosen [][]int32
 	// termSets[i] holds the terms find matches against issues[i] beyond
@@ -47,12 +47,12 @@ type draft struct {
 	score   float64
 }
 
-// buildIssues discovers the issues of the corpus, merges the configured
+// BuildIssues discovers the issues of the corpus, merges the configured
 // ones (which come first and replace discovered issues they overlap), and
 // gives each its articles and summary.
-func buildIssues(ix *index, arts []corpus.Article, specs []IssueSpec, synonyms [][]string, pc *phraseCounter) *issueSet {
-	set := &issueSet{issues: []Issue{}}
-	if len(ix.sents) == 0 && len(specs) == 0 {
+func BuildIssues(ix *Index, arts []corpus.Article, specs []IssueSpec, synonyms [][]string, pc *phraseCounter) *IssueSet {
+	set := &IssueSet{Issues: []Issue{}}
+	if len(ix.Sents) == 0 && len(specs) == 0 {
 		return set
 	}
 	var configured []*draft
@@ -95,29 +95,29 @@ func buildIssues(ix *index, arts []corpus.Article, specs []IssueSpec, synonyms [
 		}
 		ids[is.ID]++
 		issues = append(issues, is)
-		set.sents = append(set.sents, d.sents)
+		set.Sents = append(set.Sents, d.sents)
 		set.seqs = append(set.seqs, d.seqs)
 		set.chosen = append(set.chosen, chosen)
 	}
-	set.issues = issues
+	set.Issues = issues
 	return set
 }
 
 // addPhrase adds a phrase the draft is known by; it is ignored when its
 // terms never occur in the corpus.
-func (d *draft) addPhrase(ix *index, p string) {
-	p = cleanLine(p)
+func (d *draft) addPhrase(ix *Index, p string) {
+	p = CleanLine(p)
 	if p == "" {
 		return
 	}
 	d.phrases = append(d.phrases, p)
-	if seq, ok := ix.lookup(p); ok {
+	if seq, ok := ix.Lookup(p); ok {
 		d.seqs = append(d.seqs, seq)
 	}
 }
 
 // discover groups the best candidate phrases into issues.
-func discover(ix *index, pc *phraseCounter, syn map[string]int) []*draft {
+func discover(ix *Index, pc *phraseCounter, syn map[string]int) []*draft {
 	cands := pc.candidates()
 	if len(cands) > maxCandidates {
 		cands = cands[:maxCandidates]
@@ -213,7 +213,7 @@ func discover(ix *index, pc *phraseCounter, syn map[string]int) []*draft {
 			if k > 0 && !usable(m) {
 				continue
 			}
-			if seq, ok := ix.lookup(m.display()); ok {
+			if seq, ok := ix.Lookup(m.display()); ok {
 				g.seqs = append(g.seqs, seq)
 			}
 		}
@@ -246,7 +246,7 @@ func relation(c *phraseStat, g *draft, sentsOf map[*phraseStat][]int32) int {
 		}
 	}
 	a, b := sentsOf[c], sentsOf[seed]
-	common := intersectCount(a, b)
+	common := IntersectCount(a, b)
 	if n := min(len(a), len(b)); n >= 3 && common >= 2 && float64(common) >= 0.6*float64(n) {
 		return 1
 	}
@@ -293,24 +293,6 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
-}
-
-// intersectCount counts the values two sorted lists of distinct values share.
-func intersectCount(a, b []int32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
 }
 
 // usable reports whether a phrase may mark sentences and serve as an
@@ -376,12 +358,12 @@ func overlapsAny(d *draft, configured []*draft) bool {
 	for _, c := range configured {
 		for _, p := range d.seqs {
 			for _, q := range c.seqs {
-				if containsSeq(p, q) || containsSeq(q, p) {
+				if ContainsSeq(p, q) || ContainsSeq(q, p) {
 					return true
 				}
 			}
 		}
-		if n := intersectCount(d.sents, c.sents); n > 0 && 2*n >= len(d.sents) {
+		if n := IntersectCount(d.sents, c.sents); n > 0 && 2*n >= len(d.sents) {
 			return true
 		}
 	}
@@ -390,16 +372,16 @@ func overlapsAny(d *draft, configured []*draft) bool {
 
 // matchSentences fills the sentence ids of every draft: the sentences in
 // which one of its term sequences occurs.
-func matchSentences(ix *index, ds []*draft) {
+func matchSentences(ix *Index, ds []*draft) {
 	for _, d := range ds {
 		d.sents = d.sents[:0]
 	}
-	matchRange(ix, ds, 0, len(ix.sents))
+	matchRange(ix, ds, 0, len(ix.Sents))
 }
 
 // matchRange appends to the sentence ids of every draft the sentences of
 // [lo, hi) in which one of its term sequences occurs.
-func matchRange(ix *index, ds []*draft, lo, hi int) {
+func matchRange(ix *Index, ds []*draft, lo, hi int) {
 	type ref struct {
 		d   int
 		seq []int32
@@ -415,7 +397,7 @@ func matchRange(ix *index, ds []*draft, lo, hi int) {
 		last[i] = -1
 	}
 	for si := lo; si < hi; si++ {
-		ts := ix.terms(&ix.sents[si])
+		ts := ix.Terms(&ix.Sents[si])
 		for k, t := range ts {
 			for _, r := range byFirst[t] {
 				if last[r.d] == int32(si) || !hasPrefix(ts[k:], r.seq) {
@@ -488,16 +470,16 @@ func capitalizeParts(w string) string {
 	return strings.Join(parts, "-")
 }
 
-var smallWords = setOf("a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs")
+var smallWords = SetOf("a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs")
 
 // issue turns a draft into an Issue: id, name, aliases, the articles about
 // it (most mentions first, headings counting more) and its summary; it
 // returns the ids of the summary's sentences too, and marks them used.
-func (d *draft) issue(ix *index, arts []corpus.Article, shared map[int32]float64, used map[int32]bool) (Issue, []int32) {
+func (d *draft) issue(ix *Index, arts []corpus.Article, shared map[int32]float64, used map[int32]bool) (Issue, []int32) {
 	is := Issue{Aliases: []string{}, Summary: []Cited{}, ArticleIDs: []string{}}
 	if d.spec != nil {
 		is.Name = d.spec.Name
-		is.Aliases = nonNilStrings(append([]string(nil), d.spec.Aliases...))
+		is.Aliases = NonNilStrings(append([]string(nil), d.spec.Aliases...))
 		is.Keywords = append([]string(nil), d.spec.Keywords...)
 	} else {
 		is.Name = titleCase(d.phrases[0])
@@ -509,10 +491,10 @@ func (d *draft) issue(ix *index, arts []corpus.Article, shared map[int32]float64
 	}
 	is.ID = slug(is.Name)
 	is.ArticleIDs = issueArticles(ix, arts, d.sents)
-	pool := withNeighbours(ix, d.sents)
+	pool := WithNeighbours(ix, d.sents)
 	n := make([]float64, len(pool))
 	for i := range pool {
-		n[i] = shared[pool[i].id]
+		n[i] = shared[pool[i].ID]
 	}
 	var chosen []int32
 	is.Summary, chosen = issueSummary(ix, arts, pool, n, used)
@@ -525,17 +507,17 @@ func (d *draft) issue(ix *index, arts []corpus.Article, shared map[int32]float64
 // issueArticles returns the ids of the articles of an issue's sentences,
 // most mentions first (a title counting 4, a heading 3), then in article
 // order.
-func issueArticles(ix *index, articles []corpus.Article, sents []int32) []string {
+func issueArticles(ix *Index, articles []corpus.Article, sents []int32) []string {
 	weight := make(map[int32]float64)
 	for _, si := range sents {
-		s := &ix.sents[si]
+		s := &ix.Sents[si]
 		switch {
-		case s.title:
-			weight[s.art] += 4
-		case s.blockKind() == corpus.Heading:
-			weight[s.art] += 3
+		case s.Title:
+			weight[s.Art] += 4
+		case s.BlockKind() == corpus.Heading:
+			weight[s.Art] += 3
 		default:
-			weight[s.art]++
+			weight[s.Art]++
 		}
 	}
 	arts := make([]int32, 0, len(weight))
@@ -560,19 +542,19 @@ func issueArticles(ix *index, articles []corpus.Article, sents []int32) []string
 // sentence about several issues weighs less for each, and one used by an
 // earlier issue's summary is left to it unless too few others remain. It
 // returns the summary and the ids of its sentences.
-func issueSummary(ix *index, arts []corpus.Article, pool []weighted, shared []float64, used map[int32]bool) ([]Cited, []int32) {
-	fresh := make([]weighted, 0, len(pool))
+func issueSummary(ix *Index, arts []corpus.Article, pool []Weighted, shared []float64, used map[int32]bool) ([]Cited, []int32) {
+	fresh := make([]Weighted, 0, len(pool))
 	for i := range pool {
 		if n := shared[i]; n > 1 {
-			pool[i].w /= n
+			pool[i].W /= n
 		}
-		if !used[pool[i].id] {
+		if !used[pool[i].ID] {
 			fresh = append(fresh, pool[i])
 		}
 	}
-	sum, chosen := summarizeIDs(ix, arts, fresh, maxSummary)
-	if len(sum) < minSummary {
-		sum, chosen = summarizeIDs(ix, arts, pool, maxSummary)
+	sum, chosen := SummarizeIDs(ix, arts, fresh, MaxSummary)
+	if len(sum) < MinSummary {
+		sum, chosen = SummarizeIDs(ix, arts, pool, MaxSummary)
 	}
 	return sum, chosen
 }

@@ -24,7 +24,7 @@ func (pc *phraseCounter) acceptable(p *phraseStat) bool {
 			generic++
 		}
 	}
-	if generic == len(keys) || len(keys) > 1 && titleWords[strings.ToLower(lastField(p.surfaces[0].String()))] {
+	if generic == len(keys) || len(keys) > 1 && TitleWords[strings.ToLower(lastField(p.surfaces[0].String()))] {
 		return false // "U.S. envoy" is a role, not an issue
 	}
 	if len(keys) == 1 {
@@ -42,7 +42,7 @@ func (pc *phraseCounter) acceptable(p *phraseStat) bool {
 	}
 	if len(keys) > 1 && p.proper() {
 		last := strings.ToLower(lastField(p.surfaces[0].String()))
-		if pc.roles.actor[keys[0]] || orgWords[last] {
+		if pc.roles.actor[keys[0]] || OrgWords[last] {
 			return false // an organisation: "Riverton Transit Authority"
 		}
 		if 2*p.locative >= p.capMid+p.lowMid {
@@ -99,13 +99,13 @@ func modifierShaped(w string) bool {
 // every issue is about, not an issue itself.
 func (pc *phraseCounter) findTopic() {
 	pc.topic = make(map[int32]bool)
-	n := int32(pc.ix.nArts)
+	n := int32(pc.Index.NArts)
 	if n < 3 {
 		return
 	}
 	for i := range pc.stats {
 		p := &pc.stats[i]
-		if p.words == 1 && p.df == n && 10*p.tf >= 6*n && !genericKey(pc.lx.keyNames[p.ids[0]-1]) {
+		if p.words == 1 && p.df == n && 10*p.tf >= 6*n && !genericKey(pc.lx.KeyNames[p.ids[0]-1]) {
 			pc.topic[p.ids[0]-1] = true
 		}
 	}
@@ -127,7 +127,7 @@ func (pc *phraseCounter) isTopic(p *phraseStat) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(words[k])
-		if !unicode.IsUpper(r) && !genericKey(pc.lx.keyNames[id]) {
+		if !unicode.IsUpper(r) && !genericKey(pc.lx.KeyNames[id]) {
 			rest = false
 		}
 	}
@@ -145,13 +145,3 @@ func (pc *phraseCounter) isTopic(p *phraseStat) bool {
 	}
 	return false
 }
-
-// orgWords end the names of organisations, which act rather than are
-// discussed.
-var orgWords = setOf("authority", "association", "council", "committee", "commission", "ministry",
-	"department", "agency", "chamber", "union", "party", "company", "corporation", "inc", "ltd",
-	"board", "office", "institute", "university", "bank", "court", "parliament", "congress",
-	"senate", "assembly", "government", "administration", "federation", "foundation", "society",
-	"service", "services", "police", "army", "staff", "group", "club", "league", "times", "post", "news")
-
-var locatives = setOf("in", "at", "on", "near", "along", "beneath", "under", "through", "outside", "inside")

@@ -14,15 +14,15 @@ import (
 // suggests instead.
 const minFindScore = 0.5
 
-// find is KB.FindIssue; article looks up an article by id.
-func (s *issueSet) find(query string, article func(id string) (corpus.Article, bool)) (issue Issue, suggestions []string, ok bool) {
+// Find is KB.FindIssue; article looks up an article by id.
+func (s *IssueSet) Find(query string, article func(id string) (corpus.Article, bool)) (issue Issue, suggestions []string, ok bool) {
 	q := normQuery(query)
 	type cand struct {
 		i     int
 		score float64
 	}
-	cands := make([]cand, 0, len(s.issues))
-	for i, is := range s.issues {
+	cands := make([]cand, 0, len(s.Issues))
+	for i, is := range s.Issues {
 		best := 0.0
 		for k, s := range issueStrings(is) {
 			sc := matchScore(q, normQuery(s))
@@ -35,7 +35,7 @@ func (s *issueSet) find(query string, article func(id string) (corpus.Article, b
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	if len(cands) > 0 && q != "" && cands[0].score >= minFindScore {
-		return s.issues[cands[0].i], nil, true
+		return s.Issues[cands[0].i], nil, true
 	}
 	// No name is close enough: an issue whose content mentions the query
 	// is a better guess than one that only happens to come first.
@@ -50,14 +50,14 @@ func (s *issueSet) find(query string, article func(id string) (corpus.Article, b
 		if len(suggestions) == 3 {
 			break
 		}
-		suggestions = append(suggestions, s.issues[c.i].Name)
+		suggestions = append(suggestions, s.Issues[c.i].Name)
 	}
 	return Issue{}, suggestions, false
 }
 
 // mentions returns the share of the query terms qt that the issue's
 // summary or the titles of its articles contain, in [0,1].
-func (s *issueSet) mentions(i int, qt []string, article func(id string) (corpus.Article, bool)) float64 {
+func (s *IssueSet) mentions(i int, qt []string, article func(id string) (corpus.Article, bool)) float64 {
 	have := s.issueTerms(article)[i]
 	n := 0
 	for _, t := range qt {
@@ -70,10 +70,10 @@ func (s *issueSet) mentions(i int, qt []string, article func(id string) (corpus.
 
 // issueTerms returns, per issue, the terms of its summary and of its
 // articles' titles. They are gathered once, on first use.
-func (s *issueSet) issueTerms(article func(id string) (corpus.Article, bool)) []map[string]struct{} {
+func (s *IssueSet) issueTerms(article func(id string) (corpus.Article, bool)) []map[string]struct{} {
 	s.termsOnce.Do(func() {
-		s.termSets = make([]map[string]struct{}, len(s.issues))
-		for i, is := range s.issues {
+		s.termSets = make([]map[string]struct{}, len(s.Issues))
+		for i, is := range s.Issues {
 			have := make(map[string]struct{})
 			add := func(s string) {
 				for _, t := range text.Terms(s) {

@@ -97,8 +97,8 @@ type wordRoles struct {
 
 // phraseCounter counts candidate phrases as the index reads sentences.
 type phraseCounter struct {
-	ix    *index
-	lx    *lexicon
+	Index    *Index
+	lx    *Lexicon
 	stats []phraseStat
 	byKey map[phraseKey]int32 // phrases of two words or more
 	uni   []int32             // word key id -> stat index of the single word, or -1
@@ -108,76 +108,76 @@ type phraseCounter struct {
 
 const maxPhraseWords = 4
 
-func newPhraseCounter(lx *lexicon) *phraseCounter {
+func NewPhraseCounter(lx *Lexicon) *phraseCounter {
 	return &phraseCounter{lx: lx, byKey: make(map[phraseKey]int32), roles: wordRoles{person: map[string]bool{}, actor: map[string]bool{}}}
 }
 
-// visit counts the phrases of one sentence: runs of up to maxPhraseWords
+// Visit counts the phrases of one sentence: runs of up to maxPhraseWords
 // words between breaks, not starting or ending with a bare number.
-func (pc *phraseCounter) visit(si int32, s *sentence, ws []word) {
+func (pc *phraseCounter) Visit(si int32, s *Sentence, ws []Word) {
 	if si%pruneEvery == pruneEvery-1 && len(pc.stats) > pruneAbove {
 		pc.prune()
 	}
-	heading := s.blockKind() == corpus.Heading || s.title
+	heading := s.BlockKind() == corpus.Heading || s.Title
 	if !heading {
 		pc.markRoles(ws)
 	}
 	for i := range ws {
-		if ws[i].info.brk || ws[i].info.number {
+		if ws[i].Info.Brk || ws[i].Info.Number {
 			continue
 		}
 		var key phraseKey
 		for n := 1; n <= maxPhraseWords && i+n <= len(ws); n++ {
 			w := ws[i+n-1]
-			if w.info.brk || n > 1 && (ws[i+n-2].breakAfter || w.breakBefore) {
+			if w.Info.Brk || n > 1 && (ws[i+n-2].BreakAfter || w.BreakBefore) {
 				break
 			}
-			key[n-1] = w.info.key + 1
-			if w.info.number {
+			key[n-1] = w.Info.Key + 1
+			if w.Info.Number {
 				continue // a phrase does not end with a bare number
 			}
-			pc.add(key, ws, i, n, si, s.art, heading, s.title)
+			pc.add(key, ws, i, n, si, s.Art, heading, s.Title)
 		}
 	}
 }
 
 // markRoles marks the capitalised names of a body sentence that act as
 // persons (after a title, before a speech verb) or actors (possessive).
-func (pc *phraseCounter) markRoles(ws []word) {
+func (pc *phraseCounter) markRoles(ws []Word) {
 	for i := 0; i < len(ws); i++ {
-		if !ws[i].capital || ws[i].info.brk {
+		if !ws[i].Capital || ws[i].Info.Brk {
 			continue
 		}
 		j := i
-		for j+1 < len(ws) && ws[j+1].capital && !ws[j+1].info.brk && !ws[j].breakAfter {
+		for j+1 < len(ws) && ws[j+1].Capital && !ws[j+1].Info.Brk && !ws[j].BreakAfter {
 			j++
 		}
 		// Titles inside the run ("Russian President Vladimir Putin") come
 		// before the name.
 		start := i
 		for k := i; k <= j; k++ {
-			if ws[k].info.role&isTitle != 0 {
+			if ws[k].Info.Role&IsTitle != 0 {
 				start = k + 1
 			}
 		}
-		person := start > i || i > 0 && ws[i-1].info.role&isTitle != 0 ||
-			j+1 < len(ws) && ws[j+1].info.role&isSpeech != 0 && !ws[j].breakAfter
-		if ws[j].info.role&isOrg != 0 {
+		person := start > i || i > 0 && ws[i-1].Info.Role&IsTitle != 0 ||
+			j+1 < len(ws) && ws[j+1].Info.Role&IsSpeech != 0 && !ws[j].BreakAfter
+		if ws[j].Info.Role&IsOrg != 0 {
 			person = false // "the Residents Association says": an organisation
 		}
 		for k := start; k <= j; k++ {
 			if person {
-				pc.roles.person[pc.lx.keyNames[ws[k].info.key]] = true
+				pc.roles.person[pc.lx.KeyNames[ws[k].Info.Key]] = true
 			}
-			if ws[k].possessive {
-				pc.roles.actor[pc.lx.keyNames[ws[k].info.key]] = true
+			if ws[k].Possessive {
+				pc.roles.actor[pc.lx.KeyNames[ws[k].Info.Key]] = true
 			}
 		}
 		i = j
 	}
 }
 
-func (pc *phraseCounter) add(key phraseKey, sent []word, i, n int, si, art int32, heading, title bool) {
+func (pc *phraseCounter) add(key phraseKey, sent []Word, i, n int, si, art int32, heading, title bool) {
 	ws := sent[i : i+n]
 	var id int32
 	ok := false
@@ -217,13 +217,13 @@ func (pc *phraseCounter) add(key phraseKey, sent []word, i, n int, si, art int32
 	if title {
 		p.tf++
 	}
-	if !heading && i > 0 && sent[i-1].info.role&isLocative != 0 {
+	if !heading && i > 0 && sent[i-1].Info.Role&IsLocative != 0 {
 		p.locative++
 	}
-	if !heading && i > 0 && sent[i-1].capital && !sent[i-1].breakAfter && !sent[i-1].info.brk {
+	if !heading && i > 0 && sent[i-1].Capital && !sent[i-1].BreakAfter && !sent[i-1].Info.Brk {
 		p.afterCap++
 	}
-	if end := i + n; !heading && end < len(sent) && sent[end].capital && !sent[end-1].breakAfter && !sent[end].info.brk {
+	if end := i + n; !heading && end < len(sent) && sent[end].Capital && !sent[end-1].BreakAfter && !sent[end].Info.Brk {
 		p.beforeCap++
 	}
 	if !heading && i > 0 {
@@ -250,7 +250,7 @@ func (pc *phraseCounter) add(key phraseKey, sent []word, i, n int, si, art int32
 	if len(p.surfaces) < maxSurfaces {
 		sf := make([]string, n)
 		for k, w := range ws {
-			sf[k] = strings.Clone(w.surface)
+			sf[k] = strings.Clone(w.Surface)
 		}
 		p.surfaces = append(p.surfaces, surfaceCount{words: sf, n: 1, natural: natural})
 	}
@@ -261,18 +261,18 @@ const (
 	maxSurfaceCount = 24
 )
 
-func sameSurface(a []string, ws []word) bool {
+func sameSurface(a []string, ws []Word) bool {
 	for k, w := range ws {
-		if a[k] != w.surface {
+		if a[k] != w.Surface {
 			return false
 		}
 	}
 	return true
 }
 
-func allCapital(ws []word) bool {
+func allCapital(ws []Word) bool {
 	for _, w := range ws {
-		if !w.capital {
+		if !w.Capital {
 			return false
 		}
 	}
@@ -318,7 +318,7 @@ func (pc *phraseCounter) keyOf(k phraseKey) string {
 		if id == 0 {
 			break
 		}
-		parts = append(parts, pc.lx.keyNames[id-1])
+		parts = append(parts, pc.lx.KeyNames[id-1])
 	}
 	return strings.Join(parts, " | ")
 }
@@ -331,8 +331,8 @@ func (pc *phraseCounter) keyOf(k phraseKey) string {
 // three times) by article spread by sentence rarity, longer phrases
 // preferred; on corpora of ten articles or more, article rarity too.
 func (pc *phraseCounter) candidates() []*phraseStat {
-	ix := pc.ix
-	nSents := float64(len(ix.sents))
+	ix := pc.Index
+	nSents := float64(len(ix.Sents))
 	pc.findTopic()
 	var out []*phraseStat
 	for i := range pc.stats {
@@ -348,7 +348,7 @@ func (pc *phraseCounter) candidates() []*phraseStat {
 		w := float64(p.sf + 2*p.hf)
 		spec := math.Log(1 + nSents/float64(p.sf))
 		p.score = w * math.Log(1+float64(p.df)) * spec * lengthBoost(p.words)
-		if n := int32(ix.nArts); n >= 10 {
+		if n := int32(ix.NArts); n >= 10 {
 			// Many articles: what most of them say is the site's template or
 			// the general subject, and an issue stands out where it is told.
 			if 10*p.df > 4*n {
@@ -362,7 +362,7 @@ func (pc *phraseCounter) candidates() []*phraseStat {
 		if p.words == 1 && !p.specific() {
 			// A lone common word names an issue only when headings use it
 			// and it reads as a noun.
-			if p.hf == 0 || p.df < min(3, int32(ix.nArts)) || modifierShaped(p.display()) {
+			if p.hf == 0 || p.df < min(3, int32(ix.NArts)) || modifierShaped(p.display()) {
 				continue
 			}
 			p.score *= 0.7
@@ -395,8 +395,8 @@ func lengthBoost(n int) float64 {
 func genericKey(k string) bool { return genericStems[k] }
 
 var genericStems = func() map[string]bool {
-	m := make(map[string]bool, len(genericWords))
-	for w := range genericWords {
+	m := make(map[string]bool, len(GenericWords))
+	for w := range GenericWords {
 		m[text.Stem(w)] = true
 	}
 	return m

@@ -206,9 +206,9 @@ func TestTitleCaseAndSlug(t *testing.T) {
 }
 
 func TestPhrasePruneKeepsRepeated(t *testing.T) {
-	lx := newLexicon()
-	pc := newPhraseCounter(lx)
-	pc.ix = buildIndex(corpus.Sample(), lx, pc.visit)
+	lx := NewLexicon()
+	pc := NewPhraseCounter(lx)
+	pc.Index = BuildIndex(corpus.Sample(), lx, pc.Visit)
 	before := map[phraseKey]int32{}
 	for _, p := range pc.stats {
 		if p.sf > 1 {
@@ -227,10 +227,10 @@ func TestPhrasePruneKeepsRepeated(t *testing.T) {
 	}
 	// Counting goes on after a prune.
 	ws := lx.readWords("The security guarantees were discussed again.", nil)
-	pc.visit(int32(len(pc.ix.sents)), &sentence{art: 99}, ws)
-	lx2 := newLexicon()
-	pc2 := newPhraseCounter(lx2)
-	pc2.ix = buildIndex(corpus.Sample(), lx2, pc2.visit)
+	pc.Visit(int32(len(pc.Index.Sents)), &Sentence{Art: 99}, ws)
+	lx2 := NewLexicon()
+	pc2 := NewPhraseCounter(lx2)
+	pc2.Index = BuildIndex(corpus.Sample(), lx2, pc2.Visit)
 	if got, want := len(pc.candidates()), len(pc2.candidates()); got < want-2 {
 		t.Errorf("after prune %d candidates, before %d", got, want)
 	}

@@ -6,7 +6,7 @@ package briefings
 // phraseBreaks are words that end a candidate phrase (besides the stopwords
 // of corpus/text): question words, negations, auxiliaries and common verbs
 // and adverbs, so that candidate phrases are mostly noun phrases.
-var phraseBreaks = setOf(
+var phraseBreaks = SetOf(
 	"what", "who", "when", "where", "why", "how", "which", "not", "no", "never",
 	"nor", "without", "yes", "also", "even", "still", "already", "now", "today",
 	"yesterday", "tomorrow", "later", "soon", "ago", "well", "almost", "nearly",
@@ -41,9 +41,9 @@ var phraseBreaks = setOf(
 	"whereas", "whilst", "amongst", "upon", "ahead", "away", "back", "instead",
 )
 
-// genericWords are news words that alone never name an issue: a phrase
+// GenericWords are news words that alone never name an issue: a phrase
 // made only of them is dropped ("peace talks" keeps "peace").
-var genericWords = setOf(
+var GenericWords = SetOf(
 	"talk", "talks", "negotiation", "negotiations", "deal", "deals", "agreement",
 	"agreements", "issue", "issues", "question", "questions", "matter",
 	"official", "officials", "country", "countries", "leader", "leaders",
@@ -79,8 +79,8 @@ var genericWords = setOf(
 	"thanks", "users", "user", "section", "sections", "chapter", "chapters",
 )
 
-// titleWords precede a person's name ("President X", "envoy X").
-var titleWords = setOf(
+// TitleWords precede a person's name ("President X", "envoy X").
+var TitleWords = SetOf(
 	"president", "minister", "chancellor", "secretary", "spokesman",
 	"spokeswoman", "spokesperson", "envoy", "governor", "gov", "mayor",
 	"senator", "sen", "representative", "rep", "mr", "mrs", "ms", "dr",
@@ -93,7 +93,7 @@ var titleWords = setOf(
 )
 
 // speechVerbs follow a person's name ("X said").
-var speechVerbs = setOf(
+var speechVerbs = SetOf(
 	"said", "says", "told", "added", "stated", "argued", "wrote", "noted",
 	"explained", "warned", "insisted", "insists", "confirmed", "announced",
 	"emphasized", "emphasised", "reiterated", "acknowledged", "indicated",
@@ -102,10 +102,20 @@ var speechVerbs = setOf(
 	"posted", "thinks", "hopes", "admitted", "declared", "mentioned",
 )
 
-func setOf(words ...string) map[string]bool {
+func SetOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
 	}
 	return m
 }
+
+// OrgWords end the names of organisations, which act rather than are
+// discussed.
+var OrgWords = SetOf("authority", "association", "council", "committee", "commission", "ministry",
+	"department", "agency", "chamber", "union", "party", "company", "corporation", "inc", "ltd",
+	"board", "office", "institute", "university", "bank", "court", "parliament", "congress",
+	"senate", "assembly", "government", "administration", "federation", "foundation", "society",
+	"service", "services", "police", "army", "staff", "group", "club", "league", "times", "post", "news")
+
+var locatives = SetOf("in", "at", "on", "near", "along", "beneath", "under", "through", "outside", "inside")

@@ -47,9 +47,9 @@ type KB struct {
 	byID     map[string]int
 	faq      []FAQEntry
 	issues   []Issue
-	index    *index
-	stories  *issueSet
-	answers  *answerer
+	index    *Index
+	stories  *IssueSet
+	answers  *Answerer
 }
 
 // Build builds the knowledge base from articles. It fails only when ctx is
@@ -58,21 +58,20 @@ type KB struct {
 // With more than one CPU (GOMAXPROCS), the articles' passages are read
 // into the answer index while the knowledge is built; the KB is the same.
 func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, error) {
-	ib := newAnswerBuilder(opts.Synonyms, defaultTuning)
 	var kb *KB
-	var pt *passageTexts
+	var pt *Passages
 	var err, perr error
 	if runtime.GOMAXPROCS(0) > 1 {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			pt, perr = readPassages(ctx, ib, articles)
+			pt, perr = ReadPassages(ctx, opts.Synonyms, articles)
 		}()
 		kb, err = buildKnowledge(ctx, articles, opts)
 		<-done
 	} else {
 		if kb, err = buildKnowledge(ctx, articles, opts); err == nil {
-			pt, perr = readPassages(ctx, ib, articles)
+			pt, perr = ReadPassages(ctx, opts.Synonyms, articles)
 		}
 	}
 	if err != nil {
@@ -81,7 +80,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, e
 	if perr != nil {
 		return nil, perr
 	}
-	kb.answers = newAnswererFrom(kb.answerBase(), defaultTuning, pt)
+	kb.answers = NewAnswerer(kb.answerBase(), pt)
 	return kb, nil
 }
 
@@ -104,20 +103,20 @@ func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.faq = buildFAQ(opts.FAQ, articles)
-	lx := newLexicon()
-	phrases := newPhraseCounter(lx)
-	kb.index = buildIndex(articles, lx, phrases.visit)
-	phrases.ix = kb.index
+	kb.faq = BuildFAQ(opts.FAQ, articles)
+	lx := NewLexicon()
+	phrases := NewPhraseCounter(lx)
+	kb.index = BuildIndex(articles, lx, phrases.Visit)
+	phrases.Index = kb.index
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.stories = buildIssues(kb.index, articles, opts.Issues, opts.Synonyms, phrases)
-	kb.issues = kb.stories.issues
+	kb.stories = BuildIssues(kb.index, articles, opts.Issues, opts.Synonyms, phrases)
+	kb.issues = kb.stories.Issues
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	opts.Logger.Debug("knowledge built", "articles", len(articles), "sentences", len(kb.index.sents),
+	opts.Logger.Debug("knowledge built", "articles", len(articles), "sentences", len(kb.index.Sents),
 		"faq", len(kb.faq), "issues", len(kb.issues))
 	return kb, nil
 }
@@ -169,7 +168,7 @@ type DigestOptions struct {
 // transfer issue that names him), then the first issues; it never returns
 // more suggestions than there are issues.
 func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok bool) {
-	return kb.stories.find(query, kb.Article)
+	return kb.stories.Find(query, kb.Article)
 }
 
 // Digest returns the briefing of what is new in the window (Since, Until]
@@ -181,11 +180,20 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 // MaxChars: the lowest-ranked points go first, sentences are never cut.
 // Empty is true, with a short lead, when nothing is new.
 func (kb *KB) Digest(opts DigestOptions) Digest {
-	return makeDigest(&digestBase{arts: kb.articles, ix: kb.index, issues: kb.issues, issueSents: kb.stories.sents}, opts)
+	return MakeDigest(&DigestBase{Articles: kb.articles, Index: kb.index, Issues: kb.issues, IssueSents: kb.stories.Sents}, opts)
 }
 
 // answerBase is what the answerer of kb answers from.
-func (kb *KB) answerBase() *answerBase {
-	return &answerBase{articles: kb.articles, byID: kb.byID, faq: kb.faq, issues: kb.issues,
-		synonyms: kb.opts.Synonyms, minConfidence: kb.opts.MinConfidence, defaultAnswer: kb.opts.DefaultAnswer}
+func (kb *KB) answerBase() *AnswerBase {
+	return &AnswerBase{Articles: kb.articles, ByID: kb.byID, FAQ: kb.faq, Issues: kb.issues,
+		Synonyms: kb.opts.Synonyms, MinConfidence: kb.opts.MinConfidence, DefaultAnswer: kb.opts.DefaultAnswer}
+}
+
+// Ask answers a free-text question with the best FAQ answer, issue summary
+// or article passage, with its sources. When nothing matches well enough
+// (confidence below Options.MinConfidence) it declines: Kind is KindNone,
+// Answer is Options.DefaultAnswer and Suggestions holds up to 3 FAQ
+// questions or issue names. Sources and Suggestions are never nil.
+func (kb *KB) Ask(question string) Answer {
+	return kb.answers.Ask(question)
 }

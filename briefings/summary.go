@@ -13,8 +13,8 @@ import (
 
 // Summary sizes and weights.
 const (
-	minSummary      = 3
-	maxSummary      = 5
+	MinSummary      = 3
+	MaxSummary      = 5
 	rankPool        = 120  // LexRank runs over at most this many sentences
 	maxConsidered   = 1500 // sentences of one issue read at all
 	edgeThreshold   = 0.08 // cosine below which two sentences are not linked
@@ -33,7 +33,7 @@ const (
 
 // scored is a sentence with its rank in a summary.
 type scored struct {
-	id    int32
+	ID    int32
 	art   int32
 	score float64
 	v     vector
@@ -43,61 +43,61 @@ type scored struct {
 // (LexRank over tf-idf cosine), not redundant (MMR), not boilerplate,
 // each cited; near-identical sentences from other articles become extra
 // sources. Chosen sentences come in article then position order.
-func summarize(ix *index, arts []corpus.Article, ids []weighted, n int) []Cited {
-	c, _ := summarizeIDs(ix, arts, ids, n)
+func summarize(ix *Index, arts []corpus.Article, ids []Weighted, n int) []Cited {
+	c, _ := SummarizeIDs(ix, arts, ids, n)
 	return c
 }
 
-// summarizeIDs is summarize that also returns the ids of the chosen
+// SummarizeIDs is summarize that also returns the ids of the chosen
 // sentences.
-func summarizeIDs(ix *index, arts []corpus.Article, ids []weighted, n int) ([]Cited, []int32) {
-	ranked := rankSentences(ix, ids)
+func SummarizeIDs(ix *Index, arts []corpus.Article, ids []Weighted, n int) ([]Cited, []int32) {
+	ranked := RankSentences(ix, ids)
 	chosen := pickMMR(ranked, n)
 	out := cite(ix, arts, chosen, ranked)
 	used := make([]int32, len(chosen))
 	for i, c := range chosen {
-		used[i] = c.id
+		used[i] = c.ID
 	}
 	return out, used
 }
 
-// weighted is a sentence id with a prior weight: how surely it is about
+// Weighted is a sentence id with a prior weight: how surely it is about
 // the subject.
-type weighted struct {
-	id int32
-	w  float64
+type Weighted struct {
+	ID int32
+	W  float64
 }
 
-// withNeighbours returns the sentences of ids (weight 1) and the sentence
+// WithNeighbours returns the sentences of ids (weight 1) and the sentence
 // that follows each in the same block (weight 0.6): the next sentence
 // often carries the figures of the one naming the subject. After a
 // question heading (an FAQ's question) the neighbour is the first sentence
 // of the paragraph under it, which answers it.
-func withNeighbours(ix *index, ids []int32) []weighted {
-	out := make([]weighted, 0, 2*len(ids))
+func WithNeighbours(ix *Index, ids []int32) []Weighted {
+	out := make([]Weighted, 0, 2*len(ids))
 	for k, id := range ids {
-		out = append(out, weighted{id, 1})
+		out = append(out, Weighted{id, 1})
 		next := id + 1
-		if int(next) >= len(ix.sents) {
+		if int(next) >= len(ix.Sents) {
 			continue
 		}
-		s, n := &ix.sents[id], &ix.sents[next]
-		under := (s.title || (s.blockKind() == corpus.Heading || s.alone) && strings.HasSuffix(s.text, "?")) && n.blockKind() == corpus.Para
-		if n.art == s.art && (n.block == s.block || under) && (k+1 == len(ids) || ids[k+1] != next) {
-			out = append(out, weighted{next, 0.6})
+		s, n := &ix.Sents[id], &ix.Sents[next]
+		under := (s.Title || (s.BlockKind() == corpus.Heading || s.alone) && strings.HasSuffix(s.Text, "?")) && n.BlockKind() == corpus.Para
+		if n.Art == s.Art && (n.block == s.block || under) && (k+1 == len(ids) || ids[k+1] != next) {
+			out = append(out, Weighted{next, 0.6})
 		}
 	}
 	return out
 }
 
-// rankSentences returns the eligible sentences of ids with their LexRank
+// RankSentences returns the eligible sentences of ids with their LexRank
 // score (times their quality and prior weight), best first.
-func rankSentences(ix *index, ids []weighted) []scored {
+func RankSentences(ix *Index, ids []Weighted) []scored {
 	if len(ids) > maxConsidered {
 		// A big issue: an even sample in corpus order is plenty to find
 		// its central sentences, and keeps the cost flat.
 		step := (len(ids) + maxConsidered - 1) / maxConsidered
-		sample := make([]weighted, 0, maxConsidered)
+		sample := make([]Weighted, 0, maxConsidered)
 		for i := 0; i < len(ids); i += step {
 			sample = append(sample, ids[i])
 		}
@@ -105,8 +105,8 @@ func rankSentences(ix *index, ids []weighted) []scored {
 	}
 	pool := make([]scored, 0, len(ids))
 	for _, x := range ids {
-		if w := quality(&ix.sents[x.id]); w > 0 {
-			pool = append(pool, scored{id: x.id, art: ix.sents[x.id].art, score: w * x.w, v: ix.vec(int(x.id))})
+		if w := quality(&ix.Sents[x.ID]); w > 0 {
+			pool = append(pool, scored{ID: x.ID, art: ix.Sents[x.ID].Art, score: w * x.W, v: ix.vec(int(x.ID))})
 		}
 	}
 	if len(pool) == 0 {
@@ -123,7 +123,7 @@ func rankSentences(ix *index, ids []weighted) []scored {
 		if pool[a].score != pool[b].score {
 			return pool[a].score > pool[b].score
 		}
-		return pool[a].id < pool[b].id
+		return pool[a].ID < pool[b].ID
 	})
 	return pool
 }
@@ -153,7 +153,7 @@ func prefilter(pool []scored, k int) []scored {
 	for _, i := range order[:k] {
 		out = append(out, pool[i])
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].id < out[b].id })
+	sort.Slice(out, func(a, b int) bool { return out[a].ID < out[b].ID })
 	return out
 }
 
@@ -225,9 +225,9 @@ func lexRank(pool []scored) []float64 {
 // once the remaining sentences are much weaker than the first.
 func pickMMR(ranked []scored, n int) []scored {
 	chosen := pickMMRAt(ranked, n, redundantCos, nil)
-	if len(chosen) < minSummary {
+	if len(chosen) < MinSummary {
 		// Few sentences: accept closer ones rather than too short a summary.
-		chosen = pickMMRAt(ranked, minSummary, 0.7, chosen)
+		chosen = pickMMRAt(ranked, MinSummary, 0.7, chosen)
 	}
 	return chosen
 }
@@ -240,7 +240,7 @@ func pickMMRAt(ranked []scored, n int, redundant float64, chosen []scored) []sco
 	used := make([]bool, len(ranked))
 	for i, s := range ranked {
 		for _, c := range chosen {
-			if c.id == s.id {
+			if c.ID == s.ID {
 				used[i] = true
 			}
 		}
@@ -267,7 +267,7 @@ func pickMMRAt(ranked []scored, n int, redundant float64, chosen []scored) []sco
 				best, bestVal = i, val
 			}
 		}
-		if best < 0 || len(chosen) >= minSummary && ranked[best].score < 0.2*top {
+		if best < 0 || len(chosen) >= MinSummary && ranked[best].score < 0.2*top {
 			break
 		}
 		used[best] = true
@@ -279,22 +279,22 @@ func pickMMRAt(ranked []scored, n int, redundant float64, chosen []scored) []sco
 // cite turns chosen sentences into Cited values in reading order; every
 // other ranked sentence that states the same fact in another article adds
 // its article as a source.
-func cite(ix *index, arts []corpus.Article, chosen, ranked []scored) []Cited {
-	sort.Slice(chosen, func(a, b int) bool { return chosen[a].id < chosen[b].id })
+func cite(ix *Index, arts []corpus.Article, chosen, ranked []scored) []Cited {
+	sort.Slice(chosen, func(a, b int) bool { return chosen[a].ID < chosen[b].ID })
 	out := make([]Cited, 0, len(chosen))
 	for _, c := range chosen {
-		s := &ix.sents[c.id]
-		srcs := []Source{sourceOf(&arts[s.art])}
+		s := &ix.Sents[c.ID]
+		srcs := []Source{SourceOf(&arts[s.Art])}
 		for _, r := range ranked {
-			o := &ix.sents[r.id]
-			if o.art == s.art || hasSource(srcs, arts[o.art].ID) {
+			o := &ix.Sents[r.ID]
+			if o.Art == s.Art || HasSource(srcs, arts[o.Art].ID) {
 				continue
 			}
-			if cosine(c.v, r.v) >= sameFactCos || corpus.NearDuplicate(s.text, o.text) {
-				srcs = append(srcs, sourceOf(&arts[o.art]))
+			if cosine(c.v, r.v) >= sameFactCos || corpus.NearDuplicate(s.Text, o.Text) {
+				srcs = append(srcs, SourceOf(&arts[o.Art]))
 			}
 		}
-		out = append(out, Cited{Text: s.text, Sources: srcs})
+		out = append(out, Cited{Text: s.Text, Sources: srcs})
 	}
 	return out
 }
@@ -305,44 +305,44 @@ var (
 )
 
 // promptWords open a call to action rather than a statement.
-var promptWords = setOf("click", "tap", "read", "share", "subscribe", "follow", "sign", "leave", "comment", "watch", "listen", "download", "see", "related")
+var promptWords = SetOf("click", "tap", "read", "share", "subscribe", "follow", "sign", "leave", "comment", "watch", "listen", "download", "see", "related")
 
 // pronounLeads start a sentence that leans on the one before it.
-var pronounLeads = setOf("this", "these", "that", "those", "it", "they", "he", "she", "such", "its", "their", "his", "her", "them", "here", "there")
+var pronounLeads = SetOf("this", "these", "that", "those", "it", "they", "he", "she", "such", "its", "their", "his", "her", "them", "here", "there")
 
 // connectiveLeads start a sentence that answers the one before it.
-var connectiveLeads = setOf("but", "and", "yet", "so", "however", "also", "still", "instead", "thus", "meanwhile")
+var connectiveLeads = SetOf("but", "and", "yet", "so", "however", "also", "still", "instead", "thus", "meanwhile")
 
 // quality weighs a sentence as summary material: 0 for boilerplate
 // (headings, questions, captions, prompts, quote fragments, very short or
 // unfinished sentences), less for sentences that lean on their context,
 // more for sentences carrying figures.
-func quality(s *sentence) float64 {
-	if s.blockKind() == corpus.Heading || s.title || s.quote || s.part || isBoilerplate(s.text) {
+func quality(s *Sentence) float64 {
+	if s.BlockKind() == corpus.Heading || s.Title || s.quote || s.part || isBoilerplate(s.Text) {
 		return 0
 	}
 	w := 1.0
-	first := strings.ToLower(strings.Trim(firstWord(s.text), "“\"‘',"))
+	first := strings.ToLower(strings.Trim(firstWord(s.Text), "“\"‘',"))
 	if promptWords[first] {
 		return 0
 	}
 	switch {
 	case pronounLeads[first]:
 		w *= pronounPenalty
-	case first == "the" && genericWords[strings.ToLower(secondWord(s.text))]:
+	case first == "the" && GenericWords[strings.ToLower(secondWord(s.Text))]:
 		w *= 0.6 // "The details are…": leans on what came before
-	case earlyDemonstrative(s.text):
+	case earlyDemonstrative(s.Text):
 		w *= 0.4 // "Ukraine rejects this ultimatum"
 	case connectiveLeads[first]:
 		w *= 0.7
 	}
-	if (strings.Contains(s.text, "you") || strings.Contains(s.text, "You")) && readerWord.MatchString(s.text) {
+	if (strings.Contains(s.Text, "you") || strings.Contains(s.Text, "You")) && readerWord.MatchString(s.Text) {
 		w *= 0.3
 	}
-	if s.alone && s.blockKind() == corpus.Para && strings.Count(s.text, " ") < 12 {
+	if s.alone && s.BlockKind() == corpus.Para && strings.Count(s.Text, " ") < 12 {
 		w *= 0.5 // a short line on its own: often a subheading
 	}
-	w *= figureWeight(s.text)
+	w *= figureWeight(s.Text)
 	return w
 }
 
@@ -364,7 +364,7 @@ func isBoilerplate(t string) bool {
 	if promptWords[strings.ToLower(firstWord(t))] {
 		return true
 	}
-	if startsWithQuote(t) && strings.ContainsRune("”\"", lastRune(t)) {
+	if StartsWithQuote(t) && strings.ContainsRune("”\"", lastRune(t)) {
 		return true // a bare quotation, with no one saying it
 	}
 	if strings.Count(t, "(") != strings.Count(t, ")") {
@@ -438,5 +438,5 @@ func figureWeight(t string) float64 {
 	}
 }
 
-// sourceOf returns the Source of an article.
-func sourceOf(a *corpus.Article) Source { return Source{ID: a.ID, Title: a.Title, URL: a.URL} }
+// SourceOf returns the Source of an article.
+func SourceOf(a *corpus.Article) Source { return Source{ID: a.ID, Title: a.Title, URL: a.URL} }

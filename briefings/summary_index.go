@@ -1,7 +1,9 @@
 package briefings
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -9,9 +11,9 @@ import (
 	"github.com/briefbot/briefbot/corpus/text"
 )
 
-// sentence is one sentence of the corpus as issues and summaries see it.
-type sentence struct {
-	art   int32 // article index
+// Sentence is one Sentence of the corpus as issues and summaries see it.
+type Sentence struct {
+	Art   int32 // article index
 	pos   int32 // position of the sentence in its article
 	block int32
 	// The content terms (stems) in order, as vocabulary ids, are
@@ -19,43 +21,43 @@ type sentence struct {
 	termAt uint32
 	nTerms uint32
 	kind   uint8 // a corpus.BlockKind
-	title  bool  // the article's title
+	Title  bool  // the article's title
 	quote  bool  // inside a quotation that spans sentences, or a fragment of one
 	part   bool  // an item of a list its lead-in announces ("including:"): a fragment
 	alone  bool  // the only sentence of its paragraph
-	text   string
+	Text   string
 }
 
 // termChunkBits is the width of the offset inside a term chunk in
 // sentence.termAt; the chunk's number is above it.
 const termChunkBits = 16
 
-// blockKind is the kind of block the sentence is in.
-func (s *sentence) blockKind() corpus.BlockKind { return corpus.BlockKind(s.kind) }
+// BlockKind is the kind of block the sentence is in.
+func (s *Sentence) BlockKind() corpus.BlockKind { return corpus.BlockKind(s.kind) }
 
-// index holds every sentence of the corpus with its terms, and the
+// Index holds every sentence of the corpus with its terms, and the
 // sentence frequency of each term. Build makes it; With extends it
 // copy-on-write.
-type index struct {
-	sents []sentence
+type Index struct {
+	Sents []Sentence
 	// chunks hold the sentences' terms: a sentence's terms lie in one
 	// chunk, from the offset termAt names (index.terms). Chunks are never
 	// written once their sentences are added.
 	chunks [][]int32
-	first  []int32 // first[a] is the index of article a's first sentence; first[n] = len(sents)
-	lx     *lexicon
+	First  []int32 // first[a] is the index of article a's first sentence; first[n] = len(sents)
+	lx     *Lexicon
 	sf     []int32 // sentences containing the term
-	nArts  int
+	NArts  int
 	// extended is set once an extension (index.extend) has appended past
 	// the end of sents and first.
 	extended atomic.Bool
 }
 
-// buildIndex splits every article into sentences and their terms. The
+// BuildIndex splits every article into sentences and their terms. The
 // title counts as the article's first sentence. visit, when not nil, sees
 // every sentence with its words as it is added.
-func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sentence, ws []word)) *index {
-	ix := &index{lx: lx, first: make([]int32, len(arts)+1), nArts: len(arts)}
+func BuildIndex(arts []corpus.Article, lx *Lexicon, visit func(si int32, s *Sentence, ws []Word)) *Index {
+	ix := &Index{lx: lx, First: make([]int32, len(arts)+1), NArts: len(arts)}
 	total := 0
 	for _, a := range arts {
 		total++
@@ -65,22 +67,22 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 	}
 	// Room for a few hundred more articles' sentences: With appends to
 	// the index of a Build in place (index.extend).
-	ix.sents = make([]sentence, 0, total+total/32)
+	ix.Sents = make([]Sentence, 0, total+total/32)
 	var seen []int32 // seen[t] = last sentence counting term t, plus 1
-	var buf []word
+	var buf []Word
 	for ai, a := range arts {
-		ix.first[ai] = int32(len(ix.sents))
+		ix.First[ai] = int32(len(ix.Sents))
 		pos := int32(0)
 		block := int32(-1)
 		quoteOpen, listOpen, part := false, false, false
 		add := func(s string, kind corpus.BlockKind, title bool) {
-			s = cleanLine(s)
+			s = CleanLine(s)
 			if s == "" {
 				return
 			}
-			si := int32(len(ix.sents))
+			si := int32(len(ix.Sents))
 			buf = ix.lx.readWords(s, buf)
-			st := sentence{art: int32(ai), pos: pos, kind: uint8(kind), title: title, text: s, block: block, part: part}
+			st := Sentence{Art: int32(ai), pos: pos, kind: uint8(kind), Title: title, Text: s, block: block, part: part}
 			ix.addTerms(&st, buf)
 			st.quote, quoteOpen = quoteState(s, quoteOpen)
 			pos++
@@ -88,15 +90,15 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 				ix.sf = append(ix.sf, 0)
 				seen = append(seen, 0)
 			}
-			for _, t := range ix.terms(&st) {
+			for _, t := range ix.Terms(&st) {
 				if seen[t] != si+1 {
 					seen[t] = si + 1
 					ix.sf[t]++
 				}
 			}
-			ix.sents = append(ix.sents, st)
+			ix.Sents = append(ix.Sents, st)
 			if visit != nil {
-				visit(si, &ix.sents[si], buf)
+				visit(si, &ix.Sents[si], buf)
 			}
 		}
 		if a.Title != "" {
@@ -112,29 +114,29 @@ func buildIndex(arts []corpus.Article, lx *lexicon, visit func(si int32, s *sent
 			}
 			block, quoteOpen = int32(bi), false
 			part = b.Kind == corpus.Item && listOpen
-			n0 := len(ix.sents)
+			n0 := len(ix.Sents)
 			for _, s := range ss {
 				add(s, b.Kind, false)
 			}
-			if len(ix.sents) == n0+1 {
-				ix.sents[n0].alone = true
+			if len(ix.Sents) == n0+1 {
+				ix.Sents[n0].alone = true
 			}
 			if b.Kind != corpus.Item {
 				listOpen = strings.HasSuffix(strings.TrimSpace(b.Text), ":")
 			}
 		}
 	}
-	ix.first[len(arts)] = int32(len(ix.sents))
+	ix.First[len(arts)] = int32(len(ix.Sents))
 	return ix
 }
 
 // addTerms stores the terms of the words ws as s's terms: in the last
 // chunk if they fit, else in a new one (of their length when longer than
 // a chunk).
-func (ix *index) addTerms(s *sentence, ws []word) {
+func (ix *Index) addTerms(s *Sentence, ws []Word) {
 	n := 0
 	for _, w := range ws {
-		n += len(w.info.terms)
+		n += len(w.Info.terms)
 	}
 	if n == 0 {
 		return
@@ -148,14 +150,14 @@ func (ix *index) addTerms(s *sentence, ws []word) {
 	s.termAt = uint32(last)<<termChunkBits | uint32(len(c))
 	s.nTerms = uint32(n)
 	for _, w := range ws {
-		c = append(c, w.info.terms...)
+		c = append(c, w.Info.terms...)
 	}
 	ix.chunks[last] = c
 }
 
-// terms returns the content terms (stems) of s in order, as vocabulary
+// Terms returns the content Terms (stems) of s in order, as vocabulary
 // ids. The slice must not be changed.
-func (ix *index) terms(s *sentence) []int32 {
+func (ix *Index) Terms(s *Sentence) []int32 {
 	if s.nTerms == 0 {
 		return nil
 	}
@@ -201,9 +203,9 @@ func hasQuoteMark(s string) bool {
 	return false
 }
 
-// lookup returns the ids of the terms of s that are in the vocabulary;
+// Lookup returns the ids of the terms of s that are in the vocabulary;
 // ok is false when one is missing (the phrase cannot occur).
-func (ix *index) lookup(s string) ([]int32, bool) {
+func (ix *Index) Lookup(s string) ([]int32, bool) {
 	ts := text.Terms(s)
 	out := make([]int32, 0, len(ts))
 	for _, t := range ts {
@@ -220,13 +222,13 @@ func (ix *index) lookup(s string) ([]int32, bool) {
 }
 
 // idf is the inverse sentence frequency of a term.
-func (ix *index) idf(t int32) float64 {
-	return math.Log(float64(len(ix.sents)+1)/float64(ix.sf[t]+1)) + 1
+func (ix *Index) idf(t int32) float64 {
+	return math.Log(float64(len(ix.Sents)+1)/float64(ix.sf[t]+1)) + 1
 }
 
-// articleSents returns the range of sentence ids of article a.
-func (ix *index) articleSents(a int) (lo, hi int) {
-	return int(ix.first[a]), int(ix.first[a+1])
+// ArticleSents returns the range of sentence ids of article a.
+func (ix *Index) ArticleSents(a int) (lo, hi int) {
+	return int(ix.First[a]), int(ix.First[a+1])
 }
 
 // vector is a sparse tf-idf vector, sorted by term id, unit length.
@@ -236,8 +238,8 @@ type vector struct {
 }
 
 // vec returns the unit tf-idf vector of sentence s.
-func (ix *index) vec(s int) vector {
-	ts := ix.terms(&ix.sents[s])
+func (ix *Index) vec(s int) vector {
+	ts := ix.Terms(&ix.Sents[s])
 	if len(ts) == 0 {
 		return vector{}
 	}
@@ -283,8 +285,8 @@ func cosine(a, b vector) float64 {
 	return s
 }
 
-// containsSeq reports whether seq occurs contiguously in terms.
-func containsSeq(terms, seq []int32) bool {
+// ContainsSeq reports whether seq occurs contiguously in terms.
+func ContainsSeq(terms, seq []int32) bool {
 	if len(seq) == 0 || len(seq) > len(terms) {
 		return false
 	}
@@ -307,4 +309,59 @@ func sortInt32(s []int32) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// Extend returns an index holding ix's sentences and then those of the
+// added articles, numbered after ix's articles. ix is not changed: the
+// new sentences are read with a lexicon on top of ix's, and appended past
+// the end of ix's slices only by the first extension of ix (later ones,
+// and ix's readers, never see that part).
+func (ix *Index) Extend(added []corpus.Article) *Index {
+	lx := ix.lx.extend()
+	add := BuildIndex(added, lx, nil)
+	n, na := len(ix.Sents), ix.NArts
+	out := &Index{lx: lx, NArts: na + add.NArts}
+	sents, first := ix.Sents, ix.First
+	if !ix.extended.CompareAndSwap(false, true) {
+		sents, first = slices.Clip(sents), slices.Clip(first)
+	}
+	out.Sents = append(sents, add.Sents...)
+	out.First = append(first, add.First[1:]...)
+	// Chunk numbers of the added terms move past ix's chunks; the list
+	// is copied, the chunks themselves are shared and never written.
+	shift := uint32(len(ix.chunks)) << termChunkBits
+	out.chunks = append(slices.Clip(ix.chunks), add.chunks...)
+	for i := n; i < len(out.Sents); i++ {
+		out.Sents[i].Art += int32(na)
+		if out.Sents[i].nTerms > 0 {
+			out.Sents[i].termAt += shift
+		}
+	}
+	for i := na + 1; i < len(out.First); i++ {
+		out.First[i] += int32(n)
+	}
+	out.sf = make([]int32, len(lx.words))
+	copy(out.sf, ix.sf)
+	for t, c := range add.sf {
+		out.sf[t] += c
+	}
+	return out
+}
+
+// extend returns a lexicon that reads new text on top of lx without
+// writing to it. Extensions do not nest: the result's parent is lx's
+// root, and what lx added to its root is copied.
+func (lx *Lexicon) extend() *Lexicon {
+	out := &Lexicon{
+		words:    slices.Clip(lx.words),
+		KeyNames: slices.Clip(lx.KeyNames),
+		parent:   lx,
+	}
+	if lx.parent == nil {
+		out.forms, out.vocab, out.keys = make(map[string]*wordInfo), make(map[string]int32), make(map[string]int32)
+		return out
+	}
+	out.parent = lx.parent
+	out.forms, out.vocab, out.keys = maps.Clone(lx.forms), maps.Clone(lx.vocab), maps.Clone(lx.keys)
+	return out
 }

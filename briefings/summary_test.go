@@ -37,13 +37,13 @@ func TestSummariesCitedNoBoilerplate(t *testing.T) {
 // sentencesByArticle maps article id to the set of its sentences.
 func sentencesByArticle(kb *KB) map[string]map[string]bool {
 	out := make(map[string]map[string]bool)
-	for i := range kb.index.sents {
-		s := &kb.index.sents[i]
-		id := kb.articles[s.art].ID
+	for i := range kb.index.Sents {
+		s := &kb.index.Sents[i]
+		id := kb.articles[s.Art].ID
 		if out[id] == nil {
 			out[id] = make(map[string]bool)
 		}
-		out[id][s.text] = true
+		out[id][s.Text] = true
 	}
 	return out
 }
@@ -67,7 +67,7 @@ func checkCited(t *testing.T, where string, c Cited, said map[string]map[string]
 	if isBoilerplate(c.Text) || strings.HasSuffix(strings.TrimRight(c.Text, "”\""), "?") {
 		t.Errorf("%s: boilerplate sentence %q", where, c.Text)
 	}
-	if startsWithQuote(c.Text) && !strings.Contains(c.Text, "said") && !strings.Contains(c.Text, "says") {
+	if StartsWithQuote(c.Text) && !strings.Contains(c.Text, "said") && !strings.Contains(c.Text, "says") {
 		t.Errorf("%s: bare quotation %q", where, c.Text)
 	}
 }
@@ -103,22 +103,22 @@ func TestIsBoilerplate(t *testing.T) {
 }
 
 func TestLexRankDeterministicAndCentral(t *testing.T) {
-	ix := buildIndex([]corpus.Article{{ID: "a", Blocks: []corpus.Block{
+	ix := BuildIndex([]corpus.Article{{ID: "a", Blocks: []corpus.Block{
 		{Kind: corpus.Para, Text: "x", Sentences: []string{
 			"The tram budget rose to 610 million dollars this year.",
 			"The tram budget is now 610 million dollars, officials said.",
 			"The tram budget of 610 million dollars worries the council.",
 			"Bakers on Canal Street sell bread every morning.",
 		}},
-	}}}, newLexicon(), nil)
-	ids := []weighted{{0, 1}, {1, 1}, {2, 1}, {3, 1}}
-	a, b := rankSentences(ix, ids), rankSentences(ix, ids)
+	}}}, NewLexicon(), nil)
+	ids := []Weighted{{0, 1}, {1, 1}, {2, 1}, {3, 1}}
+	a, b := RankSentences(ix, ids), RankSentences(ix, ids)
 	for i := range a {
-		if a[i].id != b[i].id || a[i].score != b[i].score {
+		if a[i].ID != b[i].ID || a[i].score != b[i].score {
 			t.Fatal("two rankings of the same sentences differ")
 		}
 	}
-	if a[len(a)-1].id != 3 {
+	if a[len(a)-1].ID != 3 {
 		t.Errorf("the off-topic sentence ranks %v, want last", a)
 	}
 }

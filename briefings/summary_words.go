@@ -8,33 +8,33 @@ import (
 	"github.com/briefbot/briefbot/corpus/text"
 )
 
-// word is one whitespace-separated word of a sentence, read once for both
+// Word is one whitespace-separated Word of a sentence, read once for both
 // the term index and phrase discovery.
-type word struct {
-	surface     string // punctuation and possessive trimmed
-	info        *wordInfo
-	capital     bool // starts with an upper-case letter
-	possessive  bool
-	breakBefore bool
-	breakAfter  bool
+type Word struct {
+	Surface     string // punctuation and possessive trimmed
+	Info        *wordInfo
+	Capital     bool // starts with an upper-case letter
+	Possessive  bool
+	BreakBefore bool
+	BreakAfter  bool
 }
 
 // wordInfo is what a word form means, computed once per distinct form.
 type wordInfo struct {
 	lower  string  // its tokens joined by a space (lower-cased, folded)
 	terms  []int32 // vocabulary ids of its content terms
-	key    int32   // id of its stems joined: the word's phrase key
-	brk    bool    // cannot be part of a phrase
-	number bool    // only numbers
-	role   uint8   // what lower is to phrase discovery: isTitle, isSpeech, isOrg, isLocative
+	Key    int32   // id of its stems joined: the word's phrase key
+	Brk    bool    // cannot be part of a phrase
+	Number bool    // only numbers
+	Role   uint8   // what lower is to phrase discovery: isTitle, isSpeech, isOrg, isLocative
 }
 
 // Word roles, looked up once per word form.
 const (
-	isTitle    = 1 << iota // titleWords
-	isSpeech               // speechVerbs
-	isOrg                  // orgWords
-	isLocative             // locatives
+	IsTitle    = 1 << iota // titleWords
+	IsSpeech               // speechVerbs
+	IsOrg                  // orgWords
+	IsLocative             // locatives
 )
 
 // roleOf returns the roles of a lower-cased word form.
@@ -43,7 +43,7 @@ func roleOf(lower string) uint8 {
 	for _, m := range []struct {
 		set  map[string]bool
 		role uint8
-	}{{titleWords, isTitle}, {speechVerbs, isSpeech}, {orgWords, isOrg}, {locatives, isLocative}} {
+	}{{TitleWords, IsTitle}, {speechVerbs, IsSpeech}, {OrgWords, IsOrg}, {locatives, IsLocative}} {
 		if m.set[lower] {
 			r |= m.role
 		}
@@ -56,25 +56,25 @@ const (
 	trailPunct = ".,;:!?\"”’')]}»…*"
 )
 
-// lexicon caches word forms, the term vocabulary and the word keys.
-type lexicon struct {
+// Lexicon caches word forms, the term vocabulary and the word keys.
+type Lexicon struct {
 	forms    map[string]*wordInfo
 	vocab    map[string]int32 // stem -> term id
 	words    []string         // term id -> stem
 	keys     map[string]int32 // word key (stems joined by " ") -> key id
-	keyNames []string
+	KeyNames []string
 	// parent, when not nil, is the lexicon this one extends (see extend):
 	// its forms, terms and keys are looked up first and are never
 	// written; words and keyNames continue its ids.
-	parent *lexicon
+	parent *Lexicon
 }
 
-func newLexicon() *lexicon {
-	return &lexicon{forms: make(map[string]*wordInfo), vocab: make(map[string]int32), keys: make(map[string]int32)}
+func NewLexicon() *Lexicon {
+	return &Lexicon{forms: make(map[string]*wordInfo), vocab: make(map[string]int32), keys: make(map[string]int32)}
 }
 
 // term returns the id of a stem, adding it.
-func (lx *lexicon) term(stem string) int32 {
+func (lx *Lexicon) term(stem string) int32 {
 	if id, ok := lx.vocab[stem]; ok {
 		return id
 	}
@@ -91,7 +91,7 @@ func (lx *lexicon) term(stem string) int32 {
 }
 
 // form returns the meaning of one word form (punctuation already trimmed).
-func (lx *lexicon) form(core string) *wordInfo {
+func (lx *Lexicon) form(core string) *wordInfo {
 	if wi, ok := lx.forms[core]; ok {
 		return wi
 	}
@@ -101,7 +101,7 @@ func (lx *lexicon) form(core string) *wordInfo {
 		}
 	}
 	toks := text.Tokens(core)
-	wi := &wordInfo{key: -1}
+	wi := &wordInfo{Key: -1}
 	if len(toks) > 0 {
 		allStop, allNum := true, true
 		stems := make([]string, len(toks))
@@ -119,20 +119,20 @@ func (lx *lexicon) form(core string) *wordInfo {
 			}
 		}
 		wi.lower = strings.Join(toks, " ")
-		wi.number = allNum
-		wi.role = roleOf(wi.lower)
-		wi.brk = allStop || phraseBreaks[wi.lower]
+		wi.Number = allNum
+		wi.Role = roleOf(wi.lower)
+		wi.Brk = allStop || phraseBreaks[wi.lower]
 		k := strings.Join(stems, " ")
 		id, ok := lx.keys[k]
 		if !ok && lx.parent != nil {
 			id, ok = lx.parent.keys[k]
 		}
 		if !ok {
-			id = int32(len(lx.keyNames))
+			id = int32(len(lx.KeyNames))
 			lx.keys[k] = id
-			lx.keyNames = append(lx.keyNames, k)
+			lx.KeyNames = append(lx.KeyNames, k)
 		}
-		wi.key = id
+		wi.Key = id
 	}
 	lx.forms[strings.Clone(core)] = wi
 	return wi
@@ -143,7 +143,7 @@ var dashes = strings.NewReplacer("—", " , ", "–", " , ", " - ", " , ", "|", 
 
 // readWords splits a sentence into words with phrase breaks marked; buf
 // is reused.
-func (lx *lexicon) readWords(s string, buf []word) []word {
+func (lx *Lexicon) readWords(s string, buf []Word) []Word {
 	if hasDash(s) {
 		s = dashes.Replace(s)
 	}
@@ -159,36 +159,36 @@ func (lx *lexicon) readWords(s string, buf []word) []word {
 		if f == "" {
 			continue
 		}
-		var w word
+		var w Word
 		core := f
 		if first, last := f[0], f[len(f)-1]; !isASCIIAlnum(first) || !isASCIIAlnum(last) || last == 's' {
 			t := strings.TrimLeft(f, leadPunct)
-			w.breakBefore = len(t) != len(f)
+			w.BreakBefore = len(t) != len(f)
 			core = strings.TrimRight(t, trailPunct)
 			if isAcronym(t) {
 				core = t
 			}
-			w.breakAfter = len(core) != len(t)
+			w.BreakAfter = len(core) != len(t)
 			for _, suf := range possessives {
 				if strings.HasSuffix(core, suf) && len(core) > len(suf) {
-					w.possessive = suf == "’s" || suf == "'s"
+					w.Possessive = suf == "’s" || suf == "'s"
 					core = core[:len(core)-len(suf)]
-					w.breakAfter = true
+					w.BreakAfter = true
 					break
 				}
 			}
 		}
 		wi := lx.form(core)
-		if wi.key < 0 {
+		if wi.Key < 0 {
 			if len(out) > 0 {
-				out[len(out)-1].breakAfter = true
+				out[len(out)-1].BreakAfter = true
 			}
 			continue
 		}
-		w.surface = core
-		w.info = wi
+		w.Surface = core
+		w.Info = wi
 		r, _ := utf8.DecodeRuneInString(core)
-		w.capital = unicode.IsUpper(r)
+		w.Capital = unicode.IsUpper(r)
 		out = append(out, w)
 	}
 	return out
