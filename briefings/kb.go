@@ -4,8 +4,12 @@ import (
 	"context"
 	"log/slog"
 	"runtime"
-	"time"
 
+	"github.com/briefbot/briefbot/briefings/answer"
+	"github.com/briefbot/briefbot/briefings/cite"
+	"github.com/briefbot/briefbot/briefings/digest"
+	"github.com/briefbot/briefbot/briefings/faq"
+	"github.com/briefbot/briefbot/briefings/stories"
 	"github.com/briefbot/briefbot/corpus"
 )
 
@@ -26,13 +30,6 @@ type Options struct {
 	Logger        *slog.Logger
 }
 
-// IssueSpec is an issue named in the config.
-type IssueSpec struct {
-	Name     string
-	Aliases  []string
-	Keywords []string
-}
-
 // DefaultMinConfidence and DefaultAnswer are used when Options leave them zero.
 const (
 	DefaultMinConfidence = 0.35
@@ -47,9 +44,9 @@ type KB struct {
 	byID     map[string]int
 	faq      []FAQEntry
 	issues   []Issue
-	index    *Index
-	stories  *IssueSet
-	answers  *Answerer
+	index    *cite.Index
+	stories  *stories.Set
+	answers  *answer.Answerer
 }
 
 // Build builds the knowledge base from articles. It fails only when ctx is
@@ -59,19 +56,19 @@ type KB struct {
 // into the answer index while the knowledge is built; the KB is the same.
 func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, error) {
 	var kb *KB
-	var pt *Passages
+	var pt *answer.Passages
 	var err, perr error
 	if runtime.GOMAXPROCS(0) > 1 {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			pt, perr = ReadPassages(ctx, opts.Synonyms, articles)
+			pt, perr = answer.ReadPassages(ctx, opts.Synonyms, articles)
 		}()
 		kb, err = buildKnowledge(ctx, articles, opts)
 		<-done
 	} else {
 		if kb, err = buildKnowledge(ctx, articles, opts); err == nil {
-			pt, perr = ReadPassages(ctx, opts.Synonyms, articles)
+			pt, perr = answer.ReadPassages(ctx, opts.Synonyms, articles)
 		}
 	}
 	if err != nil {
@@ -80,7 +77,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, e
 	if perr != nil {
 		return nil, perr
 	}
-	kb.answers = NewAnswerer(kb.answerBase(), pt)
+	kb.answers = answer.New(kb.answerBase(), pt)
 	return kb, nil
 }
 
@@ -103,15 +100,15 @@ func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.faq = BuildFAQ(opts.FAQ, articles)
-	lx := NewLexicon()
-	phrases := NewPhraseCounter(lx)
-	kb.index = BuildIndex(articles, lx, phrases.Visit)
+	kb.faq = faq.Build(opts.FAQ, articles)
+	lx := cite.NewLexicon()
+	phrases := stories.NewPhraseCounter(lx)
+	kb.index = cite.BuildIndex(articles, lx, phrases.Visit)
 	phrases.Index = kb.index
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.stories = BuildIssues(kb.index, articles, opts.Issues, opts.Synonyms, phrases)
+	kb.stories = stories.Build(kb.index, articles, opts.Issues, opts.Synonyms, phrases)
 	kb.issues = kb.stories.Issues
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -142,21 +139,7 @@ func (kb *KB) Issues() []Issue { return kb.issues }
 // source returns the Source for an article id.
 func (kb *KB) source(id string) Source {
 	a, _ := kb.Article(id)
-	return Source{ID: id, Title: a.Title, URL: a.URL}
-}
-
-// DigestOptions select what a digest covers.
-type DigestOptions struct {
-	Since, Until time.Time
-	// FirstSeen tells when an article first arrived; nil means its
-	// Published time (articles with neither count as new).
-	FirstSeen func(id string) (time.Time, bool)
-	// IssueIDs limits the digest to these issues; empty means all.
-	IssueIDs []string
-	// MaxItems caps the new articles listed (0: a default).
-	MaxItems int
-	// MaxChars is the length budget of the whole digest text (0: a default).
-	MaxChars int
+	return cite.Source{ID: id, Title: a.Title, URL: a.URL}
 }
 
 // FindIssue matches query fuzzily against issue ids, names, aliases and
@@ -180,12 +163,12 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 // MaxChars: the lowest-ranked points go first, sentences are never cut.
 // Empty is true, with a short lead, when nothing is new.
 func (kb *KB) Digest(opts DigestOptions) Digest {
-	return MakeDigest(&DigestBase{Articles: kb.articles, Index: kb.index, Issues: kb.issues, IssueSents: kb.stories.Sents}, opts)
+	return digest.Make(&digest.Base{Articles: kb.articles, Index: kb.index, Issues: kb.issues, IssueSents: kb.stories.Sents}, opts)
 }
 
 // answerBase is what the answerer of kb answers from.
-func (kb *KB) answerBase() *AnswerBase {
-	return &AnswerBase{Articles: kb.articles, ByID: kb.byID, FAQ: kb.faq, Issues: kb.issues,
+func (kb *KB) answerBase() *answer.Base {
+	return &answer.Base{Articles: kb.articles, ByID: kb.byID, FAQ: kb.faq, Issues: kb.issues,
 		Synonyms: kb.opts.Synonyms, MinConfidence: kb.opts.MinConfidence, DefaultAnswer: kb.opts.DefaultAnswer}
 }
 

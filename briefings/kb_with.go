@@ -4,6 +4,8 @@ import (
 	"context"
 	"maps"
 
+	"github.com/briefbot/briefbot/briefings/answer"
+	"github.com/briefbot/briefbot/briefings/faq"
 	"github.com/briefbot/briefbot/corpus"
 )
 
@@ -54,7 +56,7 @@ func (kb *KB) With(ctx context.Context, added []corpus.Article) (*KB, error) {
 	for i, a := range fresh {
 		nk.byID[a.ID] = n + i
 	}
-	nk.faq = ExtendFAQ(kb.faq, len(kb.opts.FAQ), fresh)
+	nk.faq = faq.Extend(kb.faq, len(kb.opts.FAQ), fresh)
 	nk.index = kb.index.Extend(fresh)
 	nk.stories = kb.stories.Extend(nk.index, nk.articles, kb.opts.Issues, n)
 	nk.issues = nk.stories.Issues
@@ -62,7 +64,7 @@ func (kb *KB) With(ctx context.Context, added []corpus.Article) (*KB, error) {
 		return nil, err
 	}
 	if kb.answers == nil {
-		nk.answers = NewAnswererOfBase(nk.answerBase())
+		nk.answers = answer.Build(nk.answerBase())
 	} else {
 		a, err := kb.answers.With(ctx, nk.answerBase(), n)
 		if err != nil {
