@@ -136,12 +136,6 @@ func (kb *KB) FAQ() []FAQEntry { return kb.faq }
 // Issues returns every issue, most prominent first.
 func (kb *KB) Issues() []Issue { return kb.issues }
 
-// source returns the Source for an article id.
-func (kb *KB) source(id string) Source {
-	a, _ := kb.Article(id)
-	return cite.Source{ID: id, Title: a.Title, URL: a.URL}
-}
-
 // FindIssue matches query fuzzily against issue ids, names, aliases and
 // configured keywords: an exact or substring match first, then a compact
 // in-order subsequence (sahilm/fuzzy: "donbs" finds "Donbas"), then words
