@@ -37,7 +37,7 @@ func runDigest(ctx context.Context, e *env, g *globals, args []string) error {
 	schedule := fs.String("schedule", "", "post (or with -dry-run, show) this schedule's digest for its latest slot")
 	since := fs.String("since", "24h", "what is new since: a `DURATION` back from now or an RFC 3339 time")
 	dryRun := fs.Bool("dry-run", false, "show the digest, post nothing")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
