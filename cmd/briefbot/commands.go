@@ -74,7 +74,7 @@ func commands() []command {
 		{
 			name: "chat", summary: "the terminal chat (the default on a terminal)",
 			long:    "The same commands as in Slack (/ask, /issue, /issues, /brief, /faq, /help); a prompt on a\nterminal, one answer per line of piped input otherwise.",
-			example: "printf '/issues\\n' | briefbot chat",
+			example: "briefbot chat -corpus ~/news\nprintf '/issues\\n' | briefbot chat",
 			run:     runChat,
 		},
 		{

@@ -93,7 +93,10 @@ func intersperse(fs *flag.FlagSet, args []string) (ordered []string, note string
 			note, wordsBefore = "-"+name, len(rest)
 		}
 		flags = append(flags, a)
-		if !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+		if !hasValue && !isBoolFlag(f) {
+			if i+1 == len(args) {
+				return nil, "", fmt.Errorf("flag needs an argument: -%s", name)
+			}
 			flags = append(flags, args[i+1])
 			i++
 		}
