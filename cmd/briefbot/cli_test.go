@@ -40,6 +40,7 @@ func TestFlagsAnywhere(t *testing.T) {
 		{"-- keeps a dash word in the question", []string{"ask", "-json", "--", "-json", "what", "is", "the", "plan"}, true, "-json what is the plan", ""},
 		{"a flag between words is said", []string{"ask", "what", "does", "-json", "mean"}, true, "what does mean", "-json was read as a flag"},
 		{"stdin dash stays an argument", []string{"ask", "-", "-json"}, true, "", ""},
+		{"a negative number needs no --", []string{"ask", "did", "oil", "fall", "-5%", "-json"}, true, "did oil fall -5%", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -133,6 +134,8 @@ func TestIntersperse(t *testing.T) {
 		{"flag between words", []string{"a", "-json", "b"}, []string{"-json", "--", "a", "b"}, "-json"},
 		{"valued flag between words", []string{"a", "-since", "2h", "b"}, []string{"-since", "2h", "--", "a", "b"}, "-since"},
 		{"lone dash", []string{"-", "-json"}, []string{"-json", "--", "-"}, ""},
+		{"a number is a word", []string{"oil", "-5%", "-json", "-1"}, []string{"-json", "--", "oil", "-5%", "-1"}, "-json"},
+		{"dash before a symbol is a word", []string{"-$", "x"}, []string{"--", "-$", "x"}, ""},
 		{"help", []string{"a", "-h"}, []string{"-h", "--", "a"}, ""},
 	}
 	for _, tc := range tests {

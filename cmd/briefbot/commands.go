@@ -12,7 +12,7 @@ func commands() []command {
 				"stdin and one answer written per line, flushed, so a script can keep one process.",
 			example: "briefbot ask how close is the 20 point plan\n" +
 				"printf 'what is the 20 point plan\\n' | briefbot ask -json -\n" +
-				"briefbot ask -- -5% tariffs: who pays?",
+				"briefbot ask -- -json in a question is text after --",
 			run: runAsk,
 		},
 		{

@@ -34,7 +34,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 func runDigest(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("digest")
 	asJSON := fs.Bool("json", false, "print JSON")
-	schedule := fs.String("schedule", "", "post (or with -dry-run, show) this schedule's digest for its latest slot")
+	schedule := fs.String("schedule", "", "post (or with -dry-run, show) the digest of schedule `NAME` for its latest slot")
 	since := fs.String("since", "24h", "what is new since: a `DURATION` back from now or an RFC 3339 time")
 	dryRun := fs.Bool("dry-run", false, "show the digest, post nothing")
 	if err := g.parse(fs, args); err != nil {

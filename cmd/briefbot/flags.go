@@ -18,7 +18,7 @@ type globals struct {
 }
 
 func (g *globals) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.config, "config", g.config, "YAML config `FILE` (default: built-in defaults)")
+	fs.StringVar(&g.config, "config", g.config, "YAML config `FILE` (default: $BRIEFBOT_CONFIG, else built-in defaults and the environment)")
 	fs.Var(&g.corpora, "corpus", "corpus `PATH` (directory or file), replaces the configured corpus; repeatable")
 }
 
@@ -63,7 +63,8 @@ func (g *globals) parse(fs *flag.FlagSet, args []string) error {
 // "--" between them, so the standard flag package, which stops at the
 // first argument, sees every flag. A flag's value is the next word unless
 // it is a boolean flag or written -name=value. A word "-" alone is an
-// argument (stdin). An undefined flag is an error that says how to pass
+// argument (stdin), and so is a dash before anything but a letter
+// ("-5%"). An undefined flag is an error that says how to pass
 // the word as text. note names the first flag found between two
 // arguments, if any.
 func intersperse(fs *flag.FlagSet, args []string) (ordered []string, note string, err error) {
@@ -75,7 +76,7 @@ func intersperse(fs *flag.FlagSet, args []string) (ordered []string, note string
 			rest = append(rest, args[i+1:]...)
 			break
 		}
-		if len(a) < 2 || a[0] != '-' {
+		if !looksLikeFlag(a) {
 			rest = append(rest, a)
 			continue
 		}
@@ -105,6 +106,18 @@ func intersperse(fs *flag.FlagSet, args []string) (ordered []string, note string
 		note = ""
 	}
 	return append(append(flags, "--"), rest...), note, nil
+}
+
+// looksLikeFlag reports whether a word is written as a flag: one or two
+// dashes and a letter. "-", "-5%" and "--" are words (flag names start
+// with a letter), so a number in a question needs no "--".
+func looksLikeFlag(a string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	if name == a || name == "" {
+		return false
+	}
+	c := name[0]
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 func isBoolFlag(f *flag.Flag) bool {

@@ -21,6 +21,7 @@ func FuzzIntersperse(f *testing.F) {
 		"-json=false x --corpus=y",
 		"---x",
 		"-h a",
+		"why did oil fall -5% -json",
 	} {
 		f.Add(s)
 	}
@@ -48,7 +49,7 @@ func FuzzIntersperse(f *testing.F) {
 				want = append(want, args[i+1:]...)
 				break
 			}
-			if len(a) < 2 || a[0] != '-' {
+			if !looksLikeFlag(a) {
 				want = append(want, a)
 				continue
 			}
