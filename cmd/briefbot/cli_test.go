@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // sampleDir writes a small corpus folder and returns its path.
@@ -97,6 +98,7 @@ func TestBadFlagsAreUsageErrors(t *testing.T) {
 		{"unknown flag in a question", []string{"ask", "what", "is", "-x"}, []string{"flag provided but not defined: -x", "after --", "Run 'briefbot ask -h'"}},
 		{"flag without its value", []string{"digest", "-since"}, []string{"flag needs an argument", "briefbot digest -h"}},
 		{"unknown help topic", []string{"help", "frob"}, []string{`unknown command "frob"`}},
+		{"a flag the command lacks", []string{"faq", "-since", "2h"}, []string{"flag provided but not defined: -since"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -225,5 +227,30 @@ func TestEmptyCorpusIsAnError(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+func TestParseSince(t *testing.T) {
+	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Time
+		bad  bool
+	}{
+		{in: "24h", want: now.Add(-24 * time.Hour)},
+		{in: "7d", want: now.AddDate(0, 0, -7)},
+		{in: "2026-12-01T00:00:00Z", want: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
+		{in: "-5h", bad: true},
+		{in: "99999999999d", bad: true},
+		{in: "36501d", bad: true},
+		{in: "soon", bad: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := parseSince(tc.in, now)
+			if tc.bad != (err != nil) || (!tc.bad && !got.Equal(tc.want)) {
+				t.Errorf("parseSince(%q) = %v, %v", tc.in, got, err)
+			}
+		})
 	}
 }

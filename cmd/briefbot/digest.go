@@ -13,6 +13,10 @@ import (
 	"github.com/briefbot/briefbot/briefings"
 )
 
+// maxSinceDays bounds -since in days (a hundred years), so the date
+// never wraps around.
+const maxSinceDays = 36500
+
 // parseSince reads -since: a duration back from now ("24h", "90m", "7d")
 // or an RFC 3339 time.
 func parseSince(s string, now time.Time) (time.Time, error) {
@@ -20,7 +24,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 		return t, nil
 	}
 	if days, ok := strings.CutSuffix(s, "d"); ok {
-		if n, err := strconv.Atoi(days); err == nil && n >= 0 {
+		if n, err := strconv.Atoi(days); err == nil && n >= 0 && n <= maxSinceDays {
 			return now.AddDate(0, 0, -n), nil
 		}
 	}
