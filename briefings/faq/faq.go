@@ -80,6 +80,9 @@ type qaPair struct{ question, answer string }
 // numbered sections are mostly questions (a numbered FAQ), every numbered
 // section with text under it is an entry, titled by its heading.
 func extractFAQ(a corpus.Article) []qaPair {
+	if r, ok := entryRank(a); ok {
+		return extractDocument(a, r)
+	}
 	blocks := joinWrappedQuestions(a.Blocks)
 	lines := make([]questionLine, len(blocks))
 	dottedQ, dottedAll := 0, 0
@@ -154,11 +157,12 @@ func extractFAQ(a corpus.Article) []qaPair {
 	return out
 }
 
-// answerText joins answer blocks into plain text: paragraphs apart by a
-// blank line, list items as "- " bullets on their own lines. It stops at a
-// block boundary once the answer is long enough (maxParas paragraphs when
-// not 0, list items not counted), and returns "" when the blocks hold no
-// real answer.
+// answerText joins answer blocks into text: paragraphs apart by a blank
+// line, list items as "- " bullets on their own lines (indented two
+// spaces a level below the first), code blocks verbatim between "```"
+// fences. It stops at a block boundary once the answer is long enough
+// (maxParas paragraphs when not 0, list items not counted, or
+// maxAnswerChars), and returns "" when the blocks hold no real answer.
 func answerText(blocks []corpus.Block, maxParas int) string {
 	var b strings.Builder
 	prevItem := false
@@ -170,9 +174,16 @@ func answerText(blocks []corpus.Block, maxParas int) string {
 			}
 			paras++
 		}
-		t := cite.CleanLine(blk.Text)
-		if k == 0 {
-			t = answerPrefix.ReplaceAllString(t, "")
+		var t string
+		if blk.Kind == corpus.Code {
+			if strings.TrimSpace(blk.Text) != "" {
+				t = "```\n" + blk.Text + "\n```"
+			}
+		} else {
+			t = cite.CleanLine(blk.Text)
+			if k == 0 {
+				t = answerPrefix.ReplaceAllString(t, "")
+			}
 		}
 		if t == "" {
 			continue
@@ -189,6 +200,7 @@ func answerText(blocks []corpus.Block, maxParas int) string {
 			b.WriteString("\n\n")
 		}
 		if isItem {
+			b.WriteString(strings.Repeat("  ", max(0, blk.Level-1)))
 			b.WriteString("- ")
 		}
 		b.WriteString(t)
@@ -196,7 +208,7 @@ func answerText(blocks []corpus.Block, maxParas int) string {
 		words += len(strings.Fields(t))
 	}
 	s := b.String()
-	if words < 3 && !strings.ContainsAny(s, ".!") {
+	if words < 3 && !strings.ContainsAny(s, ".!`") {
 		return ""
 	}
 	return s

@@ -133,7 +133,7 @@ func readQuestion(b corpus.Block) questionLine {
 		return q
 	}
 	n := utf8.RuneCountInString(body)
-	if n < minQuestionChars || n > maxQuestionChars || cite.StartsWithQuote(body) {
+	if n < minQuestionChars || n > maxQuestionChars || cite.StartsWithQuote(body) || notAsked(b, body) {
 		return q
 	}
 	sentences := countSentences(body)
@@ -182,4 +182,27 @@ func looksLikeHeading(b corpus.Block) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(trimClosers(t))
 	return !strings.ContainsRune(".?:;,", last) && !strings.HasSuffix(t, "!")
+}
+
+var (
+	// rhetoricalRe is the punctuation of an exclamation or a rhetorical
+	// question, not of an FAQ entry: "???", "?!", "!?".
+	rhetoricalRe = regexp.MustCompile(`\?\?|\?!|!\?`)
+	// spokenRe is a question inside quotation marks: speech.
+	spokenRe = regexp.MustCompile(`\?\s*["”’»]\s*$|\?["”’»]\s*,?\s+\p{Ll}`)
+	// addressedRe is a question put to "you" in a paragraph: a reader's
+	// comment, an interviewer's or a rhetorical question, not one the
+	// article answers for its readers.
+	addressedRe = regexp.MustCompile(`(?i)\b(you|your|you're|yourself)\b`)
+)
+
+// notAsked reports whether a question-shaped block is not a question the
+// document answers: a quotation, a rhetorical or exclaimed question
+// ("…of the last 25 years???"), speech in quotation marks, or a paragraph
+// that puts the question to "you" ("Who do you think you are?").
+func notAsked(b corpus.Block, body string) bool {
+	if b.Kind == corpus.Quote || rhetoricalRe.MatchString(body) || spokenRe.MatchString(strings.TrimSpace(b.Text)) {
+		return true
+	}
+	return b.Kind == corpus.Para && addressedRe.MatchString(body)
 }
