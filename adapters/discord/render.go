@@ -68,7 +68,23 @@ func (r renderer) render(msg bot.Message) []part {
 			p.unit("\n\n", "**"+escape(clip(h, maxTitle))+"**")
 		}
 		lines := strings.Split(strings.TrimSpace(s.Text), "\n")
-		for li, line := range lines {
+		for li := 0; li < len(lines); li++ {
+			line := lines[li]
+			if strings.HasPrefix(line, "```") {
+				// A fenced code block goes as it is, in one code block.
+				end := li + 1
+				for end < len(lines) && !strings.HasPrefix(lines[end], "```") {
+					end++
+				}
+				p.unit("\n", codeBlock(lines[li+1:min(end, len(lines))]))
+				if end >= len(lines)-1 {
+					if m := refs.marks(s.Citations); m != "" {
+						p.unit("\n", m)
+					}
+				}
+				li = end
+				continue
+			}
 			ss := sentences(line)
 			for si, sent := range ss {
 				text := escape(sent)

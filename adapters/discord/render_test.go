@@ -355,3 +355,21 @@ func TestPageOptionIsAnInteger(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderCodeBlock: a fenced code block in an answer (an FAQ entry's
+// code) comes out as one Discord code block, lines and characters as
+// they are, not escaped or split into sentences.
+func TestRenderCodeBlock(t *testing.T) {
+	r := renderer{customID: newButtonIDs().encode}
+	text := "Run these commands:\n\n```\n$ git add --renormalize .\n$ git commit -m \"Fix *broken* files\"\n```"
+	parts := r.render(bot.Message{Title: "Q", Sections: []bot.Section{{Text: text, Citations: []bot.Citation{{ID: "a1", Title: "Git LFS FAQ"}}}}})
+	checkLimits(t, parts)
+	d := parts[0].Embeds[0].Description
+	want := "```\n$ git add --renormalize .\n$ git commit -m \"Fix *broken* files\"\n```"
+	if !strings.Contains(d, want) {
+		t.Errorf("description %q lacks the code block %q", d, want)
+	}
+	if !strings.HasPrefix(d, "Run these commands:") || !strings.Contains(d[strings.LastIndex(d, "```"):], "1") {
+		t.Errorf("description %q: no lead-in, or no citation mark after the code", d)
+	}
+}

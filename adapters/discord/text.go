@@ -152,3 +152,14 @@ func linkURL(u string) string {
 	s := p.String()
 	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(s)
 }
+
+// codeBlock renders lines of code as a Discord code block, clipped to
+// fit one embed; a fence inside the code is broken with a zero-width
+// space so that it cannot close the block.
+func codeBlock(lines []string) string {
+	code := strings.ReplaceAll(strings.Join(lines, "\n"), "```", "`\u200b``")
+	if runes(code) > maxDescription-8 {
+		code = string([]rune(code)[:maxDescription-9]) + "…"
+	}
+	return "```\n" + code + "\n```"
+}

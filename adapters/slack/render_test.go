@@ -387,3 +387,25 @@ func TestDigestArticleTitleLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestRenderCodeBlock: a fenced code block in an answer (an FAQ entry's
+// code) reaches Slack's mrkdwn as a code block, its lines intact and its
+// angle brackets escaped.
+func TestRenderCodeBlock(t *testing.T) {
+	text := "Run this:\n\n```\n$ git add --renormalize .\n$ cat <file> | wc -l\n```"
+	parts, err := Render(bot.Message{Title: "Q", Sections: []bot.Section{{Text: text}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, p := range parts {
+		for _, b := range p.Blocks.BlockSet {
+			if s, ok := b.(*slack.SectionBlock); ok {
+				all.WriteString(s.Text.Text)
+			}
+		}
+	}
+	if want := "```\n$ git add --renormalize .\n$ cat &lt;file&gt; | wc -l\n```"; !strings.Contains(all.String(), want) {
+		t.Errorf("sections %q lack the code block %q", all.String(), want)
+	}
+}
