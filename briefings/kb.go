@@ -43,6 +43,7 @@ type KB struct {
 	articles []corpus.Article
 	byID     map[string]int
 	faq      []FAQEntry
+	faqAll   []FAQEntry // faq, then the entries generated from the issues
 	issues   []Issue
 	index    *cite.Index
 	stories  *stories.Set
@@ -110,6 +111,7 @@ func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options
 	}
 	kb.stories = stories.Build(kb.index, articles, opts.Issues, opts.Synonyms, phrases)
 	kb.issues = kb.stories.Issues
+	kb.faqAll = withGenerated(kb.faq, kb.issues, kb.Article)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -130,8 +132,10 @@ func (kb *KB) Article(id string) (corpus.Article, bool) {
 	return kb.articles[i], true
 }
 
-// FAQ returns every FAQ entry: admin entries first, then extracted ones.
-func (kb *KB) FAQ() []FAQEntry { return kb.faq }
+// FAQ returns every FAQ entry: admin entries first, then extracted ones,
+// then those generated for the issues no extracted entry comes from
+// (marked Generated), so that news without questions has an FAQ too.
+func (kb *KB) FAQ() []FAQEntry { return kb.faqAll }
 
 // Issues returns every issue, most prominent first.
 func (kb *KB) Issues() []Issue { return kb.issues }

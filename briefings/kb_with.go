@@ -60,6 +60,7 @@ func (kb *KB) With(ctx context.Context, added []corpus.Article) (*KB, error) {
 	nk.index = kb.index.Extend(fresh)
 	nk.stories = kb.stories.Extend(nk.index, nk.articles, kb.opts.Issues, n)
 	nk.issues = nk.stories.Issues
+	nk.faqAll = withGenerated(nk.faq, nk.issues, nk.Article)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -17,14 +17,15 @@ type rank struct {
 }
 
 // faqTitleRe is a title or address that announces an FAQ.
-var faqTitleRe = regexp.MustCompile(`(?i)\bfaqs?\b|frequently[ -]asked|\bq ?& ?a\b|\bquestions\b`)
+var faqTitleRe = regexp.MustCompile(`(?i)faq|frequently[ -]asked|\bq ?& ?a\b|\bquestions\b`)
 
 // entryRank decides whether a is an FAQ document, from its blocks alone,
 // and at which rank its entries' titles sit: the rank whose titles ask
-// the most questions, when they ask three or more and at least half of
-// the titles of that rank are questions (two, when the document's title
-// or address says FAQ). A definition list whose terms are questions is
-// an FAQ the same way. ok is false for any other document: news, with a
+// the most questions, when they ask three or more and two thirds of the
+// titles of that rank are questions; two and half, when the titles are
+// definition terms or the document's title or address says FAQ. A news
+// story whose FAQ section ends it is not an FAQ document: its question
+// headings are found as in any article. ok is false for any other document: news, with a
 // question heading or two.
 func entryRank(a corpus.Article) (r rank, ok bool) {
 	titles := make(map[rank]int)
@@ -49,11 +50,15 @@ func entryRank(a corpus.Article) (r rank, ok bool) {
 			r, best = k, asks[k]
 		}
 	}
+	announced := faqTitleRe.MatchString(a.Title) || faqTitleRe.MatchString(a.URL) || faqTitleRe.MatchString(a.Source)
 	need := 3
-	if faqTitleRe.MatchString(a.Title) || faqTitleRe.MatchString(a.URL) || faqTitleRe.MatchString(a.Source) {
+	if r.kind == corpus.Term || announced {
 		need = 2
 	}
-	return r, best >= need && 2*best >= titles[r]
+	if announced {
+		return r, best >= need && 2*best >= titles[r]
+	}
+	return r, best >= need && 3*best >= 2*titles[r]
 }
 
 // isQuestionTitle reports whether a heading or term asks: it ends with a
@@ -74,6 +79,15 @@ func isQuestionTitle(t string) bool {
 // inside it are part of it. Answers keep their lists and code blocks.
 func extractDocument(a corpus.Article, entry rank) []qaPair {
 	blocks := a.Blocks
+	// Statements are entries from the first question of the entry rank
+	// on: before it come the abstract, the introduction, the licence.
+	asked := len(blocks)
+	for i, b := range blocks {
+		if (rank{b.Kind, b.Level}) == entry && isQuestionTitle(b.Text) {
+			asked = i
+			break
+		}
+	}
 	isEntry := func(i int) bool {
 		b := blocks[i]
 		if b.Kind == corpus.Item {
@@ -85,7 +99,7 @@ func extractDocument(a corpus.Article, entry rank) []qaPair {
 		if !b.Kind.Titles() || i+1 >= len(blocks) || b.EndedBy(blocks[i+1]) || blocks[i+1].Kind.Titles() && !outranks(b, blocks[i+1]) {
 			return false
 		}
-		if (rank{b.Kind, b.Level}) == entry {
+		if (rank{b.Kind, b.Level}) == entry && (i >= asked || isQuestionTitle(b.Text)) {
 			return true
 		}
 		// A question titled at another rank, answered right under it.

@@ -164,3 +164,62 @@ func TestFAQWrappedHeadingQuestion(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestFAQNewsNotEntries(t *testing.T) {
+	para := func(s string) corpus.Block { return corpus.Block{Kind: corpus.Para, Text: s} }
+	quote := func(s string) corpus.Block { return corpus.Block{Kind: corpus.Quote, Text: s} }
+	head := func(s string) corpus.Block { return corpus.Block{Kind: corpus.Heading, Level: 2, Text: s} }
+	tests := []struct {
+		name   string
+		blocks []corpus.Block
+		want   int
+	}{
+		{"rhetorical", []corpus.Block{para("Is this the best song of the last 25 years???"), para("The band played it twice on Saturday night.")}, 0},
+		{"exclaimed", []corpus.Block{head("Can it get any worse?!"), para("Fans waited four hours in the rain for the gates to open.")}, 0},
+		{"addressed to you", []corpus.Block{para("Who do you think you are?"), para("Data security rules changed in May, and firms must now report breaches within three days.")}, 0},
+		{"quotation", []corpus.Block{quote("Who will pay for all of this?"), para("The council has not said how the work will be funded.")}, 0},
+		{"speech", []corpus.Block{para("Who will pay for all of this?” she asked, pointing at the plans."), para("The council has not said.")}, 0},
+		{"explainer heading", []corpus.Block{head("What happens next?"), para("The council votes on the plan in May.")}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := extractFAQ(corpus.Article{Title: "Council news", Blocks: tt.blocks}); len(got) != tt.want {
+				t.Errorf("got %d entries %q, want %d", len(got), got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFAQDocumentEntries(t *testing.T) {
+	term := func(s string) corpus.Block { return corpus.Block{Kind: corpus.Term, Level: 1, Text: s} }
+	desc := func(s string) corpus.Block { return corpus.Block{Kind: corpus.Desc, Text: s} }
+	code := func(s string) corpus.Block { return corpus.Block{Kind: corpus.Code, Text: s} }
+	head := func(l int, s string) corpus.Block { return corpus.Block{Kind: corpus.Heading, Level: l, Text: s} }
+	a := corpus.Article{Title: "gitfaq", Blocks: []corpus.Block{
+		head(1, "Undoing changes"),
+		term("I've made a mistake in the last commit. How do I change it?"),
+		desc("Make the change, stage it, and run:"),
+		code("$ git commit --amend"),
+		desc("This replaces the last commit."),
+		term("I'm on Windows and my text files are detected as binary."),
+		desc("Store text files as UTF-8."),
+		term("How do I undo a merge?"),
+		desc("Reset to the commit before it."),
+		head(1, "Hooks"),
+		desc("Hooks are scripts."),
+	}}
+	got := extractFAQ(a)
+	want := []qaPair{
+		{"I've made a mistake in the last commit. How do I change it?", "Make the change, stage it, and run:\n\n```\n$ git commit --amend\n```\n\nThis replaces the last commit."},
+		{"I'm on Windows and my text files are detected as binary.", "Store text files as UTF-8."},
+		{"How do I undo a merge?", "Reset to the commit before it."},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d pairs %q, want %d", len(got), got, len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("pair %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

@@ -8,4 +8,7 @@ type Entry struct {
 	Answer     string        `json:"answer"`
 	Alternates []string      `json:"alternates"`
 	Sources    []cite.Source `json:"sources"`
+	// Generated marks an entry the FAQ wrote from the issues of news that
+	// asks no questions (Generate), not one found in a document.
+	Generated bool `json:"generated,omitempty"`
 }
