@@ -44,6 +44,9 @@ func clean(units []unit) ([]unit, meta) {
 			continue
 		}
 		if u.text == "" || isBoilerplate(u) {
+			if i > 0 && titleAsks(units[i-1]) && u.links > 0.6 && !isBoilerplate(unit{kind: u.kind, text: u.text}) {
+				continue // a short answer that is mostly a link ("See the guide.")
+			}
 			drop[i] = true
 			m.note(u.text, i < headSpan)
 			continue
@@ -209,10 +212,11 @@ func dropNavigation(units []unit, drop []bool) {
 }
 
 // dropLinkLists drops a "Read also:"-style heading and the list of links
-// after it: the list items, or short lines that are not sentences.
+// after it: the list items, or short lines that are not sentences. Under
+// a question ("See also: conflict handling") it is the answer, and stays.
 func dropLinkLists(units []unit, drop []bool) {
 	for i, u := range units {
-		if words(u.text) > 8 || !mayBeListHead(u.text) || !listHeadRe.MatchString(u.text) {
+		if words(u.text) > 8 || !mayBeListHead(u.text) || !listHeadRe.MatchString(u.text) || i > 0 && titleAsks(units[i-1]) {
 			continue
 		}
 		drop[i] = true
@@ -378,10 +382,20 @@ func splitQA(units []unit) []unit {
 	return out
 }
 
-// unlabel removes a "Q:" or "A:" label from the start of u.
+// unlabel removes a "Q:" or "A:" label from the start of u; a question
+// so labelled is a heading, whatever the markup.
 func unlabel(u unit) unit {
-	if loc := qaLabelRe.FindStringIndex(u.text); loc != nil && loc[1] < len(u.text) {
+	if loc := qaLabelRe.FindStringSubmatchIndex(u.text); loc != nil && loc[1] < len(u.text) {
+		if l := strings.ToLower(u.text[loc[2]:loc[3]]); (l == "q" || l == "question") && u.kind == Para && isQuestion(u.text) {
+			u.kind, u.hard = Heading, true
+		}
 		u.text = u.text[loc[1]:]
 	}
 	return u
+}
+
+// titleAsks reports whether u titles an answer: a definition term, or a
+// heading that asks a question.
+func titleAsks(u unit) bool {
+	return u.kind == Term || u.kind == Heading && isQuestion(u.text)
 }

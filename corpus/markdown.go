@@ -171,7 +171,11 @@ func (w *mdWalker) paragraph(n gast.Node, ctx mdContext) {
 	if t == "" {
 		return
 	}
-	w.out = append(w.out, unit{kind: kind, hard: kind != Para, text: t, links: links, lines: lines})
+	// The parser says what is a heading: a paragraph stays one, however
+	// short (a line ending with a link is not a title), but for a lone
+	// question line, which cleaning may take for an unmarked heading.
+	hard := kind != Para || lines != 1 || !isQuestion(t)
+	w.out = append(w.out, unit{kind: kind, hard: hard, text: t, links: links, lines: lines})
 }
 
 // boldLead returns the strong emphasis a paragraph opens with and the

@@ -65,7 +65,7 @@ var (
 	rstDirective = regexp.MustCompile(`^\.\.\s+([\w:-]+)::\s*(.*)$`)
 	rstItemRe    = regexp.MustCompile(`^([-*+•‣]|#\.|\d{1,3}\.|\(?[a-zA-Z#]\)|\(?\d{1,3}\)|[a-zA-Z]\.)(\s+|$)`)
 	rstFieldRe   = regexp.MustCompile(`^:[\w][\w .-]*:(\s|$)`)
-	rstOptionRe  = regexp.MustCompile(`^:[\w-]+:`)
+	rstOptionRe  = regexp.MustCompile(`^:[\w-]+:(\s|$)`)
 )
 
 // admonitions are the directives whose content is text of the document,
