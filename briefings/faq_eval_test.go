@@ -22,6 +22,8 @@ func TestEvalUntunedFAQs(t *testing.T) {
 	}{
 		{"ripgrep_untuned.tsv", []string{"ripgrep-faq.md"}, 0.75},
 		{"syncthing_untuned.tsv", []string{"syncthing-faq-general.rst", "syncthing-faq-usage.rst"}, 0.75},
+		{"asciidoc_untuned.tsv", []string{"asciidoc-faq.adoc"}, 0.75},
+		{"owncloud_untuned.tsv", []string{"owncloud-client-faq.adoc"}, 0.75},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eval, func(t *testing.T) {
