@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // readAsciiDoc reads an AsciiDoc file (.adoc, .asciidoc): the document
@@ -57,9 +58,15 @@ func (p *adocParser) header(d *doc) {
 		}
 		break
 	}
-	if p.i < len(p.lines) && strings.HasPrefix(p.lines[p.i], "= ") {
-		d.title = p.inline(strings.TrimSpace(p.lines[p.i][2:]))
-		p.i++
+	setext := p.i+1 < len(p.lines) && setextLevel(p.lines[p.i], p.lines[p.i+1]) == 0
+	if p.i < len(p.lines) && (strings.HasPrefix(p.lines[p.i], "= ") || setext) {
+		if setext {
+			d.title = p.inline(strings.TrimSpace(p.lines[p.i]))
+			p.i += 2
+		} else {
+			d.title = p.inline(strings.TrimSpace(p.lines[p.i][2:]))
+			p.i++
+		}
 		// Author and revision lines, then attribute entries, up to a blank line.
 		for n := 0; p.i < len(p.lines) && strings.TrimSpace(p.lines[p.i]) != ""; p.i++ {
 			if m := adocAttrRe.FindStringSubmatch(p.lines[p.i]); m != nil {
@@ -124,6 +131,12 @@ func (p *adocParser) blocks(end int, quote bool) {
 			continue
 		case len(t) > 1 && t[0] == '.' && t[1] != '.' && t[1] != ' ':
 			p.i++ // a block title
+			continue
+		}
+		if n, text, level := p.twoLineTitle(end); n > 0 {
+			p.push(unit{kind: Heading, hard: true, text: p.inline(text), lines: n - 1, level: max(1, level)})
+			p.inDesc = false
+			p.i += n
 			continue
 		}
 		if delim := adocDelimiter(t); delim != "" {
@@ -465,4 +478,46 @@ func constrainedMarks(marks string) []*regexp.Regexp {
 			regexp.MustCompile("(^|[^\\p{L}\\p{N}_\\\\])"+q+"(\\S(?:[^"+q+"]*?\\S)?)"+q+"($|[^\\p{L}\\p{N}_])"))
 	}
 	return out
+}
+
+// setextChars are the underline characters of AsciiDoc's two-line
+// section titles, by level.
+const setextChars = "=-~^+"
+
+// setextLevel returns the level of the two-line title that line and its
+// underline make ("Title" over "-----", the underline as long as the
+// title give or take two characters), or -1 when they make none.
+func setextLevel(line, under string) int {
+	t, u := strings.TrimSpace(line), strings.TrimRight(under, " ")
+	if t == "" || len(u) < 2 || indentOf(line) > 0 || adocDelimiter(t) != "" || strings.HasPrefix(t, "//") {
+		return -1
+	}
+	level := strings.IndexByte(setextChars, u[0])
+	if level < 0 || strings.Count(u, u[:1]) != len(u) {
+		return -1
+	}
+	if n, m := utf8.RuneCountInString(t), len(u); m < n-2 || m > n+2 {
+		return -1
+	}
+	return level
+}
+
+// twoLineTitle reads a two-line section title at the current line: a
+// title over its underline, or a title wrapped over two lines whose
+// underline is as long as both (as converters write long titles). It
+// returns how many lines it takes (0 for none), its text and level.
+func (p *adocParser) twoLineTitle(end int) (int, string, int) {
+	i := p.i
+	if i+1 < end {
+		if l := setextLevel(p.lines[i], p.lines[i+1]); l >= 0 {
+			return 2, strings.TrimSpace(p.lines[i]), l
+		}
+	}
+	if i+2 < end && strings.TrimSpace(p.lines[i+1]) != "" && indentOf(p.lines[i+1]) == 0 {
+		joined := strings.TrimSpace(p.lines[i]) + " " + strings.TrimSpace(p.lines[i+1])
+		if l := setextLevel(joined, p.lines[i+2]); l >= 0 && len(strings.TrimSpace(p.lines[i+2])) >= 4 {
+			return 3, joined, l
+		}
+	}
+	return 0, "", 0
 }

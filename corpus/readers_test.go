@@ -245,3 +245,13 @@ func TestReadTextNumberedFAQ(t *testing.T) {
 			want: []string{"H How do I pay?\n", "P By card or bank transfer", "H Can I cancel?\n", "H Where do you deliver?\n"}},
 	})
 }
+
+// TestReadAsciiDocTwoLineTitles: AsciiDoc's two-line section titles
+// (a title over an underline of its length), wrapped ones included.
+func TestReadAsciiDocTwoLineTitles(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{name: "setext.adoc", doc: "FAQ\n===\n\nSome Files Are Uploaded Again, Even When They Are\nNot Modified.\n-------------------------------------------------------------\n\nAnother program changes their date. " + filler + "\n\nI Want To Move My Sync Folder\n-----------------------------\n\nRemove the connection and add it again. " + filler + "\n\n----\nnot a title\n----\n",
+			title: "FAQ",
+			want:  []string{"H1 Some Files Are Uploaded Again, Even When They Are Not Modified.\n", "H1 I Want To Move My Sync Folder\n", "C\n    not a title\n"}},
+	})
+}

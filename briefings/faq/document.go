@@ -2,6 +2,7 @@ package faq
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,13 +18,15 @@ type rank struct {
 }
 
 // faqTitleRe is a title or address that announces an FAQ.
-var faqTitleRe = regexp.MustCompile(`(?i)faq|frequently[ -]asked|\bq ?& ?a\b|\bquestions\b`)
+var faqTitleRe = regexp.MustCompile(`(?i)faq|frequently[ -]asked|\bq ?& ?a\b|questions (and|&) answers`)
 
 // entryRank decides whether a is an FAQ document, from its blocks alone,
 // and at which rank its entries' titles sit: the rank whose titles ask
 // the most questions, when they ask three or more and two thirds of the
 // titles of that rank are questions; two and half, when the titles are
-// definition terms or the document's title or address says FAQ. A news
+// definition terms or the document's title or address says FAQ (which
+// makes titles of the commonest rank entries, three or more, when none
+// asks). A news
 // story whose FAQ section ends it is not an FAQ document: its question
 // headings are found as in any article. ok is false for any other document: news, with a
 // question heading or two.
@@ -55,6 +58,16 @@ func entryRank(a corpus.Article) (r rank, ok bool) {
 	if r.kind == corpus.Term || announced {
 		need = 2
 	}
+	if announced && best == 0 {
+		// An FAQ whose titles are all statements ("I Want To Move My Sync
+		// Folder"): its entries are the titles of its commonest rank.
+		for _, k := range order {
+			if titles[k] > titles[r] {
+				r = k
+			}
+		}
+		return r, titles[r] >= 3
+	}
 	if announced {
 		return r, best >= need && 2*best >= titles[r]
 	}
@@ -82,6 +95,9 @@ func extractDocument(a corpus.Article, entry rank) []qaPair {
 	// Statements are entries from the first question of the entry rank
 	// on: before it come the abstract, the introduction, the licence.
 	asked := len(blocks)
+	if !slices.ContainsFunc(blocks, func(b corpus.Block) bool { return (rank{b.Kind, b.Level}) == entry && isQuestionTitle(b.Text) }) {
+		asked = 0 // an FAQ of statements
+	}
 	for i, b := range blocks {
 		if (rank{b.Kind, b.Level}) == entry && isQuestionTitle(b.Text) {
 			asked = i
