@@ -4,6 +4,7 @@ import (
 	"bytes"
 	nurl "net/url"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -45,6 +46,9 @@ func formatOf(name string, data []byte) format {
 		if startsLikeHTML(data) {
 			return formatHTML
 		}
+		if looksLikeMarkdown(data) {
+			return formatMarkdown
+		}
 		return formatText
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return formatMarkdown
@@ -61,9 +65,32 @@ func formatOf(name string, data []byte) format {
 		if looksLikeHTML(data) {
 			return formatHTML
 		}
+		if looksLikeMarkdown(data) {
+			return formatMarkdown
+		}
 		return formatText
 	}
 	return formatUnknown
+}
+
+var (
+	// mdFrontRe is a YAML front matter that opens a Markdown file.
+	mdFrontRe = regexp.MustCompile(`^---\r?\n(?:[\w-]+:.*\r?\n){1,40}?---\r?\n`)
+	// mdHeadingLineRe is an ATX heading line.
+	mdHeadingLineRe = regexp.MustCompile(`(?m)^#{1,6} \S.*$`)
+	// mdMarkRe is inline Markdown: a link, a code fence, bold text.
+	mdMarkRe = regexp.MustCompile("\\]\\([^)\\s]+\\)|(?m)^```|\\*\\*\\S[^*]*\\*\\*")
+)
+
+// looksLikeMarkdown sniffs a text named without a telling extension for
+// Markdown: a YAML front matter at the top, or three ATX headings or more
+// with links, fences or bold text among them.
+func looksLikeMarkdown(data []byte) bool {
+	head := data[:min(len(data), 16384)]
+	if mdFrontRe.Match(head) {
+		return true
+	}
+	return len(mdHeadingLineRe.FindAllIndex(head, 4)) >= 3 && mdMarkRe.Match(head)
 }
 
 // startsLikeHTML reports whether data opens with an HTML doctype or tag.

@@ -255,3 +255,20 @@ func TestReadAsciiDocTwoLineTitles(t *testing.T) {
 			want:  []string{"H1 Some Files Are Uploaded Again, Even When They Are Not Modified.\n", "H1 I Want To Move My Sync Folder\n", "C\n    not a title\n"}},
 	})
 }
+
+// TestMarkdownReadAsText: Markdown in a .txt file or a file without
+// extension is read as Markdown: its front matter is metadata, not the
+// title line, and its headings are headings.
+func TestMarkdownReadAsText(t *testing.T) {
+	doc := "---\ntitle: Riders' FAQ\ndate: 2025-03-04\n---\n\n# Riders' FAQ\n\n## Which buses run?\n\nOnly the **hospital shuttles**, see [the map](https://example.org/map_(2025)). " + filler + "\n"
+	for _, name := range []string{"faq.txt", "FAQ"} {
+		title, got := renderedBlocks(t, name, doc)
+		if title != "Riders' FAQ" || !strings.Contains(got, "H2 Which buses run?\n") || strings.ContainsAny(got, "*[]#") || strings.Contains(got, "---") {
+			t.Errorf("%s: title %q, blocks:\n%s", name, title, got)
+		}
+	}
+	// Plain text with a few "#" lines stays text.
+	if f := formatOf("notes.txt", []byte("# one\n# two\n# three\nplain text\n")); f != formatText {
+		t.Errorf("comment lines read as %v", f)
+	}
+}
