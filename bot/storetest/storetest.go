@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"NotFound", testNotFound},
 		{"Subscriptions", testSubscriptions},
 		{"FeedbackAndQueries", testFeedbackAndQueries},
+		{"DeclinedQueries", testDeclinedQueries},
 		{"EventClaim", testEventClaim},
 		{"EventClaimRace", testEventClaimRace},
 	}

@@ -32,6 +32,7 @@ func commands() []command {
 		{"issue", "[-json] NAME", "print one issue (NAME is matched fuzzily)", runIssue},
 		{"digest", "[-json] [-schedule NAME] [-since DURATION|RFC3339] [-dry-run]", "print or post the briefing of what is new", runDigest},
 		{"schedules", "", "list the schedules with their next three runs", runSchedules},
+		{"unanswered", "[-json|-text] [-since DURATION|RFC3339]", "the declined questions of the query log, grouped, with faq entries to add", runUnanswered},
 		{"validate", "", "check the config file and report every problem", runValidate},
 		{"eval", "FILE", "measure answer accuracy on a labelled question file", runEval},
 		{"serve", "", "run the adapters, the scheduler and the HTTP server", runServe},
