@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -312,14 +311,25 @@ func faqLine(question string, others []string) string {
 	return line + "}"
 }
 
-// yamlString quotes s as a double-quoted YAML scalar (JSON's quoting is
-// valid YAML).
+// yamlString quotes s as a double-quoted YAML scalar: quotes and
+// backslashes escaped, every rune that is not printable (control
+// characters, DEL, C1 controls, invalid UTF-8) written as an escape.
 func yamlString(s string) string {
 	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
-		return `""`
+	b.WriteByte('"')
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == ' ' || (unicode.IsPrint(r) && r != '\uFEFF'):
+			b.WriteRune(r)
+		case r <= 0xFFFF:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			fmt.Fprintf(&b, "\\U%08X", r)
+		}
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	b.WriteByte('"')
+	return b.String()
 }
