@@ -34,13 +34,39 @@ func sigmoid(z float64) float64 {
 // are all right or all wrong (nothing to tell apart).
 var ErrNoData = errors.New("fit logistic: need examples of both outcomes")
 
+// FitOptions shape a fit.
+type FitOptions struct {
+	// Weights weigh the examples (nil: all 1), so that sets of different
+	// sizes can count alike.
+	Weights []float64
+	// Offsets are added to each example's linear score with a fixed
+	// weight of 1 (nil: none): a prior score the fit corrects.
+	Offsets []float64
+	// NoBias fixes the bias at 0.
+	NoBias bool
+	// L2 penalises the weights (not the bias); it keeps them finite when
+	// the outcomes are separable.
+	L2 float64
+}
+
 // FitLogistic fits a logistic regression to examples xs with outcomes ys
-// (true: the answer was right) by Newton's method, with an L2 penalty l2
-// on the weights (not the bias) that keeps them finite when the outcomes
-// are separable. It is deterministic.
-func FitLogistic(xs [][]float64, ys []bool, l2 float64) (Logistic, error) {
-	if len(xs) == 0 || len(xs) != len(ys) {
+// (true: the answer was right) by Newton's method. It is deterministic.
+func FitLogistic(xs [][]float64, ys []bool, o FitOptions) (Logistic, error) {
+	ws, l2 := o.Weights, o.L2
+	if len(xs) == 0 || len(xs) != len(ys) || ws != nil && len(ws) != len(xs) || o.Offsets != nil && len(o.Offsets) != len(xs) {
 		return Logistic{}, ErrNoData
+	}
+	weight := func(i int) float64 {
+		if ws == nil {
+			return 1
+		}
+		return ws[i]
+	}
+	offset := func(i int) float64 {
+		if o.Offsets == nil {
+			return 0
+		}
+		return o.Offsets[i]
 	}
 	pos := 0
 	for _, y := range ys {
@@ -58,7 +84,9 @@ func FitLogistic(xs [][]float64, ys []bool, l2 float64) (Logistic, error) {
 		}
 	}
 	w := make([]float64, d)
-	w[0] = math.Log(float64(pos) / float64(len(ys)-pos))
+	if !o.NoBias {
+		w[0] = math.Log(float64(pos) / float64(len(ys)-pos))
+	}
 	feat := func(x []float64, j int) float64 {
 		if j == 0 {
 			return 1
@@ -72,7 +100,7 @@ func FitLogistic(xs [][]float64, ys []bool, l2 float64) (Logistic, error) {
 			h[j] = make([]float64, d)
 		}
 		for i, x := range xs {
-			z := w[0]
+			z := w[0] + offset(i)
 			for j := 1; j < d; j++ {
 				z += w[j] * x[j-1]
 			}
@@ -81,10 +109,10 @@ func FitLogistic(xs [][]float64, ys []bool, l2 float64) (Logistic, error) {
 			if ys[i] {
 				y = 1
 			}
-			s := p * (1 - p)
+			s := weight(i) * p * (1 - p)
 			for j := 0; j < d; j++ {
 				fj := feat(x, j)
-				g[j] += (p - y) * fj
+				g[j] += weight(i) * (p - y) * fj
 				for k := j; k < d; k++ {
 					h[j][k] += s * fj * feat(x, k)
 				}
@@ -99,6 +127,14 @@ func FitLogistic(xs [][]float64, ys []bool, l2 float64) (Logistic, error) {
 				h[j][j] += l2
 			}
 			h[j][j] += 1e-9
+		}
+		if o.NoBias {
+			// Keep w[0] at 0: no gradient, and a row that says so.
+			g[0] = 0
+			for k := range h[0] {
+				h[0][k], h[k][0] = 0, 0
+			}
+			h[0][0] = 1
 		}
 		step, ok := solve(h, g)
 		if !ok {

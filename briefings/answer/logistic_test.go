@@ -18,7 +18,7 @@ func TestFitLogistic(t *testing.T) {
 		xs = append(xs, x)
 		ys = append(ys, r.Float64() < truth.Prob(x))
 	}
-	m, err := FitLogistic(xs, ys, 0)
+	m, err := FitLogistic(xs, ys, FitOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestFitLogistic(t *testing.T) {
 func TestFitLogisticSeparable(t *testing.T) {
 	xs := [][]float64{{-2}, {-1}, {1}, {2}}
 	ys := []bool{false, false, true, true}
-	m, err := FitLogistic(xs, ys, 0.1)
+	m, err := FitLogistic(xs, ys, FitOptions{L2: 0.1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,11 +55,11 @@ func TestFitLogisticErrors(t *testing.T) {
 		"one outcome":    {[][]float64{{1}, {2}}, []bool{true, true}},
 		"length differs": {[][]float64{{1}}, []bool{true, false}},
 	} {
-		if _, err := FitLogistic(tt.xs, tt.ys, 0); !errors.Is(err, ErrNoData) {
+		if _, err := FitLogistic(tt.xs, tt.ys, FitOptions{}); !errors.Is(err, ErrNoData) {
 			t.Errorf("%s: err = %v, want ErrNoData", name, err)
 		}
 	}
-	if _, err := FitLogistic([][]float64{{1}, {1, 2}}, []bool{true, false}, 0); err == nil {
+	if _, err := FitLogistic([][]float64{{1}, {1, 2}}, []bool{true, false}, FitOptions{}); err == nil {
 		t.Error("ragged features: no error")
 	}
 }
@@ -83,5 +83,45 @@ func TestCalibrationError(t *testing.T) {
 				t.Errorf("CalibrationError = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFitLogisticWeights: weighing an example twice is counting it twice.
+func TestFitLogisticWeights(t *testing.T) {
+	xs := [][]float64{{0}, {1}, {1}, {2}, {0}}
+	ys := []bool{false, true, false, true, true}
+	twice, err := FitLogistic(append(xs, xs[1]), append(ys, ys[1]), FitOptions{L2: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	weighed, err := FitLogistic(xs, ys, FitOptions{Weights: []float64{1, 2, 1, 1, 1}, L2: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(twice.Bias-weighed.Bias) > 1e-6 || math.Abs(twice.Weights[0]-weighed.Weights[0]) > 1e-6 {
+		t.Errorf("weight 2 = %+v, counted twice = %+v", weighed, twice)
+	}
+}
+
+// TestFitLogisticOffset: with the true model's score as an offset and no
+// bias, the fit finds nothing to add.
+func TestFitLogisticOffset(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	var xs [][]float64
+	var ys []bool
+	var offs []float64
+	for range 20000 {
+		off := 3 * r.NormFloat64()
+		x := []float64{r.NormFloat64()}
+		xs = append(xs, x)
+		offs = append(offs, off)
+		ys = append(ys, r.Float64() < sigmoid(off-x[0]))
+	}
+	m, err := FitLogistic(xs, ys, FitOptions{Offsets: offs, NoBias: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Bias != 0 || math.Abs(m.Weights[0]+1) > 0.1 {
+		t.Errorf("fitted %+v, want bias 0 and weight about -1", m)
 	}
 }

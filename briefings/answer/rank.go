@@ -113,25 +113,36 @@ type match struct {
 	factMiss bool
 }
 
+// Ask answers a question, or declines when its confidence, the
+// probability that the answer is right, is under Base.MinConfidence.
 func (a *Answerer) Ask(question string) Answer {
+	ans, _ := a.ask(question)
+	return ans
+}
+
+// ask is Ask that also returns the features the confidence was computed
+// from (nil when there was no match to weigh).
+func (a *Answerer) ask(question string) (Answer, []float64) {
 	q := strings.TrimSpace(question)
 	if q == "" || a == nil {
-		return a.decline(question, nil)
+		return a.decline(question, nil), nil
 	}
 	if rest, ok := aboutAuthor(q); ok {
-		return a.askAuthor(question, rest)
+		return a.askAuthor(question, rest), nil
 	}
 	res, ms, ok := a.matches(q)
 	if !ok {
-		return a.decline(question, nil)
+		return a.decline(question, nil), nil
 	}
 	best := &ms[0]
 	best.answer = a.answerOf(best, res)
-	conf := round3(a.confidence(res, ms))
+	raw, margin := a.confidence(res, ms)
+	x := a.features(q, res, ms, raw, margin, best.answer)
+	conf := round3(a.probability(raw, x))
 	if conf < a.kb.MinConfidence {
 		ans := a.decline(question, &res)
 		ans.Confidence = conf
-		return ans
+		return ans, x
 	}
 	return Answer{
 		Question:    question,
@@ -142,7 +153,17 @@ func (a *Answerer) Ask(question string) Answer {
 		Confidence:  conf,
 		Sources:     a.sourcesOf(res, *best),
 		Suggestions: []string{},
+	}, x
+}
+
+// probability turns the features of an answer into the probability that
+// it is right with confidenceModel; without fitted weights it returns the
+// rule-based confidence raw.
+func (a *Answerer) probability(raw float64, x []float64) float64 {
+	if len(confidenceModel.Weights) != len(x) {
+		return raw
 	}
+	return confidenceModel.Prob(x)
 }
 
 // fillerWeight is the most a filler word of a question weighs.
@@ -362,10 +383,12 @@ func trimAnswer(s string, n int) string {
 	return strings.TrimSpace(s[:cut])
 }
 
-// confidence maps the best match's coverage to [0,1] so that the default
-// threshold sits at the coverage where answers stop being reliable, and
-// lowers it when a different answer ranks almost as high.
-func (a *Answerer) confidence(res search.Result, ms []match) float64 {
+// confidence maps the best match's coverage to [0,1] so that 0.35 sits at
+// the coverage where answers stop being reliable, and lowers it when a
+// different answer ranks almost as high. It returns that rule-based
+// confidence and the margin, the best match's lead over the next
+// different one (1: far ahead). Both are features of the probability.
+func (a *Answerer) confidence(res search.Result, ms []match) (float64, float64) {
 	t := &a.tune
 	best := &ms[0]
 	margin := 1.0
@@ -393,7 +416,7 @@ func (a *Answerer) confidence(res search.Result, ms []match) float64 {
 	if k := knownShare(res.Terms); k < t.knownMin {
 		c *= (k / t.knownMin) * (k / t.knownMin)
 	}
-	return math.Max(0, math.Min(1, c))
+	return math.Max(0, math.Min(1, c)), margin
 }
 
 // window returns a passage's answer text: its sentence, with the previous

@@ -82,6 +82,8 @@ func TestExpect(t *testing.T) {
 		{"what percentage of voters chose him", SetOf(Percent)},
 		{"What is the capital of Australia?", SetOf(Place)},
 		{"Why did the dam fail?", 0},
+		{"how far along is the peace plan", 0},
+		{"how far is the border", SetOf(Number)},
 		{"how do i reset my password", 0},
 		{"what did the minister say", 0},
 	}

@@ -82,6 +82,9 @@ func Expect(question string) Set {
 		case "when":
 			return SetOf(Date, Time)
 		case "how":
+			if next(1) == "far" && (next(2) == "along" || next(2) == "advanced") {
+				return 0 // "how far along is the plan": how it is going
+			}
 			if s, ok := howWords[next(1)]; ok {
 				// "how much money", "how many years", "how many percent"
 				if n := next(2); timeUnits[n] && next(1) != "much" {
