@@ -13,13 +13,14 @@ var confidenceModel = Logistic{
 		0.0000,  // key cover
 		0.0000,  // margin
 		0.0000,  // unknown
-		-1.7220, // type absent
+		-1.5182, // type absent
 		0.0000,  // type present
-		-0.3084, // negation
+		-0.3083, // negation
 		0.0000,  // antonym
-		-0.4558, // name miss
+		-0.4437, // name miss
 		0.0000,  // heaviest miss
 		0.0000,  // entry
-		-0.3554, // corpus size
+		-0.3588, // corpus size
+		0.0000,  // body miss
 	},
 }

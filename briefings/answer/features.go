@@ -23,14 +23,15 @@ const (
 	featNameMiss            // share of the names in the question the answer lacks
 	featHeaviestMiss        // weight of the weightiest question word no field of the match holds, as a share of the question
 	featEntry               // the answer is an FAQ entry or an issue, not a passage
-	featCorpusSize          // log10 of the passages the answer competed with
+	featCorpusSize          // log10 of the passages the answer competed with, above a thousand
+	featBodyMiss            // share of the question's weight the match's own text (not its neighbours, heading or title) lacks
 	numFeatures
 )
 
 // featureNames name the features for the fitting test's report and the
 // generated weights.
 var featureNames = [numFeatures]string{"raw", "coverage", "key cover", "margin", "unknown",
-	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size"}
+	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size", "body miss"}
 
 // negations are the words whose absence from an answer flips a question.
 var negations = map[string]bool{"not": true, "never": true, "no": true, "without": true, "nor": true, "none": true}
@@ -56,9 +57,7 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 	x[featUnknown] = 1 - knownShare(res.Terms)
 	shown := best.show.title + ". " + answer
 	if want := entity.Expect(q); !want.Empty() {
-		have := entity.Kinds(shown)
-		named := have.Has(entity.Name) && (want.Has(entity.Person) || want.Has(entity.Organisation) || want.Has(entity.Place))
-		if have&want != 0 || named {
+		if holdsKind(shown, q, want) {
 			x[featTypePresent] = 1
 		} else {
 			x[featTypeAbsent] = 1
@@ -98,7 +97,55 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 	// Many passages compete: a match is likelier by chance. Below a
 	// thousand (a handful of articles, one FAQ) the rules were tuned.
 	x[featCorpusSize] = math.Max(0, math.Log10(1+float64(a.passageCount()))-3)
+	x[featBodyMiss] = bodyMiss(res, best)
 	return x
+}
+
+// holdsKind reports whether s holds a fact of a kind in want that the
+// question q does not already name ("who founded Apple" is not answered
+// by "Apple"). A name of unknown kind answers who, where and which.
+func holdsKind(s, q string, want entity.Set) bool {
+	lq := strings.ToLower(q)
+	for _, sp := range entity.Find(s) {
+		ok := want.Has(sp.Kind) || sp.Kind == entity.Name && (want.Has(entity.Person) || want.Has(entity.Organisation) || want.Has(entity.Place))
+		if ok && !strings.Contains(lq, strings.ToLower(sp.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyMiss returns the share of the question's weight (question words
+// aside) whose words the best match's own text does not hold.
+func bodyMiss(res search.Result, best *match) float64 {
+	total, missing := 0.0, 0.0
+	inBody := make([]bool, len(res.Terms))
+	for qi, t := range res.Terms {
+		if best.hit.TermFields[qi]&(1<<fieldBody|1<<fieldKey) == 0 {
+			continue
+		}
+		to := qi
+		if t.Of > 0 {
+			to = t.Of - 1
+		}
+		inBody[to] = true
+	}
+	for qi, t := range res.Terms {
+		if t.Of > 0 || t.Weight <= 0 {
+			continue
+		}
+		if w, low := questionWeights[t.Word]; low && w <= 0.3 {
+			continue
+		}
+		total += t.Weight
+		if !inBody[qi] {
+			missing += t.Weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return missing / total
 }
 
 // antonymSwap is 1 when the question uses a word of an opposite pair the

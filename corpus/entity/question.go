@@ -78,6 +78,11 @@ func Expect(question string) Set {
 		case "who", "whom", "whose":
 			return SetOf(Person, Organisation)
 		case "where":
+			// "where can I find the wiki", "where do I report a bug":
+			// a resource or a channel, not a place on a map.
+			if modal[next(1)] && (resourceVerbs[next(3)] || resourceVerbs[next(2)]) {
+				return 0
+			}
 			return SetOf(Place)
 		case "when":
 			return SetOf(Date, Time)
@@ -133,3 +138,11 @@ func isVerbish(w string) bool {
 func isCopula(w string) bool {
 	return w == "is" || w == "was" || w == "are" || w == "were"
 }
+
+var modal = map[string]bool{"can": true, "could": true, "do": true, "does": true, "should": true, "would": true, "will": true, "may": true, "might": true, "must": true}
+
+// resourceVerbs after "where can I" ask for a resource, not a place.
+var resourceVerbs = map[string]bool{"find": true, "get": true, "download": true, "obtain": true, "read": true,
+	"see": true, "learn": true, "report": true, "ask": true, "send": true, "submit": true, "buy": true,
+	"look": true, "search": true, "post": true, "discuss": true, "access": true, "view": true, "set": true,
+	"change": true, "configure": true, "put": true, "store": true, "keep": true}
