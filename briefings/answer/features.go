@@ -25,13 +25,14 @@ const (
 	featEntry               // the answer is an FAQ entry or an issue, not a passage
 	featCorpusSize          // log10 of the passages the answer competed with, above a thousand
 	featBodyMiss            // share of the question's weight the match's own text (not its neighbours, heading or title) lacks
+	featSure                // how far above even odds the rule-based confidence is (its logit, when positive)
 	numFeatures
 )
 
 // featureNames name the features for the fitting test's report and the
 // generated weights.
 var featureNames = [numFeatures]string{"raw", "coverage", "key cover", "margin", "unknown",
-	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size", "body miss"}
+	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size", "body miss", "sure"}
 
 // negations are the words whose absence from an answer flips a question.
 var negations = map[string]bool{"not": true, "never": true, "no": true, "without": true, "nor": true, "none": true}
@@ -51,6 +52,7 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 	x := make([]float64, numFeatures)
 	c := math.Min(math.Max(raw, 0.01), 0.99)
 	x[featRaw] = math.Log(c / (1 - c))
+	x[featSure] = math.Max(0, x[featRaw])
 	x[featCoverage] = best.coverage
 	x[featKeyCover] = best.keyCov
 	x[featMargin] = margin
