@@ -10,6 +10,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/briefbot/briefbot/briefings/cite"
+	"github.com/briefbot/briefbot/corpus/entity"
 	"github.com/briefbot/briefbot/corpus/search"
 	"github.com/briefbot/briefbot/corpus/text"
 )
@@ -111,6 +112,10 @@ type match struct {
 	// when it is a date, a number or a duration the candidate lacks.
 	typ      answerType
 	factMiss bool
+	// want are the kinds of fact (corpus/entity) the question asks for,
+	// and question the question, for the answer window.
+	want     entity.Set
+	question string
 }
 
 // Ask answers a question, or declines when its confidence, the
@@ -181,6 +186,10 @@ func (a *Answerer) matches(q string) (search.Result, []match, bool) {
 		return res, nil, false
 	}
 	ms := a.rank(res, typ, frameIdx)
+	want := entity.Expect(q)
+	for i := range ms {
+		ms[i].want, ms[i].question = want, q
+	}
 	preferEntry(ms)
 	return res, ms, true
 }
@@ -351,7 +360,7 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 
 func (a *Answerer) answerOf(m *match, res search.Result) string {
 	if m.show.kind == KindPassage {
-		return a.window(m.show, res, m.typ)
+		return a.window(m.show, res, m.typ, m.want, m.question)
 	}
 	return trimAnswer(m.show.answer, maxShownChars)
 }
@@ -425,7 +434,13 @@ func (a *Answerer) confidence(res search.Result, ms []match) (float64, float64) 
 // When the question asks for a kind of fact (a date, a duration) that
 // only a neighbour holds, the neighbour is shown too: the passage ranked
 // on it.
-func (a *Answerer) window(c *candidate, res search.Result, typ answerType) string {
+//
+// The same holds for the kinds of fact corpus/entity tells apart (a
+// person for "who", a place for "where", a religion for "what
+// religion"): when the window holds none the question does not name
+// itself and the next (or else the previous) sentence does, it is shown
+// too.
+func (a *Answerer) window(c *candidate, res search.Result, typ answerType, want entity.Set, q string) string {
 	ss := c.sentences
 	i := c.center
 	lo, hi := i, i+1 // the window is ss[lo:hi]
@@ -446,6 +461,14 @@ func (a *Answerer) window(c *candidate, res search.Result, typ answerType) strin
 		case hi < len(ss) && hi-lo < 3 && holdsFact(ss[hi:hi+1], typ):
 			hi++
 		case lo > 0 && hi-lo < 3 && holdsFact(ss[lo-1:lo], typ):
+			lo--
+		}
+	}
+	if !want.Empty() && hi-lo < 3 && !holdsKind(strings.Join(ss[lo:hi], " "), q, want) {
+		switch {
+		case hi < len(ss) && holdsKind(ss[hi], q, want):
+			hi++
+		case lo > 0 && holdsKind(ss[lo-1], q, want):
 			lo--
 		}
 	}
