@@ -75,6 +75,9 @@ type tuning struct {
 	// factMiss scales the confidence of a best match that holds no fact
 	// of the kind asked for: no date for "when", no amount for "how much".
 	factMiss float64
+	// leadBonus is the rank bonus of an article's lead that holds a fact
+	// of the kind asked for.
+	leadBonus float64
 }
 
 var defaultTuning = tuning{
@@ -95,6 +98,7 @@ var defaultTuning = tuning{
 	unknownCommon:   1.2,
 	numberMiss:      0.5,
 	factMiss:        0.75,
+	leadBonus:       0.05,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -185,11 +189,8 @@ func (a *Answerer) matches(q string) (search.Result, []match, bool) {
 	if len(res.Hits) == 0 || res.Weight == 0 {
 		return res, nil, false
 	}
-	ms := a.rank(res, typ, frameIdx)
 	want := entity.Expect(q)
-	for i := range ms {
-		ms[i].want, ms[i].question = want, q
-	}
+	ms := a.rank(res, typ, frameIdx, want, q)
 	preferEntry(ms)
 	return res, ms, true
 }
@@ -269,13 +270,16 @@ func (a *Answerer) search(terms []search.QueryTerm) search.Result {
 // itself; a corrected word for less than one typed right), a bonus for an
 // FAQ question or issue name that covers the question, and a little of its
 // BM25 score. Best first; ties keep the index order.
-func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int) []match {
+//
+// A news article's lead (its first sentence) that holds a fact of the
+// kind asked for ranks a little higher: it is where news says the most.
+func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want entity.Set, q string) []match {
 	t := &a.tune
 	ms := make([]match, len(res.Hits))
 	top := res.Hits[0].Score
 	asked := a.askedWord(res.Terms)
 	for i, h := range res.Hits {
-		m := match{hit: h, cand: a.cand(h.Payload), typ: typ}
+		m := match{hit: h, cand: a.cand(h.Payload), typ: typ, want: want, question: q}
 		m.show = m.cand
 		credits := &t.entryCredit
 		if m.cand.kind == KindPassage {
@@ -349,6 +353,9 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 			bonus /= 2
 		}
 		m.rank = m.coverage + bonus
+		if a.isLead(m.cand) && (typed && typ != nameType || !want.Empty() && holdsKind(m.cand.sentences[0], q, want)) {
+			m.rank += t.leadBonus
+		}
 		if top > 0 {
 			m.rank += t.scoreBonus * h.Score / top
 		}
@@ -600,4 +607,18 @@ func preferEntry(ms []match) {
 			return
 		}
 	}
+}
+
+// isLead reports whether c is the first sentence of an article's first
+// passage.
+func (a *Answerer) isLead(c *candidate) bool {
+	if c.kind != KindPassage || c.center != 0 {
+		return false
+	}
+	pi := c.self - a.entries
+	if pi == 0 {
+		return true
+	}
+	ps, i := a.passageAt(pi - 1)
+	return int(ps.passages[i].article) != c.article
 }
