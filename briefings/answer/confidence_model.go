@@ -13,15 +13,15 @@ var confidenceModel = Logistic{
 		0.0000,  // key cover
 		0.0000,  // margin
 		0.0000,  // unknown
-		-1.4422, // type absent
+		-1.4438, // type absent
 		0.0000,  // type present
-		-0.3068, // negation
+		-0.3069, // negation
 		0.0000,  // antonym
-		-0.3975, // name miss
+		-0.5022, // name miss
 		0.0000,  // heaviest miss
 		0.0000,  // entry
-		-0.3009, // corpus size
+		-0.2997, // corpus size
 		0.0000,  // body miss
-		-0.1345, // sure
+		-0.1332, // sure
 	},
 }

@@ -38,6 +38,7 @@ func TestFind(t *testing.T) {
 		{"religion", "His family were Buddhists and later Christian.", []string{"religion Buddhists", "religion Christian"}},
 		{"language in use", "The official language is French, not Chinese servers.", []string{"language French", "nationality French", "nationality Chinese"}},
 		{"colour", "She wore a red dress; Mr Brown did not.", []string{"colour red", "person Brown"}},
+		{"a title ending a name", "He played Twilight Princess in Tokyo.", []string{"name Twilight Princess", "place Tokyo"}},
 		{"headline in capitals", "JAPAN FEBRUARY TRADE SURPLUS JUMPS", []string{"date FEBRUARY"}},
 		{"nothing", "the government had disregarded warnings.", nil},
 		{"empty", "", nil},

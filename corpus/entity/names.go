@@ -211,7 +211,10 @@ func (f *finder) classify(i, j int) {
 		f.nameAdd(Place, i, j)
 		return
 	}
-	// A title: the name is what follows the last title word.
+	// A title: the name is what follows the last title word that has a
+	// name after it ("Finance Minister Edouard Balladur"). A title that
+	// ends the run is part of a name ("Twilight Princess"), left to the
+	// rules below.
 	for k := j - 1; k >= i; k-- {
 		if !titles[f.toks[k].lower] {
 			continue
@@ -225,8 +228,8 @@ func (f *finder) classify(i, j int) {
 		}
 		if start < j {
 			f.nameAdd(Person, start, j)
+			return
 		}
-		return
 	}
 	// Split at connectors: what is left are names of their own.
 	for k := i; k < j; k++ {
