@@ -26,13 +26,14 @@ const (
 	featCorpusSize          // log10 of the passages the answer competed with, above a thousand
 	featBodyMiss            // share of the question's weight the match's own text (not its neighbours, heading or title) lacks
 	featSure                // how far above even odds the rule-based confidence is (its logit, when positive)
+	featNameUnknown         // share of the question's names of two words or more that no text of the corpus holds
 	numFeatures
 )
 
 // featureNames name the features for the fitting test's report and the
 // generated weights.
 var featureNames = [numFeatures]string{"raw", "coverage", "key cover", "margin", "unknown",
-	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size", "body miss", "sure"}
+	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size", "body miss", "sure", "name unknown"}
 
 // negations are the words whose absence from an answer flips a question.
 var negations = map[string]bool{"not": true, "never": true, "no": true, "without": true, "nor": true, "none": true}
@@ -78,19 +79,29 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 		}
 	}
 	x[featAntonym] = antonymSwap(qTok, aTok, aStem)
-	names, missing := 0.0, 0.0
+	names, missing, long, unknown := 0.0, 0.0, 0.0, 0.0
 	lower := strings.ToLower(shown)
 	for _, sp := range entity.Find(q) {
 		switch sp.Kind {
 		case entity.Person, entity.Place, entity.Organisation, entity.Name:
 			names++
-			if !strings.Contains(lower, strings.ToLower(sp.Text)) {
-				missing++
+			if strings.Contains(lower, strings.ToLower(sp.Text)) {
+				continue
+			}
+			missing++
+			if strings.Contains(sp.Text, " ") {
+				long++
+				if !a.holdsPhrase(sp.Text) {
+					unknown++
+				}
 			}
 		}
 	}
 	if names > 0 {
 		x[featNameMiss] = missing / names
+	}
+	if long > 0 {
+		x[featNameUnknown] = unknown / long
 	}
 	x[featHeaviestMiss] = heaviestMiss(res, best)
 	if best.show.kind != KindPassage {
@@ -212,4 +223,30 @@ func (a *Answerer) passageCount() int {
 		n += len(ad.passages)
 	}
 	return n + a.entries
+}
+
+// holdsPhrase reports whether a text the answerer searches (a passage's
+// sentence, an FAQ entry, an issue) holds phrase, case aside: a name of
+// several words the corpus never writes ("Epona Princess" where it writes
+// "Twilight Princess") is likely about something it does not know.
+func (a *Answerer) holdsPhrase(phrase string) bool {
+	terms := a.ix.Analyze(phrase)
+	if len(terms) == 0 {
+		return false
+	}
+	res := a.ix.SearchTerms(terms, 20)
+	p := strings.ToLower(phrase)
+	for _, h := range res.Hits {
+		c := a.cand(h.Payload)
+		texts := []string{c.title, c.answer}
+		if c.kind == KindPassage && c.center < len(c.sentences) {
+			texts = append(texts, c.sentences[c.center])
+		}
+		for _, t := range texts {
+			if strings.Contains(strings.ToLower(t), p) {
+				return true
+			}
+		}
+	}
+	return false
 }
