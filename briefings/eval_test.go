@@ -2,16 +2,15 @@ package briefings
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/corpustest"
 )
 
 var evalVerbose = flag.Bool("eval.v", false, "print every eval miss")
@@ -30,24 +29,7 @@ func sampleKB(t testing.TB, opts Options) *KB {
 // fixture is missing.
 func debianKB(t testing.TB) *KB {
 	t.Helper()
-	gz := filepath.Join("..", "corpus", "testdata", "debian-faq.en.txt.gz")
-	f, err := os.Open(gz)
-	if err != nil {
-		t.Skipf("Debian FAQ fixture %s missing: %v", gz, err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("gunzip: %v", err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatalf("gunzip: %v", err)
-	}
-	path := filepath.Join(t.TempDir(), "debian-faq.en.txt")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := corpustest.Gunzip(t, filepath.Join("..", "corpus", "testdata", "debian-faq.en.txt.gz"))
 	arts, _, err := corpus.Load(context.Background(), []string{path}, corpus.Options{})
 	if err != nil {
 		t.Fatalf("load debian faq: %v", err)

@@ -2,9 +2,7 @@ package answer
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"github.com/briefbot/briefbot/briefings/faq"
 	"github.com/briefbot/briefbot/briefings/stories"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/corpustest"
 )
 
 // testBase is what the briefings façade hands the answerer, made from the
@@ -35,28 +34,12 @@ func testBase(t testing.TB, arts []corpus.Article, admin []faq.Entry) *Base {
 }
 
 // loadBase builds the base of the file at path (relative to this
-// package); it skips when the file is missing. A .gz file is unpacked
-// first.
+// package). A .gz file is unpacked first (and the test skipped when it is
+// missing).
 func loadBase(t testing.TB, path string) *Base {
 	t.Helper()
 	if strings.HasSuffix(path, ".gz") {
-		f, err := os.Open(path)
-		if err != nil {
-			t.Skipf("fixture %s missing: %v", path, err)
-		}
-		defer f.Close()
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			t.Fatalf("gunzip: %v", err)
-		}
-		data, err := io.ReadAll(zr)
-		if err != nil {
-			t.Fatalf("gunzip: %v", err)
-		}
-		path = filepath.Join(t.TempDir(), strings.TrimSuffix(filepath.Base(path), ".gz"))
-		if err := os.WriteFile(path, data, 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path = corpustest.Gunzip(t, path)
 	}
 	arts, _, err := corpus.Load(context.Background(), []string{path}, corpus.Options{})
 	if err != nil {

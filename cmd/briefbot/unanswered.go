@@ -15,10 +15,10 @@ import (
 // nearest, faq}, most asked first; with -text, a listing for people.
 func runUnanswered(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("unanswered")
-	fs.Bool("json", true, "print JSON (the default)")
+	fs.Bool("json", true, "print JSON, unless -text")
 	asText := fs.Bool("text", false, "print a listing for people instead of JSON")
 	since := fs.String("since", "", "only questions asked since: a `DURATION` back from now (24h, 7d) or an RFC 3339 time; default the whole log")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
