@@ -11,8 +11,8 @@
 // lowered by a logistic regression (confidence_model.go, fitted by
 // fit_test.go on labelled questions in testdata/) for what the answer
 // lacks: the kind of fact asked for (corpus/entity), a negation or a name
-// of the question, a name the corpus never writes, or a small chance of a
-// right match among many passages.
+// of the question, or a name the corpus never writes; and for a corpus of
+// many passages, where a good match by chance is likelier.
 //
 // It may use briefings/cite, briefings/faq and briefings/stories (their
 // types), corpus/search and corpus/, nothing above them.
