@@ -161,9 +161,7 @@ type example struct {
 // examples asks every question of a set of an answerer that never
 // declines. A question with nothing to weigh (no match) has no features.
 func examples(t testing.TB, s labelled) []example {
-	b := *s.base(t)
-	b.MinConfidence = 0
-	a := Build(&b)
+	a := neverDeclines(t, s)
 	var out []example
 	for _, it := range s.items(t) {
 		ans, x := a.ask(it.Question)
@@ -284,9 +282,7 @@ func TestConfidenceReport(t *testing.T) {
 // and the expected calibration error (10 bins) of the confidence against
 // whether the best answer, shown or not, is right.
 func measure(t testing.TB, s labelled, min float64) (eval.Report, float64) {
-	b := *s.base(t)
-	b.MinConfidence = 0
-	a := Build(&b)
+	a := neverDeclines(t, s)
 	var r eval.Report
 	var ps []float64
 	var rights []bool
@@ -358,4 +354,27 @@ func fitModel(xs [][]float64, ys []bool, ws []float64) (Logistic, error) {
 		}
 		use = append(use[:at], use[at+1:]...)
 	}
+}
+
+// answerers caches the never-declining answerer of each base: the two
+// news sets share one corpus, and the fit and the report ask the same.
+var answerers = struct {
+	sync.Mutex
+	of map[*Base]*Answerer
+}{of: map[*Base]*Answerer{}}
+
+// neverDeclines returns an answerer of the set's base that answers every
+// question it finds a match for (MinConfidence 0).
+func neverDeclines(t testing.TB, s labelled) *Answerer {
+	base := s.base(t)
+	answerers.Lock()
+	defer answerers.Unlock()
+	if a, ok := answerers.of[base]; ok {
+		return a
+	}
+	b := *base
+	b.MinConfidence = 0
+	a := Build(&b)
+	answerers.of[base] = a
+	return a
 }
