@@ -71,7 +71,7 @@ func (f *finder) take(k Kind, i, j int) {
 	f.add(k, i, j)
 }
 
-// next returns the index of the word or punctuation token after i, or -1.
+// at returns token i, or nil when i is out of range.
 func (f *finder) at(i int) *token {
 	if i < 0 || i >= len(f.toks) {
 		return nil
@@ -403,10 +403,6 @@ var countNouns = set("people", "persons", "men", "women", "children", "workers",
 	"troops", "soldiers", "students", "tonnes", "tons", "barrels", "bpd", "shares", "feet", "foot", "metres",
 	"meters", "miles", "kilometres", "kilometers", "km", "acres", "hectares", "units", "cars", "homes",
 	"houses", "deaths", "cases", "copies", "votes", "members", "pages", "words", "items", "points", "times")
-
-var _ = set("and", "or", "when", "while", "as", "but", "to", "the", "a", "an", "in", "on", "at", "for",
-	"by", "with", "after", "before", "that", "which", "was", "were", "is", "has", "had", "he", "she", "it",
-	"they", "we", "season", "election", "elections", "census", "film", "album", "edition", "version")
 
 // years takes the year-like numbers amounts left.
 func (f *finder) years() {
