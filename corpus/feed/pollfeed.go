@@ -102,29 +102,29 @@ type outcome struct {
 // what it found, within Options.FeedTimeout.
 func (p *Poller) pollFeed(ctx context.Context, f *schedule, now time.Time, ord *order) (Result, error) {
 	fctx, cancel := context.WithTimeout(ctx, p.opts.FeedTimeout)
-	defer cancel()
 	g := p.fetchFeed(fctx, f)
+	cancel()
 	if ctx.Err() != nil {
 		return Result{}, ctx.Err()
 	}
 	if errors.Is(g.err, ErrStore) {
 		return Result{}, g.err
 	}
+	if g.err != nil && fctx.Err() != nil {
+		g.err = fmt.Errorf("feed took longer than %v: %w", p.opts.FeedTimeout, g.err)
+	}
 	out := &outcome{res: Result{Feeds: make(map[string][]string)}}
 	if g.err == nil {
-		p.stories(fctx, g, ord, out)
-		if ctx.Err() != nil {
+		err := p.stories(ctx, g, ord, out)
+		if err != nil {
 			p.mu.Lock()
 			p.unreport(out.reported)
 			p.mu.Unlock()
-			return Result{}, ctx.Err()
-		}
-		if fctx.Err() != nil {
-			p.mu.Lock()
-			p.unreport(out.reported)
-			p.mu.Unlock()
+			if ctx.Err() != nil {
+				return Result{}, ctx.Err()
+			}
 			*out = outcome{res: Result{Feeds: make(map[string][]string)}}
-			g.err = fmt.Errorf("poll took longer than %v: %w", p.opts.FeedTimeout, fctx.Err())
+			g.err = err
 		}
 	}
 	ord.done()
@@ -201,11 +201,13 @@ func (p *Poller) fetchFeed(ctx context.Context, f *schedule) *fetched {
 // stories turns a feed's new items into articles: items whose link is
 // known are only marked seen; an item another feed is fetching right now
 // waits for that fetch; the others' pages are fetched (Concurrency at
-// once across feeds) and compared by text with the articles known.
-func (p *Poller) stories(ctx context.Context, g *fetched, ord *order, out *outcome) {
+// once across feeds) and compared by text with the articles known. The
+// pages, and the wait for other feeds' pages, take at most FeedTimeout;
+// it returns an error when they take longer or ctx ends.
+func (p *Poller) stories(ctx context.Context, g *fetched, ord *order, out *outcome) error {
 	feedURL := g.sched.src.URL
-	if ord.waitClaim(ctx) != nil {
-		return
+	if err := ord.waitClaim(ctx); err != nil {
+		return err
 	}
 	var own []*story
 	type waiting struct {
@@ -242,9 +244,20 @@ func (p *Poller) stories(ctx context.Context, g *fetched, ord *order, out *outco
 		p.mu.Unlock()
 	}()
 
-	p.articles(ctx, own)
-	if ctx.Err() != nil || ord.waitCompare(ctx) != nil {
-		return
+	pctx, cancel := context.WithTimeout(ctx, p.opts.FeedTimeout)
+	defer cancel()
+	timedOut := func() error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return fmt.Errorf("pages took longer than %v: %w", p.opts.FeedTimeout, pctx.Err())
+	}
+	p.articles(pctx, own)
+	if pctx.Err() != nil {
+		return timedOut()
+	}
+	if err := ord.waitCompare(ctx); err != nil {
+		return err
 	}
 	p.mu.Lock()
 	for _, s := range own {
@@ -259,8 +272,8 @@ func (p *Poller) stories(ctx context.Context, g *fetched, ord *order, out *outco
 	ord.compareDone()
 
 	for _, w := range waits {
-		if wait(ctx, w.s.done) != nil {
-			return
+		if wait(pctx, w.s.done) != nil {
+			return timedOut()
 		}
 		s := w.s
 		switch {
@@ -283,6 +296,7 @@ func (p *Poller) stories(ctx context.Context, g *fetched, ord *order, out *outco
 			}
 		}
 	}
+	return nil
 }
 
 // compare decides what a fetched story is: skipped, another link of a
