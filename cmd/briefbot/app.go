@@ -23,6 +23,8 @@ type app struct {
 	kb       *briefings.KB
 	env      *env
 	lib      *library
+	// feedSeq is the last stored feed change in the corpus.
+	feedSeq int64
 }
 
 // loadConfig reads the config file named by -config, or the defaults.
@@ -73,6 +75,12 @@ func loadFor(ctx context.Context, e *env, g *globals, service bool) (*app, error
 	a := &app{cfg: cfg, cfgFile: file, env: e, log: newLogger(e.stderr, lc, isTerminal(e.stderr), secretsOf(cfg)...)}
 	if err := a.loadCorpus(ctx, g.corpora); err != nil {
 		return nil, err
+	}
+	if err := a.loadStoredFeeds(ctx); err != nil {
+		if service {
+			return nil, err
+		}
+		a.log.Warn("without the stored feed articles", "err", err)
 	}
 	kb, err := briefings.Build(ctx, a.articles, kbOptions(cfg, a.log))
 	if err != nil {

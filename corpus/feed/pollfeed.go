@@ -103,6 +103,7 @@ type outcome struct {
 func (p *Poller) pollFeed(ctx context.Context, f *schedule, now time.Time, ord *order) (Result, error) {
 	fctx, cancel := context.WithTimeout(ctx, p.opts.FeedTimeout)
 	g := p.fetchFeed(fctx, f)
+	timedOut := errors.Is(fctx.Err(), context.DeadlineExceeded)
 	cancel()
 	if ctx.Err() != nil {
 		return Result{}, ctx.Err()
@@ -110,7 +111,7 @@ func (p *Poller) pollFeed(ctx context.Context, f *schedule, now time.Time, ord *
 	if errors.Is(g.err, ErrStore) {
 		return Result{}, g.err
 	}
-	if g.err != nil && fctx.Err() != nil {
+	if g.err != nil && timedOut {
 		g.err = fmt.Errorf("feed took longer than %v: %w", p.opts.FeedTimeout, g.err)
 	}
 	out := &outcome{res: Result{Feeds: make(map[string][]string)}}
