@@ -280,3 +280,25 @@ func TestRestartKeepsEveryArticle(t *testing.T) {
 	t.Logf("answerable after the restart: %d/36; stored pages fetched again: %d; pages of the stopped (unstored) poll fetched again: %d",
 		answered(r3, site, 0, 36), refetched, again)
 }
+
+// TestCommandsSeeStoredFeedArticles: ask and digest, run from the same
+// config as serve, answer from the feed articles serve stored.
+func TestCommandsSeeStoredFeedArticles(t *testing.T) {
+	site := newFeedSite(t, 0, 5)
+	dir := t.TempDir()
+	cfg := feedConfig(t, dir, site.URL+"/rss.xml", fmt.Sprintf("{ driver: sqlite, dsn: %q }", filepath.Join(dir, "state.db")))
+	r := startReplica(t, cfg, nil)
+	waitFor(t, 30*time.Second, "5 articles", func() bool { return r.articles() == 5 })
+	r.kill()
+	out, errs, code := runCLI(t, "", nil, "-config", cfg, "ask", "What opened at "+storyName(3)+"?")
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("%s/p/3", site.URL)) {
+		t.Errorf("ask: exit %d, stdout %q, stderr %q; want the stored article cited", code, out, errs)
+	}
+	out, errs, code = runCLI(t, "", nil, "-config", cfg, "digest", "-since", "3650d")
+	if code != 0 || !strings.Contains(out, storyName(4)) {
+		t.Errorf("digest: exit %d, stdout %q, stderr %q; want the stored articles", code, out, errs)
+	}
+	if site.pageHits(3) != 1 {
+		t.Errorf("the commands fetched pages: %d", site.pageHits(3))
+	}
+}
