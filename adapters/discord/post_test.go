@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -241,5 +242,30 @@ func TestConfigOptions(t *testing.T) {
 	opts.Core = &fakeCore{}
 	if _, err := New(opts); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestClientTimeoutIsRetried: a call that ends with the HTTP client's
+// timeout (or a dropped connection) while the caller's context is live is
+// transient: it is tried again, not given up as permanent.
+func TestClientTimeoutIsRetried(t *testing.T) {
+	api := newFakeAPI(t)
+	a, _ := newTestAdapter(t, api, &fakeCore{}, Options{Token: "secret"})
+	a.sleep = func(ctx context.Context, d time.Duration) error { return ctx.Err() }
+	for _, cause := range []error{
+		&url.Error{Op: "Post", URL: "https://discord.com/api/v9/channels/c/messages", Err: context.DeadlineExceeded},
+		&url.Error{Op: "Post", URL: "https://discord.com/api/v9/channels/c/messages", Err: io.ErrUnexpectedEOF},
+	} {
+		calls := 0
+		err := a.retry(context.Background(), "send message", retryREST, func(...discordgo.RequestOption) error {
+			calls++
+			if calls == 1 {
+				return cause
+			}
+			return nil
+		})
+		if err != nil || calls != 2 {
+			t.Errorf("%v: retry = %v after %d calls; want success on the second", cause, err, calls)
+		}
 	}
 }
