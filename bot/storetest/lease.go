@@ -72,3 +72,36 @@ func testPollLeaseRace(t *testing.T, open Opener) {
 		t.Errorf("%d replicas took one free lease, want 1", n)
 	}
 }
+
+func testSlotStates(t *testing.T, open Opener) {
+	ctx, s := context.Background(), open(t)
+	r, ok := s.(bot.SlotReader)
+	if !ok {
+		t.Skipf("%T is no bot.SlotReader", s)
+	}
+	if got := must(r.SlotStates(ctx, "m", t0)); len(got) != 0 {
+		t.Errorf("states of an unclaimed slot = %+v", got)
+	}
+	must(s.Claim(ctx, bot.Claim{Schedule: "m", Slot: t0, Now: t0,
+		Messages: []bot.OutboxMessage{msg("slack:ok"), msg("slack:retry"), msg("slack:dead")}}))
+	must(s.Claim(ctx, bot.Claim{Schedule: "m", Slot: t0.Add(time.Hour), Now: t0, Messages: []bot.OutboxMessage{msg("slack:later")}}))
+	got := must(s.Lease(ctx, "a", t0, time.Minute, 10))
+	for _, m := range got {
+		switch m.Target {
+		case "slack:ok":
+			must(0, s.Delivered(ctx, m.ID, "1", t0))
+		case "slack:retry":
+			must(0, s.Failed(ctx, m.ID, "http 500", t0.Add(time.Minute)))
+		case "slack:dead":
+			must(0, s.Failed(ctx, m.ID, "channel_not_found", time.Time{}))
+		}
+	}
+	want := []bot.TargetState{
+		{Target: "slack:dead", State: bot.StateFailed, Attempts: 1, LastError: "channel_not_found"},
+		{Target: "slack:ok", State: bot.StateDelivered},
+		{Target: "slack:retry", State: bot.StatePending, Attempts: 1, LastError: "http 500"},
+	}
+	if got := must(r.SlotStates(ctx, "m", t0)); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("SlotStates = %+v\nwant %+v", got, want)
+	}
+}

@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"EventClaimRace", testEventClaimRace},
 		{"PollLease", testPollLease},
 		{"PollLeaseRace", testPollLeaseRace},
+		{"SlotStates", testSlotStates},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
