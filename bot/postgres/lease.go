@@ -2,10 +2,12 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/jackc/pgx/v5"
 )
 
 var _ bot.Leaser = (*Store)(nil)
@@ -29,4 +31,35 @@ func (s *Store) DropLease(ctx context.Context, name, owner string) error {
 		return fmt.Errorf("drop lease %s: %w", name, err)
 	}
 	return nil
+}
+
+var _ bot.ValueKeeper = (*Store)(nil)
+
+// KeepValue implements bot.ValueKeeper; values older than bot.ValueTTL
+// are deleted at most every ten minutes (of now) per Store.
+func (s *Store) KeepValue(ctx context.Context, key, value string, now time.Time) error {
+	if s.pruneValues.due(now) {
+		if _, err := s.pool.Exec(ctx, `DELETE FROM kept_values WHERE kept_at < $1`, now.Add(-bot.ValueTTL).UTC()); err != nil {
+			s.pruneValues.failed()
+			return fmt.Errorf("keep value: prune: %w", err)
+		}
+	}
+	if _, err := s.pool.Exec(ctx, `INSERT INTO kept_values (key, value, kept_at) VALUES ($1, $2, $3)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value, kept_at = excluded.kept_at`, key, value, now.UTC()); err != nil {
+		return fmt.Errorf("keep value: %w", err)
+	}
+	return nil
+}
+
+// KeptValue implements bot.ValueKeeper.
+func (s *Store) KeptValue(ctx context.Context, key string) (string, bool, error) {
+	var v string
+	err := s.pool.QueryRow(ctx, `SELECT value FROM kept_values WHERE key = $1`, key).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("kept value: %w", err)
+	}
+	return v, true, nil
 }

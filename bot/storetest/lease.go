@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -104,4 +105,36 @@ func testSlotStates(t *testing.T, open Opener) {
 	if got := must(r.SlotStates(ctx, "m", t0)); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("SlotStates = %+v\nwant %+v", got, want)
 	}
+}
+
+func testKeptValues(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	k, ok := s.(bot.ValueKeeper)
+	if !ok {
+		t.Skipf("%T is no bot.ValueKeeper", s)
+	}
+	other := open(t).(bot.ValueKeeper)
+	if _, found := must2(k.KeptValue(ctx, "share:abc")); found {
+		t.Error("a value never kept was found")
+	}
+	long := strings.Repeat("why did the harbour bridge close ", 10)
+	must(0, k.KeepValue(ctx, "share:abc", long, t0))
+	if v, found := must2(other.KeptValue(ctx, "share:abc")); !found || v != long {
+		t.Errorf("KeptValue from another connection = %q, %v", v, found)
+	}
+	must(0, k.KeepValue(ctx, "share:abc", long, t0.Add(time.Hour))) // kept again: no error
+	// a value is pruned once older than ValueTTL, on a later KeepValue
+	must(0, k.KeepValue(ctx, "share:new", "x", t0.Add(bot.ValueTTL+2*time.Hour)))
+	must(0, other.KeepValue(ctx, "share:new2", "y", t0.Add(bot.ValueTTL+3*time.Hour)))
+	if _, found := must2(k.KeptValue(ctx, "share:abc")); found {
+		t.Error("a value older than ValueTTL was not pruned")
+	}
+}
+
+func must2[T any](v T, ok bool, err error) (T, bool) {
+	if err != nil {
+		panic(storeError{err})
+	}
+	return v, ok
 }

@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"PollLease", testPollLease},
 		{"PollLeaseRace", testPollLeaseRace},
 		{"SlotStates", testSlotStates},
+		{"KeptValues", testKeptValues},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
