@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -88,9 +89,28 @@ type stored struct {
 }
 
 type storedBlock struct {
-	Kind      corpus.BlockKind `json:"k,omitempty"`
-	Text      string           `json:"t"`
-	Sentences []string         `json:"s,omitempty"`
+	Kind corpus.BlockKind `json:"k,omitempty"`
+	Text string           `json:"t"`
+	// Spans are the sentences as start and end offsets in Text, when
+	// each is found there in order (nearly always); else Sentences.
+	Spans     []int    `json:"o,omitempty"`
+	Sentences []string `json:"s,omitempty"`
+}
+
+// spans returns the sentences as offsets in text, or nil when one is not
+// found there after the one before.
+func spans(text string, sentences []string) []int {
+	out := make([]int, 0, 2*len(sentences))
+	at := 0
+	for _, s := range sentences {
+		i := strings.Index(text[at:], s)
+		if i < 0 {
+			return nil
+		}
+		out = append(out, at+i, at+i+len(s))
+		at += i + len(s)
+	}
+	return out
 }
 
 // EncodeArticle returns the stored form of a's content (everything but
@@ -99,7 +119,12 @@ func EncodeArticle(a *corpus.Article) ([]byte, error) {
 	s := stored{ID: a.ID, Title: a.Title, URL: a.URL, Site: a.Site, Byline: a.Byline, Tags: a.Tags, Duplicates: a.Duplicates}
 	s.Blocks = make([]storedBlock, len(a.Blocks))
 	for i, b := range a.Blocks {
-		s.Blocks[i] = storedBlock{Kind: b.Kind, Text: b.Text, Sentences: b.Sentences}
+		s.Blocks[i] = storedBlock{Kind: b.Kind, Text: b.Text}
+		if sp := spans(b.Text, b.Sentences); sp != nil && len(b.Sentences) > 0 {
+			s.Blocks[i].Spans = sp
+		} else {
+			s.Blocks[i].Sentences = b.Sentences
+		}
 	}
 	body, err := json.Marshal(&s)
 	if err != nil {
@@ -122,6 +147,19 @@ func DecodeArticle(body []byte, source string, published time.Time) (corpus.Arti
 	a.Blocks = make([]corpus.Block, len(s.Blocks))
 	for i, b := range s.Blocks {
 		a.Blocks[i] = corpus.Block{Kind: b.Kind, Text: b.Text, Sentences: b.Sentences}
+		if len(b.Spans) > 0 {
+			if len(b.Spans)%2 != 0 {
+				return corpus.Article{}, fmt.Errorf("decode article %s: odd sentence offsets", source)
+			}
+			a.Blocks[i].Sentences = make([]string, 0, len(b.Spans)/2)
+			for j := 0; j < len(b.Spans); j += 2 {
+				from, to := b.Spans[j], b.Spans[j+1]
+				if from < 0 || from > to || to > len(b.Text) {
+					return corpus.Article{}, fmt.Errorf("decode article %s: sentence offsets out of range", source)
+				}
+				a.Blocks[i].Sentences = append(a.Blocks[i].Sentences, b.Text[from:to])
+			}
+		}
 	}
 	return a, nil
 }

@@ -243,3 +243,38 @@ func TestStoreOutagePausesRun(t *testing.T) {
 		t.Errorf("the feed was fetched %d times while the store was down", s.hitsOf("/a.xml"))
 	}
 }
+
+func TestArticleEncoding(t *testing.T) {
+	a := corpus.Article{ID: "x", Title: "T", Source: "https://x.example/1", Published: t0, Blocks: []corpus.Block{
+		{Kind: corpus.Para, Text: "One two three. Four five six.", Sentences: []string{"One two three.", "Four five six."}},
+		{Kind: corpus.Heading, Text: "A “curly” heading", Sentences: []string{`A "curly" heading`}}, // not a substring
+		{Kind: corpus.Item, Text: "No sentences"},
+	}}
+	body, err := EncodeArticle(&a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecodeArticle(body, a.Source, a.Published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(a) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, a)
+	}
+}
+
+func FuzzDecodeArticle(f *testing.F) {
+	a := corpus.Article{ID: "x", Blocks: []corpus.Block{{Text: "One. Two.", Sentences: []string{"One.", "Two."}}}}
+	body, _ := EncodeArticle(&a)
+	f.Add(body)
+	f.Add([]byte(`{"id":"x","blocks":[{"t":"abc","o":[2,1]}]}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		got, err := DecodeArticle(body, "s", time.Time{})
+		if err != nil {
+			return
+		}
+		if _, err := EncodeArticle(&got); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
