@@ -111,31 +111,43 @@ func (a *app) syncFeeds(ctx context.Context, fs feed.Store, b *bot.Bot, store bo
 }
 
 // applyStoredChanges reads the feed changes stored since the last ones
-// applied and swaps in new knowledge when they change the corpus.
+// applied and swaps in new knowledge when they change the corpus. The
+// store is read before the library is locked, so a slow store holds up
+// no other change.
 func (a *app) applyStoredChanges(ctx context.Context, fs feed.Store, b *bot.Bot, store bot.Store, m *bot.Metrics) error {
+	const page = 500
 	l := a.lib
+	l.mu.Lock()
+	after := a.feedSeq
+	l.mu.Unlock()
+	var changes []feed.Change
+	for {
+		cs, err := fs.Changes(ctx, after, page)
+		if err != nil {
+			return err
+		}
+		changes = append(changes, cs...)
+		if len(cs) < page {
+			break
+		}
+		after = cs[len(cs)-1].Seq
+	}
+	if len(changes) == 0 {
+		return nil
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	changed := 0
-	for {
-		cs, err := fs.Changes(ctx, a.feedSeq, 500)
-		if err != nil {
-			if changed > 0 {
-				a.swap(ctx, b, store, m, "stored feed articles", changed)
-			}
-			return err
+	for _, c := range changes {
+		if c.Seq <= a.feedSeq {
+			continue // applied by a sync that ran meanwhile
 		}
-		for _, c := range cs {
-			if c.Removed {
-				changed += l.set.Remove(c.Source)
-			} else {
-				changed += l.set.Put(c.Article)
-			}
-			a.feedSeq = c.Seq
+		if c.Removed {
+			changed += l.set.Remove(c.Source)
+		} else {
+			changed += l.set.Put(c.Article)
 		}
-		if len(cs) < 500 {
-			break
-		}
+		a.feedSeq = c.Seq
 	}
 	if changed > 0 {
 		a.swap(ctx, b, store, m, "stored feed articles", changed)

@@ -302,3 +302,30 @@ func TestCommandsSeeStoredFeedArticles(t *testing.T) {
 		t.Errorf("the commands fetched pages: %d", site.pageHits(3))
 	}
 }
+
+// TestRetentionLetsGoOfOldArticles: with corpus.retention.max_articles,
+// the oldest feed articles leave the store and the knowledge.
+func TestRetentionLetsGoOfOldArticles(t *testing.T) {
+	site := newFeedSite(t, 0, 8)
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "bb.yaml", fmt.Sprintf("corpus:\n  feeds: [ { url: %q } ]\n  retention: { max_articles: 5 }\nstore: { driver: sqlite, dsn: %q }\n",
+		site.URL+"/rss.xml", filepath.Join(dir, "state.db")))
+	fastTiming.retain = 100 * time.Millisecond
+	defer func() { fastTiming.retain = time.Hour }()
+	r := startReplica(t, cfg, nil)
+	waitFor(t, 30*time.Second, "5 articles left", func() bool { return r.articles() == 5 })
+	stored, _, err := feed.LoadAll(context.Background(), r.store.(feed.Store))
+	if err != nil || len(stored) != 5 {
+		t.Fatalf("stored after retention: %d, %v", len(stored), err)
+	}
+	for _, x := range stored {
+		var i int
+		fmt.Sscanf(x.Article.Source, site.URL+"/p/%d", &i)
+		if i < 3 {
+			t.Errorf("kept %s, one of the oldest", x.Article.Source)
+		}
+	}
+	if n := answered(r, site, 3, 8); n != 5 {
+		t.Errorf("%d of the 5 kept articles answered", n)
+	}
+}
