@@ -227,6 +227,10 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]feed.Cha
 	return out, nil
 }
 
+// removedKept is how long the removal of an article stays readable in
+// Changes.
+const removedKept = 7 * 24 * time.Hour
+
 // PruneArticles implements feed.Store.
 func (s *Store) PruneArticles(ctx context.Context, cutoff time.Time, keep int) ([]string, error) {
 	if cutoff.IsZero() && keep <= 0 {
@@ -253,8 +257,16 @@ func (s *Store) PruneArticles(ctx context.Context, cutoff time.Time, keep int) (
 			return err
 		}
 		gone, err = pgx.CollectRows(rows, pgx.RowTo[string])
-		if err != nil || len(gone) == 0 {
+		if err != nil {
 			return err
+		}
+		// removals a week old have reached every running replica; a new
+		// one reads only the articles that are left
+		if _, err := tx.Exec(ctx, `DELETE FROM feed_removed WHERE removed_at < $1`, time.Now().Add(-removedKept).UTC()); err != nil {
+			return err
+		}
+		if len(gone) == 0 {
+			return nil
 		}
 		seq, err := nextSeq(ctx, tx, len(gone))
 		if err != nil {

@@ -272,6 +272,10 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]feed.Cha
 	return out, nil
 }
 
+// removedKept is how long the removal of an article stays readable in
+// Changes.
+const removedKept = 7 * 24 * time.Hour
+
 // PruneArticles implements feed.Store.
 func (s *Store) PruneArticles(ctx context.Context, cutoff time.Time, keep int) ([]string, error) {
 	if cutoff.IsZero() && keep <= 0 {
@@ -310,8 +314,13 @@ func (s *Store) PruneArticles(ctx context.Context, cutoff time.Time, keep int) (
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("prune feed articles: %w", err)
 	}
+	// removals a week old have reached every running replica; a new one
+	// reads only the articles that are left
+	if _, err := tx.ExecContext(ctx, `DELETE FROM feed_removed WHERE removed_at < ?`, fmtTime(time.Now().Add(-removedKept))); err != nil {
+		return nil, fmt.Errorf("prune feed articles: %w", err)
+	}
 	if len(gone) == 0 {
-		return nil, nil
+		return nil, tx.Commit()
 	}
 	seq, err := nextSeq(ctx, tx, len(gone))
 	if err != nil {
