@@ -64,6 +64,8 @@ type liveTiming struct {
 // dead poller within one refresh interval; stored changes are read four
 // times per interval (every 1 to 30 s).
 func (l *library) timing() liveTiming {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	if l.liveTiming != nil {
 		return *l.liveTiming
 	}
