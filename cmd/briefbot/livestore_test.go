@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -11,11 +12,14 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/sqlite"
 	"github.com/briefbot/briefbot/corpus/feed"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // storyName is a made-up place name of its own for story i (i < 512).
@@ -105,6 +109,8 @@ func (s *feedSite) serve(w http.ResponseWriter, r *http.Request) {
 // replica is one serve's live corpus in this process.
 type replica struct {
 	a     *app
+	m     *bot.Metrics
+	reg   *prometheus.Registry
 	b     *bot.Bot
 	store bot.Store
 	logs  *syncBuffer
@@ -150,7 +156,9 @@ func startReplica(t *testing.T, cfg string, wrap func(bot.Store) bot.Store) *rep
 	if wrap != nil {
 		store = wrap(store)
 	}
-	b, err := a.newBot(store, nil)
+	reg := prometheus.NewRegistry()
+	m := bot.NewMetrics(reg)
+	b, err := a.newBot(store, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,8 +169,8 @@ func startReplica(t *testing.T, cfg string, wrap func(bot.Store) bot.Store) *rep
 		a.lib.liveTiming = &timing
 	}
 	rctx, stop := context.WithCancel(ctx)
-	r := &replica{a: a, b: b, store: store, logs: logs, stop: stop, done: make(chan error, 1)}
-	go func() { r.done <- a.live(rctx, b, store, nil) }()
+	r := &replica{a: a, m: m, reg: reg, b: b, store: store, logs: logs, stop: stop, done: make(chan error, 1)}
+	go func() { r.done <- a.live(rctx, b, store, m) }()
 	t.Cleanup(func() { r.kill(); store.Close() })
 	return r
 }
@@ -332,5 +340,82 @@ func TestRetentionLetsGoOfOldArticles(t *testing.T) {
 	}
 	if n := answered(r, site, 3, 8); n != 5 {
 		t.Errorf("%d of the 5 kept articles answered", n)
+	}
+}
+
+// gauge returns the value of a metric without labels.
+func (r *replica) gauge(name string) float64 {
+	mfs, _ := r.reg.Gather()
+	for _, mf := range mfs {
+		if mf.GetName() == name && len(mf.GetMetric()) > 0 {
+			return mf.GetMetric()[0].GetGauge().GetValue()
+		}
+	}
+	return -1
+}
+
+// downStore is a SQLite store that fails while down is set, as a
+// database that went away: its ping and every feed call (the poll lease
+// is left working, so the test knows which replica polls).
+type downStore struct {
+	*sqlite.Store
+	down atomic.Bool
+}
+
+var errDown = errors.New("connection refused")
+
+func (d *downStore) Ping(ctx context.Context) error {
+	if d.down.Load() {
+		return errDown
+	}
+	return d.Store.Ping(ctx)
+}
+
+func (d *downStore) FeedState(ctx context.Context, url string) (feed.State, error) {
+	if d.down.Load() {
+		return feed.State{}, errDown
+	}
+	return d.Store.FeedState(ctx, url)
+}
+
+func (d *downStore) SavePoll(ctx context.Context, c feed.Commit) error {
+	if d.down.Load() {
+		return errDown
+	}
+	return d.Store.SavePoll(ctx, c)
+}
+
+func (d *downStore) Changes(ctx context.Context, after int64, limit int) ([]feed.Change, error) {
+	if d.down.Load() {
+		return nil, errDown
+	}
+	return d.Store.Changes(ctx, after, limit)
+}
+
+// TestStoreOutagePausesPolling: while the store is down, readiness fails
+// and briefbot_feed_polling_paused is 1; when it is back, polling resumes
+// and the items arrive.
+func TestStoreOutagePausesPolling(t *testing.T) {
+	site := newFeedSite(t, 0, 4)
+	dir := t.TempDir()
+	cfg := feedConfig(t, dir, site.URL+"/rss.xml", fmt.Sprintf("{ driver: sqlite, dsn: %q }", filepath.Join(dir, "state.db")))
+	var ds *downStore
+	r := startReplica(t, cfg, func(s bot.Store) bot.Store {
+		ds = &downStore{Store: s.(*sqlite.Store)}
+		ds.down.Store(true)
+		return ds
+	})
+	waitFor(t, 10*time.Second, "polling paused", func() bool { return r.gauge("briefbot_feed_polling_paused") == 1 })
+	if err := r.b.Ready(context.Background()); err == nil {
+		t.Error("ready while the store is down")
+	}
+	if !strings.Contains(r.logs.String(), "polling paused") {
+		t.Errorf("no log line says polling paused:\n%s", r.logs.String())
+	}
+	ds.down.Store(false)
+	waitFor(t, 30*time.Second, "4 articles after the outage", func() bool { return r.articles() == 4 })
+	waitFor(t, 10*time.Second, "polling resumed", func() bool { return r.gauge("briefbot_feed_polling_paused") == 0 })
+	if err := r.b.Ready(context.Background()); err != nil {
+		t.Errorf("not ready after the outage: %v", err)
 	}
 }
