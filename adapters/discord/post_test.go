@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -267,5 +268,38 @@ func TestClientTimeoutIsRetried(t *testing.T) {
 		if err != nil || calls != 2 {
 			t.Errorf("%v: retry = %v after %d calls; want success on the second", cause, err, calls)
 		}
+	}
+}
+
+// TestRetriedPartKeepsItsNonce: every attempt at a part carries the same
+// enforced nonce, so Discord posts it once even when an earlier attempt
+// was accepted but its answer lost; different parts have different ones.
+func TestRetriedPartKeepsItsNonce(t *testing.T) {
+	api := newFakeAPI(t)
+	api.channels["c"] = discordgo.ChannelTypeGuildText
+	api.fail("POST /api/v9/channels/c/messages", canned{500, unavailable}, canned{502, unavailable})
+	a, _ := newTestAdapter(t, api, &fakeCore{}, Options{Token: "secret"})
+	if _, err := a.Post(context.Background(), "c", digest); err != nil {
+		t.Fatal(err)
+	}
+	var nonces []string
+	for _, c := range api.all() {
+		if c.String() != "POST /api/v9/channels/c/messages" {
+			continue
+		}
+		var body struct {
+			Nonce        string `json:"nonce"`
+			EnforceNonce bool   `json:"enforce_nonce"`
+		}
+		if err := json.Unmarshal(c.Body, &body); err != nil || body.Nonce == "" || !body.EnforceNonce || len(body.Nonce) > 25 {
+			t.Fatalf("send %s: nonce %+v, %v", c.Body, body, err)
+		}
+		nonces = append(nonces, body.Nonce)
+	}
+	if len(nonces) != 3 || nonces[0] != nonces[1] || nonces[1] != nonces[2] {
+		t.Errorf("nonces of three attempts at one part: %v; want one nonce", nonces)
+	}
+	if partNonce("k", 0) == partNonce("k", 1) {
+		t.Error("two parts share a nonce")
 	}
 }
