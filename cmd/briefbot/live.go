@@ -326,7 +326,7 @@ func (a *app) reload(ctx context.Context, g *globals, b *bot.Bot, m *bot.Metrics
 		return err
 	}
 	if restartNeeded(old, cfg) {
-		a.log.Warn("the config changed settings that take effect at the next start (credentials, http, store, schedules, feeds, feed alerts)")
+		a.log.Warn("the config changed settings that take effect at the next start (credentials, http, store, schedules, feeds, feed alerts, retention)")
 	}
 	return nil
 }
@@ -343,6 +343,6 @@ func filesOnly(arts []corpus.Article) []corpus.Article {
 }
 
 func restartNeeded(a, b *config.Config) bool {
-	return fmt.Sprint(a.Slack, a.Discord, a.HTTP, a.Store, a.Schedules, a.Corpus.Feeds, a.Corpus.Watch, a.Corpus.FeedAlerts) !=
-		fmt.Sprint(b.Slack, b.Discord, b.HTTP, b.Store, b.Schedules, b.Corpus.Feeds, b.Corpus.Watch, b.Corpus.FeedAlerts)
+	return fmt.Sprint(a.Slack, a.Discord, a.HTTP, a.Store, a.Schedules, a.Corpus.Feeds, a.Corpus.Watch, a.Corpus.FeedAlerts, a.Corpus.Retention) !=
+		fmt.Sprint(b.Slack, b.Discord, b.HTTP, b.Store, b.Schedules, b.Corpus.Feeds, b.Corpus.Watch, b.Corpus.FeedAlerts, b.Corpus.Retention)
 }
