@@ -193,6 +193,9 @@ func (a *Answerer) cand(i int) *candidate {
 }
 
 func blockSentences(b corpus.Block) []string {
+	if b.Kind == corpus.Code {
+		return nil // code is not prose to rank or quote
+	}
 	if len(b.Sentences) > 0 {
 		return b.Sentences
 	}

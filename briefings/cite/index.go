@@ -108,6 +108,9 @@ func BuildIndex(arts []corpus.Article, lx *Lexicon, visit func(si int32, s *Sent
 			if bi == 0 && a.Title != "" && sameQuestionKey(b.Text, a.Title) {
 				continue // the headline repeated as the first block
 			}
+			if b.Kind == corpus.Code {
+				continue // code is not prose to summarise or cite
+			}
 			ss := b.Sentences
 			if len(ss) == 0 {
 				ss = []string{b.Text}
