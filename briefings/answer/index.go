@@ -70,7 +70,7 @@ func readPassages(ctx context.Context, ib *search.Builder, arts []corpus.Article
 	for _, art := range arts {
 		size += len(art.Title)
 		for _, b := range art.Blocks {
-			if b.Kind == corpus.Heading {
+			if b.Kind.Titles() {
 				heads++
 				size += len(b.Text)
 				continue
@@ -408,7 +408,7 @@ func appendPassages(sents []string, a corpus.Article, f func(heading string, sen
 		b := a.Blocks[i]
 		start := len(sents)
 		switch b.Kind {
-		case corpus.Heading:
+		case corpus.Heading, corpus.Term:
 			heading = b.Text
 			continue
 		case corpus.Item:

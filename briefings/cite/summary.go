@@ -318,7 +318,7 @@ var connectiveLeads = SetOf("but", "and", "yet", "so", "however", "also", "still
 // unfinished sentences), less for sentences that lean on their context,
 // more for sentences carrying figures.
 func quality(s *Sentence) float64 {
-	if s.BlockKind() == corpus.Heading || s.Title || s.quote || s.part || IsBoilerplate(s.Text) {
+	if s.BlockKind().Titles() || s.Title || s.quote || s.part || IsBoilerplate(s.Text) {
 		return 0
 	}
 	w := 1.0

@@ -515,7 +515,7 @@ func issueArticles(ix *cite.Index, articles []corpus.Article, sents []int32) []s
 		switch {
 		case s.Title:
 			weight[s.Art] += 4
-		case s.BlockKind() == corpus.Heading:
+		case s.BlockKind().Titles():
 			weight[s.Art] += 3
 		default:
 			weight[s.Art]++

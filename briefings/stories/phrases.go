@@ -7,7 +7,6 @@ import (
 	"unicode"
 
 	"github.com/briefbot/briefbot/briefings/cite"
-	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/text"
 )
 
@@ -119,7 +118,7 @@ func (pc *phraseCounter) Visit(si int32, s *cite.Sentence, ws []cite.Word) {
 	if si%pruneEvery == pruneEvery-1 && len(pc.stats) > pruneAbove {
 		pc.prune()
 	}
-	heading := s.BlockKind() == corpus.Heading || s.Title
+	heading := s.BlockKind().Titles() || s.Title
 	if !heading {
 		pc.markRoles(ws)
 	}
