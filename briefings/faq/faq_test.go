@@ -177,6 +177,8 @@ func TestFAQNewsNotEntries(t *testing.T) {
 		{"rhetorical", []corpus.Block{para("Is this the best song of the last 25 years???"), para("The band played it twice on Saturday night.")}, 0},
 		{"exclaimed", []corpus.Block{head("Can it get any worse?!"), para("Fans waited four hours in the rain for the gates to open.")}, 0},
 		{"addressed to you", []corpus.Block{para("Who do you think you are?"), para("Data security rules changed in May, and firms must now report breaches within three days.")}, 0},
+		{"addressed to you, a line taken for a heading", []corpus.Block{{Kind: corpus.Heading, Text: "Who do you think you are?"}, para("Data security rules changed in May, and firms must now report breaches within three days.")}, 0},
+		{"you in a marked-up heading", []corpus.Block{head("What should you do if your bus is cancelled?"), para("Claim a refund online within a month.")}, 1},
 		{"quotation", []corpus.Block{quote("Who will pay for all of this?"), para("The council has not said how the work will be funded.")}, 0},
 		{"speech", []corpus.Block{para("Who will pay for all of this?” she asked, pointing at the plans."), para("The council has not said.")}, 0},
 		{"explainer heading", []corpus.Block{head("What happens next?"), para("The council votes on the plan in May.")}, 1},

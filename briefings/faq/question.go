@@ -199,10 +199,13 @@ var (
 // notAsked reports whether a question-shaped block is not a question the
 // document answers: a quotation, a rhetorical or exclaimed question
 // ("…of the last 25 years???"), speech in quotation marks, or a paragraph
-// that puts the question to "you" ("Who do you think you are?").
+// (or a line of plain text taken for a heading) that puts the question to
+// "you" ("Who do you think you are?").
 func notAsked(b corpus.Block, body string) bool {
 	if b.Kind == corpus.Quote || rhetoricalRe.MatchString(body) || spokenRe.MatchString(strings.TrimSpace(b.Text)) {
 		return true
 	}
-	return b.Kind == corpus.Para && addressedRe.MatchString(body)
+	// A guessed heading (no level: a short line of plain text) is read
+	// as the paragraph it was.
+	return (b.Kind == corpus.Para || b.Kind == corpus.Heading && b.Level == 0) && addressedRe.MatchString(body)
 }
