@@ -509,19 +509,87 @@ func (a *Answerer) decline(question string, res *search.Result) Answer {
 		}
 	}
 	q := strings.TrimSpace(question)
-	if q != "" && len(strings.Fields(q)) <= shortInput && len(a.names) > 0 {
+	if len(strings.Fields(q)) <= shortInput && letters(q) >= minFuzzyLetters && len(a.names) > 0 {
 		for _, m := range fuzzy.Find(q, a.names) {
-			add(m.Str)
+			if compact(m, q) {
+				add(m.Str)
+			}
 		}
 	}
 	if res != nil {
 		for _, h := range res.Hits {
-			if c := a.cand(h.Payload); c.kind != KindPassage {
+			if c := a.cand(h.Payload); c.kind != KindPassage && nearMiss(c, res.Terms) {
 				add(c.title)
 			}
 		}
 	}
 	return ans
+}
+
+// minFuzzyLetters is the fewest letters a short input needs before it is
+// matched fuzzily against FAQ questions and issue names: "1" or "ok"
+// would match nearly any title.
+const minFuzzyLetters = 3
+
+// compact reports whether a fuzzy match of q lies within a stretch of the
+// title at most twice as long as q: "donbs" in "Donbas" is a near miss,
+// the letters of "hello" spread over "How do these talks affect NATO" are
+// not.
+func compact(m fuzzy.Match, q string) bool {
+	if len(m.MatchedIndexes) == 0 {
+		return false
+	}
+	span := m.MatchedIndexes[len(m.MatchedIndexes)-1] - m.MatchedIndexes[0] + 1
+	return span <= 2*len(q)
+}
+
+// letters counts the letters of s.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// nearMiss reports whether the FAQ entry or issue c is a near miss of the
+// question: most of the question's informative words are words the corpus
+// knows (a question mostly about something else has no near miss), and
+// c's question or name shares one of them (not a word Expand added, nor
+// one that frames questions). A search hit that matched on its answer
+// alone is no suggestion.
+func nearMiss(c *candidate, terms []search.QueryTerm) bool {
+	if knownShare(terms) <= nearMissKnown {
+		return false
+	}
+	for _, t := range terms {
+		if t.Of > 0 || !t.Known || !informative(t) {
+			continue
+		}
+		for _, k := range c.keys {
+			if _, ok := k.weight[t.Term]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearMissKnown is the share of a question's informative words the corpus
+// must know, above which a declined question gets suggestions from its
+// search hits.
+const nearMissKnown = 0.5
+
+// informative reports a question word that says what the question is
+// about: not a word that frames questions or a general verb or adjective
+// (questionWeights), nor a bare number.
+func informative(t search.QueryTerm) bool {
+	if _, low := questionWeights[t.Word]; low {
+		return false
+	}
+	return !text.IsNumber(t.Word)
 }
 
 func contains[T comparable](ss []T, s T) bool {
