@@ -38,14 +38,20 @@ func clean(units []unit) ([]unit, meta) {
 	units = splitQA(units)
 	var m meta
 	drop := make([]bool, len(units))
+	introduced := false // in a list a paragraph introduces ("Apps purchased on:")
 	for i, u := range units {
+		if u.kind != Item {
+			introduced = u.kind == Para && strings.HasSuffix(u.text, ":") && words(u.text) >= 2 && !listHeadRe.MatchString(u.text)
+		}
 		if u.verbatim() {
 			drop[i] = strings.TrimSpace(u.text) == ""
 			continue
 		}
 		if u.text == "" || isBoilerplate(u) {
-			if i > 0 && titleAsks(units[i-1]) && u.links > 0.6 && !isBoilerplate(unit{kind: u.kind, text: u.text}) {
-				continue // a short answer that is mostly a link ("See the guide.")
+			if (i > 0 && titleAsks(units[i-1]) || introduced && u.kind == Item) && u.links > 0.6 && !isBoilerplate(unit{kind: u.kind, text: u.text}) {
+				// A short answer that is mostly a link ("See the guide."),
+				// or the links a paragraph introduces.
+				continue
 			}
 			drop[i] = true
 			m.note(u.text, i < headSpan)
