@@ -1,0 +1,246 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// Defaults, fixed in advance on the tuning sets (see testdata/README.md).
+const (
+	// DefaultThreshold is the cosine similarity an article needs with a
+	// story's centroid to join it.
+	DefaultThreshold = 0.26
+	// DefaultWindow is how far in time an article may stand from the
+	// nearest article of a story it joins.
+	DefaultWindow = 21 * 24 * time.Hour
+	// DefaultMinSize is the number of distinct articles a story needs.
+	DefaultMinSize = 2
+
+	maxFeatures  = 48   // features kept per article
+	mergeRatio   = 1.15 // stories merge at this multiple of the threshold
+	stayRatio    = 0.8  // an article stays in its story down to this multiple
+	duplicateSim = 0.8  // two articles this similar are one article twice
+)
+
+// Options tunes Find. The zero value uses the defaults.
+type Options struct {
+	// Threshold is the cosine similarity to join a story; 0 means
+	// DefaultThreshold.
+	Threshold float64
+	// Window bounds the time between an article and a story it joins;
+	// 0 means DefaultWindow, a negative value no bound. Undated articles
+	// join regardless of time.
+	Window time.Duration
+	// MinSize is the number of distinct articles (near-duplicates from
+	// two outlets count once) a story needs; 0 means DefaultMinSize.
+	MinSize int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Threshold <= 0 {
+		o.Threshold = DefaultThreshold
+	}
+	if o.Window == 0 {
+		o.Window = DefaultWindow
+	}
+	if o.MinSize <= 0 {
+		o.MinSize = DefaultMinSize
+	}
+	return o
+}
+
+// Story is one group of articles about the same story.
+type Story struct {
+	// Name says what the story is, in Title Case.
+	Name string
+	// Phrases are the story's distinctive phrases, best first (the name
+	// is made of the first ones); summaries can look for them.
+	Phrases []string
+	// Members are the IDs of the story's articles, newest first (undated
+	// ones last, in ID order).
+	Members []string
+	// Size counts the distinct members: near-duplicates count once.
+	Size int
+	// First and Last are the dates of the oldest and newest dated member;
+	// zero when no member is dated.
+	First, Last time.Time
+}
+
+// vec is a sparse unit vector: feature ids ascending with their weights.
+type vec struct {
+	ids []int32
+	ws  []float32
+}
+
+func dot(a, b vec) float64 {
+	s := 0.0
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			s += float64(a.ws[i]) * float64(b.ws[j])
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// Find groups articles into stories and names them, biggest story first
+// (then the most recent). Articles that belong to no story of MinSize
+// distinct articles are left out; the result is empty, not nil, when no
+// story is found.
+func Find(arts []corpus.Article, opts Options) []Story {
+	opts = opts.withDefaults()
+	order := make([]int, len(arts))
+	for i := range order {
+		order[i] = i
+	}
+	// Time order, undated articles last, then by ID: the same articles in
+	// any order give the same stories.
+	slices.SortStableFunc(order, func(a, b int) int {
+		ta, tb := arts[a].Published, arts[b].Published
+		if ta.IsZero() != tb.IsZero() {
+			if ta.IsZero() {
+				return 1
+			}
+			return -1
+		}
+		if c := ta.Compare(tb); c != 0 {
+			return c
+		}
+		return cmp.Compare(arts[a].ID, arts[b].ID)
+	})
+	docs := readAll(arts, order)
+	vecs := vectors(docs)
+	dates := make([]time.Time, len(order))
+	for i, ai := range order {
+		dates[i] = arts[ai].Published
+	}
+	c := newClusterer(vecs, dates, opts)
+	c.singlePass()
+	c.reassign()
+	c.merge()
+	return c.stories(arts, order, docs)
+}
+
+// readAll reads every article's features, in order, on as many
+// goroutines as there are processors.
+func readAll(arts []corpus.Article, order []int) []doc {
+	docs := make([]doc, len(order))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(order)/200)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			st := newStemmer()
+			var buf []word
+			for i := w; i < len(order); i += workers {
+				docs[i], buf = readDoc(&arts[order[i]], st, buf, false)
+				docs[i].idx = order[i]
+			}
+		})
+	}
+	wg.Wait()
+	return docs
+}
+
+// vectors weighs each article's features by TF-IDF, keeps its strongest
+// ones and scales it to unit length. A feature only one article has can
+// link no two articles and is dropped.
+func vectors(docs []doc) []vec {
+	df := map[feat]int{}
+	for _, d := range docs {
+		for f := range d.feats {
+			df[f]++
+		}
+	}
+	ids := map[feat]int32{}
+	n := float64(len(docs))
+	out := make([]vec, len(docs))
+	type fw struct {
+		f feat
+		w float64
+	}
+	var tmp []fw
+	for i, d := range docs {
+		tmp = tmp[:0]
+		for f, tf := range d.feats {
+			k := df[f]
+			if k < 2 || float64(k) > 0.3*n+1 {
+				continue
+			}
+			w := (1 + math.Log(tf)) * math.Log(n/float64(k))
+			if f.name {
+				w *= 1.5
+			}
+			tmp = append(tmp, fw{f, w})
+		}
+		slices.SortFunc(tmp, func(a, b fw) int {
+			if c := cmp.Compare(b.w, a.w); c != 0 {
+				return c
+			}
+			return cmpFeat(a.f, b.f)
+		})
+		if len(tmp) > maxFeatures {
+			tmp = tmp[:maxFeatures]
+		}
+		norm := 0.0
+		for _, x := range tmp {
+			norm += x.w * x.w
+		}
+		norm = math.Sqrt(norm)
+		slices.SortFunc(tmp, func(a, b fw) int { return cmpFeat(a.f, b.f) })
+		v := vec{ids: make([]int32, 0, len(tmp)), ws: make([]float32, 0, len(tmp))}
+		for _, x := range tmp {
+			id, ok := ids[x.f]
+			if !ok {
+				id = int32(len(ids))
+				ids[x.f] = id
+			}
+			v.ids = append(v.ids, id)
+			v.ws = append(v.ws, float32(x.w/norm))
+		}
+		// ids were given in feature-name order within this article but
+		// not across articles: sort by id.
+		sortVec(&v)
+		out[i] = v
+	}
+	return out
+}
+
+func sortVec(v *vec) {
+	idx := make([]int, len(v.ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(v.ids[a], v.ids[b]) })
+	ids := make([]int32, len(idx))
+	ws := make([]float32, len(idx))
+	for i, j := range idx {
+		ids[i], ws[i] = v.ids[j], v.ws[j]
+	}
+	v.ids, v.ws = ids, ws
+}
+
+func cmpFeat(x, y feat) int {
+	if x.name != y.name {
+		if x.name {
+			return 1
+		}
+		return -1
+	}
+	if r := cmp.Compare(x.a, y.a); r != 0 {
+		return r
+	}
+	return cmp.Compare(x.b, y.b)
+}

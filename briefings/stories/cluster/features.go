@@ -1,0 +1,219 @@
+package cluster
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+// Reading limits: a story is told in an article's headline and lead, and
+// reading only those keeps a 10k-article corpus fast to cluster.
+const (
+	leadWords     = 200 // words of the body read for features and names
+	titleWeight   = 3   // a headline word counts this many times
+	leadWeight    = 2   // a word of the first two sentences counts this many times
+	leadSentences = 2
+)
+
+// feat is one feature of an article: a content word's stem (a), two
+// adjacent content words' stems (a, b), or a name, a run of capitalised
+// words (name set, a the folded words).
+type feat struct {
+	a, b string
+	name bool
+}
+
+// doc is what Find knows of one article.
+type doc struct {
+	idx     int
+	english bool
+	// feats counts the article's features, weighted by where they stand.
+	feats map[feat]float64
+	// phrases are the name candidates the article holds, each once; nil
+	// until the article's story is named.
+	phrases map[string]string // key -> surface form as first written
+}
+
+// stemmer caches stems: Snowball is slow next to a map look-up and news
+// repeats its words.
+type stemmer struct {
+	stems  map[string]string
+	common map[string]bool
+}
+
+func newStemmer() *stemmer {
+	return &stemmer{stems: map[string]string{}, common: map[string]bool{}}
+}
+
+func (s *stemmer) stem(k string) string {
+	if v, ok := s.stems[k]; ok {
+		return v
+	}
+	v := text.Stem(k)
+	s.stems[k] = v
+	return v
+}
+
+// isCommon is text.Common, remembered.
+func (s *stemmer) isCommon(k string) bool {
+	v, ok := s.common[k]
+	if !ok {
+		v = text.Common(k)
+		s.common[k] = v
+	}
+	return v
+}
+
+// readDoc extracts an article's features and name candidates.
+//
+// With phrases set it also gathers the article's name candidates.
+func readDoc(a *corpus.Article, st *stemmer, buf []word, phrases bool) (doc, []word) {
+	d := doc{feats: make(map[feat]float64, 256)}
+	if phrases {
+		d.phrases = map[string]string{}
+	}
+	buf = splitWords(a.Title, buf[:0])
+	title := len(buf)
+	addWords(&d, buf, titleWeight, st, false)
+	n, sent := 0, 0
+	all := buf
+	for _, b := range a.Blocks {
+		if n >= leadWords {
+			break
+		}
+		if b.Kind == corpus.Heading {
+			continue
+		}
+		for _, s := range b.Sentences {
+			if n >= leadWords {
+				break
+			}
+			start := len(all)
+			all = splitWords(s, all)
+			ws := all[start:]
+			if len(ws) > 0 {
+				ws[0].brk = true
+			}
+			n += len(ws)
+			w := 1.0
+			if sent < leadSentences {
+				w = leadWeight
+			}
+			sent++
+			addWords(&d, ws, w, st, true)
+		}
+	}
+	d.english = englishShare(all[title:]) >= 0.12 || (n < 20 && englishShare(all) >= 0.12)
+	if !d.english && d.phrases != nil {
+		// Words of a language this package cannot read make no names:
+		// only runs of capitalised words (names of people and places)
+		// are kept, with function words stripped from their edges.
+		for k := range d.phrases {
+			if !strings.HasPrefix(k, "e") {
+				delete(d.phrases, k)
+			}
+		}
+	}
+	return d, all
+}
+
+// addWords adds the features and name candidates of one sentence (or the
+// headline, when body is false: a headline capitalises every word, so its
+// capitals say nothing of names).
+func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
+	prev := ""
+	for i, w := range ws {
+		if w.brk {
+			prev = ""
+		}
+		if !content(w.key) {
+			prev = ""
+			continue
+		}
+		s := st.stem(w.key)
+		d.feats[feat{a: s}] += weight
+		if prev != "" {
+			d.feats[feat{a: prev, b: s}] += weight
+		}
+		if d.phrases != nil {
+			if prev != "" {
+				d.phrases["p"+prev+" "+s] = surface(ws[i-1:i+1], body)
+				if i >= 2 && !ws[i-1].brk && content(ws[i-2].key) {
+					d.phrases["p"+st.stem(ws[i-2].key)+" "+prev+" "+s] = surface(ws[i-2:i+1], body)
+				}
+			}
+			d.phrases["p"+s] = surface(ws[i:i+1], body)
+		}
+		prev = s
+	}
+	if !body {
+		return
+	}
+	// Names: runs of capitalised words, "of" allowed inside ("Bank of
+	// England"); a capitalised word that opens a sentence counts only if
+	// it is not a common English word.
+	for i := 0; i < len(ws); {
+		if !ws[i].cap || (ws[i].brk && i == 0 && st.isCommon(ws[i].key)) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && !ws[j].brk {
+			if ws[j].cap || (ws[j].key == "of" && j+1 < len(ws) && ws[j+1].cap && !ws[j+1].brk) {
+				j++
+				continue
+			}
+			break
+		}
+		// Trim function and filler words from both edges.
+		a, b := i, j
+		for a < b && !content(ws[a].key) {
+			a++
+		}
+		for b > a && !content(ws[b-1].key) {
+			b--
+		}
+		if b-a >= 1 && b-a <= 4 {
+			key := ws[a].key
+			if b-a > 1 {
+				key = joinKeys(ws[a:b])
+			}
+			d.feats[feat{a: key, name: true}] += weight
+			if d.phrases != nil {
+				d.phrases["e"+key] = surface(ws[a:b], true)
+			}
+		}
+		i = j
+	}
+}
+
+func joinKeys(ws []word) string {
+	var sb strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(w.key)
+	}
+	return sb.String()
+}
+
+// surface is how a phrase is shown: as written when it comes from running
+// text (names keep their capitals), lowercased from a headline (Title Case
+// comes later).
+func surface(ws []word, body bool) string {
+	var sb strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		switch {
+		case body && (w.upper || w.cap):
+			sb.WriteString(w.raw)
+		default:
+			sb.WriteString(strings.ToLower(w.raw))
+		}
+	}
+	return sb.String()
+}

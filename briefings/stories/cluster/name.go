@@ -1,0 +1,278 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+// stories turns the final groups into named, ranked stories.
+func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) []Story {
+	type kept struct {
+		g        *group
+		distinct []int
+	}
+	var ks []kept
+	for _, g := range c.groups {
+		if len(g.members) < c.opts.MinSize {
+			continue
+		}
+		d := c.distinct(g.members)
+		if len(d) < c.opts.MinSize {
+			continue
+		}
+		ks = append(ks, kept{g, d})
+	}
+	// Class-based TF-IDF: a phrase's weight in a story is how many of the
+	// story's distinct articles hold it, times log(1 + A/f), A the mean
+	// story size and f how many articles of all stories hold it.
+	counts := make([]map[string]int, len(ks))
+	surfaces := make([]map[string]map[string]int, len(ks))
+	total := map[string]int{}
+	sizes := 0
+	st := newStemmer()
+	var buf []word
+	for k, s := range ks {
+		counts[k] = map[string]int{}
+		surfaces[k] = map[string]map[string]int{}
+		for _, m := range sample(s.distinct, nameSample) {
+			if docs[m].phrases == nil {
+				docs[m], buf = readDoc(&arts[order[m]], st, buf, true)
+			}
+			for key, sf := range docs[m].phrases {
+				counts[k][key]++
+				total[key]++
+				if surfaces[k][key] == nil {
+					surfaces[k][key] = map[string]int{}
+				}
+				surfaces[k][key][sf]++
+			}
+		}
+		sizes += min(len(s.distinct), nameSample)
+	}
+	out := make([]Story, 0, len(ks))
+	for k, s := range ks {
+		avg := float64(sizes) / float64(len(ks))
+		phrases := rankPhrases(counts[k], surfaces[k], total, min(len(s.distinct), nameSample), avg)
+		st := Story{
+			Name:    nameOf(phrases),
+			Phrases: phrases,
+			Size:    len(s.distinct),
+			First:   s.g.first,
+			Last:    s.g.last,
+		}
+		ms := slices.Clone(s.g.members)
+		slices.SortFunc(ms, func(a, b int) int {
+			ta, tb := c.dates[a], c.dates[b]
+			if ta.IsZero() != tb.IsZero() {
+				if ta.IsZero() {
+					return 1
+				}
+				return -1
+			}
+			if r := tb.Compare(ta); r != 0 {
+				return r
+			}
+			return cmp.Compare(arts[order[a]].ID, arts[order[b]].ID)
+		})
+		for _, m := range ms {
+			st.Members = append(st.Members, arts[order[m]].ID)
+		}
+		out = append(out, st)
+	}
+	slices.SortFunc(out, func(a, b Story) int {
+		if r := cmp.Compare(b.Size, a.Size); r != 0 {
+			return r
+		}
+		if r := b.Last.Compare(a.Last); r != 0 {
+			return r
+		}
+		if r := cmp.Compare(a.Name, b.Name); r != 0 {
+			return r
+		}
+		return cmp.Compare(a.Members[0], b.Members[0])
+	})
+	return out
+}
+
+// nameSample is how many of a story's articles its name is drawn from.
+const nameSample = 40
+
+// sample returns at most n of ms, spread evenly over them.
+func sample(ms []int, n int) []int {
+	if len(ms) <= n {
+		return ms
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = ms[i*len(ms)/n]
+	}
+	return out
+}
+
+// distinct returns the members that are not near-duplicates of an earlier
+// member (the same wire story run by two outlets counts once).
+func (c *clusterer) distinct(members []int) []int {
+	ms := slices.Clone(members)
+	slices.Sort(ms)
+	var out []int
+	for _, m := range ms {
+		dup := false
+		// Two outlets run a wire story at about the same time: compare
+		// with the latest kept articles only.
+		for k := len(out) - 1; k >= 0 && k >= len(out)-16; k-- {
+			if dot(c.vecs[m], c.vecs[out[k]]) >= duplicateSim {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// rankPhrases orders a story's phrases by class-based TF-IDF and returns
+// the surface forms of the best ones.
+func rankPhrases(counts map[string]int, surfaces map[string]map[string]int, total map[string]int, size int, avg float64) []string {
+	type cand struct {
+		key, sf string
+		s       float64
+	}
+	var cs []cand
+	need := 2
+	if size < 2 {
+		need = 1
+	}
+	for key, n := range counts {
+		if n < need {
+			continue
+		}
+		sf := bestSurface(surfaces[key])
+		words := strings.Count(sf, " ") + 1
+		s := float64(n) * math.Log(1+avg/float64(total[key]))
+		s *= 1 + 0.35*float64(min(words, 3)-1)
+		if key[0] == 'e' {
+			s *= 1.3
+		}
+		if words == 1 && text.Common(key[1:]) {
+			s *= 0.6
+		}
+		cs = append(cs, cand{key, sf, s})
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		if r := cmp.Compare(b.s, a.s); r != 0 {
+			return r
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		f := strings.ToLower(c.sf)
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		out = append(out, c.sf)
+		if len(out) == 12 {
+			break
+		}
+	}
+	return out
+}
+
+func bestSurface(m map[string]int) string {
+	best, bn := "", -1
+	for s, n := range m {
+		// Prefer the most frequent form, then the one with capitals
+		// (a name as written in running text), then the first in order.
+		if n > bn || (n == bn && capitals(s) > capitals(best)) || (n == bn && capitals(s) == capitals(best) && s < best) {
+			best, bn = s, n
+		}
+	}
+	return best
+}
+
+func capitals(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// nameOf makes a story's name from its ranked phrases: the best phrase,
+// completed by the next best that shares no word with it while the name is
+// shorter than three words, so that a lone word is never a name when the
+// story has more to say.
+func nameOf(phrases []string) string {
+	if len(phrases) == 0 {
+		return ""
+	}
+	name := strings.Fields(phrases[0])
+	used := map[string]bool{}
+	for _, w := range name {
+		used[strings.ToLower(w)] = true
+	}
+	for _, p := range phrases[1:] {
+		if len(name) >= 3 || (len(name) == 2 && !loneCommon(name)) {
+			break
+		}
+		ws := strings.Fields(p)
+		if len(name)+len(ws) > 4 {
+			continue
+		}
+		overlap := false
+		for _, w := range ws {
+			if used[strings.ToLower(w)] {
+				overlap = true
+			}
+		}
+		if overlap {
+			continue
+		}
+		for _, w := range ws {
+			used[strings.ToLower(w)] = true
+		}
+		name = append(name, ws...)
+	}
+	return titleCase(name)
+}
+
+// loneCommon reports whether a name of two words is still too plain: both
+// are common English words.
+func loneCommon(ws []string) bool {
+	for _, w := range ws {
+		if !text.Common(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+var smallWords = setOf("of", "the", "and", "in", "on", "at", "for", "to", "a", "an", "by", "with")
+
+// titleCase capitalises each word, keeping names and acronyms as written
+// and small words lowercase inside the name.
+func titleCase(ws []string) string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		if i > 0 && smallWords[w] {
+			out[i] = w
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		out[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(out, " ")
+}
