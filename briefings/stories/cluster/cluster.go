@@ -15,7 +15,7 @@ import (
 const (
 	// DefaultThreshold is the cosine similarity an article needs with a
 	// story's centroid to join it.
-	DefaultThreshold = 0.26
+	DefaultThreshold = 0.28
 	// DefaultWindow is how far in time an article may stand from the
 	// nearest article of a story it joins.
 	DefaultWindow = 21 * 24 * time.Hour
@@ -26,6 +26,9 @@ const (
 	mergeRatio   = 1.15 // stories merge at this multiple of the threshold
 	stayRatio    = 0.8  // an article stays in its story down to this multiple
 	duplicateSim = 0.8  // two articles this similar are one article twice
+	// minShared is how many features an article must share with a story
+	// to join it: one shared name or phrase is a coincidence, not a story.
+	minShared = 3
 )
 
 // Options tunes Find. The zero value uses the defaults.

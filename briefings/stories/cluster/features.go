@@ -137,9 +137,14 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 			d.feats[feat{a: prev, b: s}] += weight
 		}
 		if d.phrases != nil {
-			if prev != "" {
-				d.phrases["p"+prev+" "+s] = surface(ws[i-1:i+1], body)
-				if i >= 2 && !ws[i-1].brk && content(ws[i-2].key) {
+			// A phrase neither starts nor ends inside a name ("York
+			// investment firm" of "New York investment firm").
+			endOK := !body || i+1 >= len(ws) || ws[i+1].brk || !ws[i].cap || !ws[i+1].cap
+			if prev != "" && endOK {
+				if startOK(ws, i-1, body) {
+					d.phrases["p"+prev+" "+s] = surface(ws[i-1:i+1], body)
+				}
+				if i >= 2 && !ws[i-1].brk && content(ws[i-2].key) && startOK(ws, i-2, body) {
 					d.phrases["p"+st.stem(ws[i-2].key)+" "+prev+" "+s] = surface(ws[i-2:i+1], body)
 				}
 			}
@@ -159,7 +164,7 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 			continue
 		}
 		j := i + 1
-		for j < len(ws) && !ws[j].brk {
+		for j < len(ws) && !ws[j].brk && j-i < 7 {
 			if ws[j].cap || (ws[j].key == "of" && j+1 < len(ws) && ws[j+1].cap && !ws[j+1].brk) {
 				j++
 				continue
@@ -174,6 +179,11 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 		for b > a && !content(ws[b-1].key) {
 			b--
 		}
+		// A person's title goes: "Commerce Secretary Malcolm Baldrige"
+		// is Malcolm Baldrige.
+		for a < b-2 && st.isCommon(ws[a].key) && uncommon(ws[a+1:b], st) >= 2 {
+			a++
+		}
 		if b-a >= 1 && b-a <= 4 {
 			key := ws[a].key
 			if b-a > 1 {
@@ -186,6 +196,23 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 		}
 		i = j
 	}
+}
+
+// startOK reports whether a phrase may start at word i: not inside a
+// run of capitalised words.
+func startOK(ws []word, i int, body bool) bool {
+	return !body || i == 0 || ws[i].brk || !ws[i].cap || !ws[i-1].cap
+}
+
+// uncommon counts the words that are not common English words.
+func uncommon(ws []word, st *stemmer) int {
+	n := 0
+	for _, w := range ws {
+		if !st.isCommon(w.key) && content(w.key) {
+			n++
+		}
+	}
+	return n
 }
 
 func joinKeys(ws []word) string {

@@ -50,6 +50,7 @@ type clusterer struct {
 	// postings lists, for each feature, the groups whose centroid has it.
 	postings map[int32][]int32
 	acc      []float64
+	shared   []int32 // features shared, for the groups in touched
 	touched  []int32
 }
 
@@ -83,10 +84,12 @@ func (c *clusterer) start(i int) {
 func (c *clusterer) dots(v vec) {
 	for _, g := range c.touched {
 		c.acc[g] = 0
+		c.shared[g] = 0
 	}
 	c.touched = c.touched[:0]
 	if len(c.acc) < len(c.groups) {
 		c.acc = append(c.acc, make([]float64, len(c.groups)-len(c.acc))...)
+		c.shared = append(c.shared, make([]int32, len(c.groups)-len(c.shared))...)
 	}
 	for k, id := range v.ids {
 		w := float64(v.ws[k])
@@ -95,6 +98,7 @@ func (c *clusterer) dots(v vec) {
 				c.touched = append(c.touched, g)
 			}
 			c.acc[g] += w * c.groups[g].cent[id]
+			c.shared[g]++
 		}
 	}
 }
@@ -108,7 +112,7 @@ func (c *clusterer) singlePass() {
 		for _, g := range c.touched {
 			gr := c.groups[g]
 			s := c.acc[g] / math.Sqrt(gr.norm2)
-			if s >= bs && gr.near(c.dates[i], c.opts.Window) && (s > bs || best < 0 || int(g) < best) {
+			if s >= bs && c.shared[g] >= minShared && gr.near(c.dates[i], c.opts.Window) && (s > bs || best < 0 || int(g) < best) {
 				best, bs = int(g), s
 			}
 		}
@@ -143,7 +147,7 @@ func (c *clusterer) reassign() {
 			}
 			gr := c.groups[g]
 			s := c.acc[g] / math.Sqrt(gr.norm2)
-			if s >= c.opts.Threshold && s > bs && gr.near(c.dates[i], c.opts.Window) {
+			if s >= c.opts.Threshold && s > bs && c.shared[g] >= minShared && gr.near(c.dates[i], c.opts.Window) {
 				best, bs = int(g), s
 			}
 		}
@@ -161,7 +165,7 @@ func (c *clusterer) reassign() {
 func (c *clusterer) rebuild(to []int) {
 	c.groups = c.groups[:0]
 	c.postings = map[int32][]int32{}
-	c.acc, c.touched = c.acc[:0], c.touched[:0]
+	c.acc, c.shared, c.touched = c.acc[:0], c.shared[:0], c.touched[:0]
 	renum := map[int]int{}
 	for i, g := range to {
 		if g < 0 {

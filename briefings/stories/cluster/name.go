@@ -147,17 +147,18 @@ func rankPhrases(counts map[string]int, surfaces map[string]map[string]int, tota
 		s       float64
 	}
 	var cs []cand
-	need := 2
-	if size < 2 {
-		need = 1
-	}
 	for key, n := range counts {
-		if n < need {
+		sf := bestSurface(surfaces[key])
+		if !nameable(key, sf) {
 			continue
 		}
-		sf := bestSurface(surfaces[key])
 		words := strings.Count(sf, " ") + 1
 		s := float64(n) * math.Log(1+avg/float64(total[key]))
+		if n < 2 && size >= 2 {
+			// What one article says is no part of the story's name
+			// unless nothing better is there.
+			s *= 0.01
+		}
 		s *= 1 + 0.35*float64(min(words, 3)-1)
 		if key[0] == 'e' {
 			s *= 1.3
@@ -188,6 +189,35 @@ func rankPhrases(counts map[string]int, surfaces map[string]map[string]int, tota
 	}
 	return out
 }
+
+// nameable reports whether a phrase may be (part of) a name: no
+// abbreviation of a table ("Shr", "Div"), and a phrase of common words
+// neither opens nor ends on a verb form ("money market given", "rejected
+// Waste Management").
+func nameable(key, sf string) bool {
+	ws := strings.Fields(sf)
+	for _, w := range ws {
+		if utf8.RuneCountInString(w) <= 3 && strings.ToUpper(w) != w && !text.Common(strings.ToLower(w)) {
+			return false
+		}
+	}
+	if key[0] == 'e' || len(ws) < 2 {
+		return true
+	}
+	return !verbLike(ws[0]) && !verbLike(ws[len(ws)-1])
+}
+
+// verbLike reports whether a lowercase word looks like an inflected verb.
+func verbLike(w string) bool {
+	if strings.ToLower(w) != w {
+		return false
+	}
+	return strings.HasSuffix(w, "ed") || verbForms[w]
+}
+
+var verbForms = setOf("given", "rises", "rise", "rose", "fell", "falls", "fall", "shows", "says",
+	"made", "makes", "takes", "took", "gets", "got", "sees", "seen", "sets", "cuts", "wins", "won",
+	"puts", "gives", "goes", "went", "comes", "came", "plans", "seeks", "buys", "sells", "sold")
 
 func bestSurface(m map[string]int) string {
 	best, bn := "", -1

@@ -165,7 +165,7 @@ var newsFiller = setOf(
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"said", "says", "say", "told", "reported", "according", "added", "percent", "pct",
 	"mln", "dlrs", "billion", "million", "year", "years", "week", "weeks", "month", "months",
-	"today", "yesterday", "tomorrow", "time", "people", "new", "news", "reuters", "reuter",
+	"today", "yesterday", "tomorrow", "time", "people", "news", "reuters", "reuter",
 	"ap", "afp", "cnn", "bbc", "photo", "photos", "caption", "hide", "image", "images", "video",
 	"click", "read", "share", "comments", "advertisement", "updated", "published", "copyright",
 	"first", "last", "also", "just", "like", "one", "two", "three", "later",

@@ -74,6 +74,23 @@ def write_ecb(src, out, topics, name):
     print(name, len(gold), "articles", len({g[1] for g in gold}), "events")
 
 
+# Reuters topics grouped into the desks of a newsroom, the analogue of a
+# news site's sections.
+DESKS = {}
+for desk, topics in {
+    "corporate": "earn acq",
+    "energy": "crude nat-gas fuel gas heat jet propane naphtha pet-chem",
+    "money": "money-fx interest money-supply dlr yen dmk reserves stg",
+    "economy": "trade gnp bop cpi ipi jobs retail housing wpi income instal-debt lei capacity inventories",
+    "metals": "gold silver copper zinc tin lead alum iron-steel nickel platinum palladium strategic-metal",
+    "farm": "cocoa coffee sugar grain wheat corn barley oat rice sorghum rye veg-oil oilseed soybean soy-meal "
+            "soy-oil meal-feed cotton rubber livestock carcass hog l-cattle orange potato tea wool palm-oil "
+            "rapeseed sun-oil groundnut copra-cake cotton-oil coconut lumber",
+    "shipping": "ship",
+}.items():
+    for t in topics.split():
+        DESKS[t] = desk
+
 REUT = re.compile(r"<REUTERS(.*?)</REUTERS>", re.S)
 
 
@@ -107,7 +124,7 @@ def reuters(src, files, out, name, limit):
                 fh.write("Subject: " + title.title() + "\n")
                 fh.write("Date: " + when.strftime("%a, %d %b %Y %H:%M:%S +0000") + "\n\n")
                 fh.write("\n\n".join(paras) + "\n")
-            gold.append((base, topics[0], when.strftime("%Y-%m-%dT%H:%M:%SZ")))
+            gold.append((base, topics[0], when.strftime("%Y-%m-%dT%H:%M:%SZ"), DESKS.get(topics[0], "other")))
             if len(gold) >= limit:
                 break
         if len(gold) >= limit:
@@ -146,10 +163,33 @@ def pages(src, out, name):
     print(name, len(gold), "pages")
 
 
+def small(out, src, name):
+    """A small corpus cut from an event set: one article of each of the
+    first twenty events and two of the next ten, to see what a corpus of
+    forty articles does (few stories, no false ones)."""
+    d = os.path.join(out, name)
+    os.makedirs(os.path.join(d, "articles"), exist_ok=True)
+    rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(out, src, "gold.tsv"))]
+    by = {}
+    for r in rows:
+        by.setdefault(r[1], []).append(r)
+    gold = []
+    for i, ev in enumerate(sorted(by)[:30]):
+        for r in by[ev][: 1 if i < 20 else 2]:
+            with open(os.path.join(out, src, "articles", r[0]), "rb") as i_, open(os.path.join(d, "articles", r[0]), "wb") as o:
+                o.write(i_.read())
+            gold.append(r)
+    with open(os.path.join(d, "gold.tsv"), "w") as fh:
+        for g in gold:
+            fh.write("\t".join(g) + "\n")
+    print(name, len(gold), "articles")
+
+
 def main():
     ecb, reut, pg, out = sys.argv[1:5]
     write_ecb(ecb, out, set(range(1, 23)), "ecbplus-tune")
     write_ecb(ecb, out, set(range(23, 46)), "ecbplus-report")
+    small(out, "ecbplus-tune", "ecbplus-tune-small")
     files = sorted(f for f in os.listdir(reut) if f.startswith("reut2-") and f.endswith(".sgm"))
     reuters(reut, files[:11], out, "reuters-tune", 2500)
     reuters(reut, files[11:], out, "reuters-report", 2500)

@@ -32,9 +32,12 @@ import (
 	"github.com/briefbot/briefbot/corpus/text"
 )
 
+var verbose *bool
+
 func main() {
 	threshold := flag.Float64("threshold", 0, "join threshold (0: the default)")
 	top := flag.Int("top", 10, "names to print")
+	verbose = flag.Bool("v", false, "print every story's labels")
 	prof := flag.String("cpuprofile", "", "write a CPU profile of the clustering to this file")
 	flag.Parse()
 	if *prof != "" {
@@ -58,10 +61,11 @@ func main() {
 }
 
 func run(dir string, opts cluster.Options, top int) error {
-	gold, err := readGold(filepath.Join(dir, "gold.tsv"))
+	gold, err := readGold(filepath.Join(dir, "gold.tsv"), 1)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
+	desks, _ := readGold(filepath.Join(dir, "gold.tsv"), 3)
 	src := filepath.Join(dir, "articles")
 	if _, err := os.Stat(src); err != nil {
 		src = dir
@@ -77,6 +81,31 @@ func run(dir string, opts cluster.Options, top int) error {
 	stories := cluster.Find(arts, opts)
 	took, cpu := time.Since(start), cpuTime()-cpu0
 	runtime.ReadMemStats(&m1)
+	label, desk := labels(arts, gold), labels(arts, desks)
+	r := score(stories, label)
+	fmt.Printf("%s: %d articles (%d labelled), %d labels; %d stories\n", filepath.Base(dir), len(arts), len(label), r.labels, len(stories))
+	fmt.Printf("  B-cubed P %.3f R %.3f F1 %.3f; events covered %.1f%% (of %d with 2+ articles); one-label stories %.1f%%; one-common-word names %.1f%%\n",
+		r.p, r.r, r.f1, 100*r.covered, r.events, 100*r.pure, 100*r.common)
+	fmt.Printf("  clustering: %v wall, %v CPU, %.0f MB allocated\n", took.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(m1.TotalAlloc-m0.TotalAlloc)/1e6)
+	if len(desk) > 0 {
+		fmt.Printf("  stories >= 80%% from one desk: %.1f%%\n", 100*score(stories, desk).pure)
+	}
+	if *verbose {
+		misses(stories, label)
+	}
+	for i, s := range stories {
+		if i == top {
+			break
+		}
+		fmt.Printf("  %2d. %-40s %3d articles  %s\n", i+1, s.Name, s.Size, strings.Join(s.Phrases[:min(4, len(s.Phrases))], " | "))
+	}
+	return nil
+}
+
+// readGold reads gold.tsv; col is the column of the label (1: event or
+// topic, 3: desk).
+// labels maps article IDs to the gold label of their file.
+func labels(arts []corpus.Article, gold map[string]string) map[string]string {
 	label := map[string]string{}
 	for _, a := range arts {
 		if g, ok := gold[filepath.Base(a.Source)]; ok {
@@ -88,21 +117,21 @@ func run(dir string, opts cluster.Options, top int) error {
 			}
 		}
 	}
-	r := score(stories, label)
-	fmt.Printf("%s: %d articles (%d labelled), %d labels; %d stories\n", filepath.Base(dir), len(arts), len(label), r.labels, len(stories))
-	fmt.Printf("  B-cubed P %.3f R %.3f F1 %.3f; events covered %.1f%% (of %d with 2+ articles); one-label stories %.1f%%; one-common-word names %.1f%%\n",
-		r.p, r.r, r.f1, 100*r.covered, r.events, 100*r.pure, 100*r.common)
-	fmt.Printf("  clustering: %v wall, %v CPU, %.0f MB allocated\n", took.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(m1.TotalAlloc-m0.TotalAlloc)/1e6)
-	for i, s := range stories {
-		if i == top {
-			break
-		}
-		fmt.Printf("  %2d. %-40s %3d articles  %s\n", i+1, s.Name, s.Size, strings.Join(s.Phrases[:min(4, len(s.Phrases))], " | "))
-	}
-	return nil
+	return label
 }
 
-func readGold(path string) (map[string]string, error) {
+// misses prints, for each story, its labels, to see what mixes.
+func misses(stories []cluster.Story, label map[string]string) {
+	for i, s := range stories {
+		m := map[string]int{}
+		for _, id := range s.Members {
+			m[label[id]]++
+		}
+		fmt.Printf("  [%d] %s %v\n", i, s.Name, m)
+	}
+}
+
+func readGold(path string, col int) (map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -112,8 +141,8 @@ func readGold(path string) (map[string]string, error) {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		fs := strings.Split(sc.Text(), "\t")
-		if len(fs) >= 2 && fs[1] != "" {
-			out[fs[0]] = fs[1]
+		if len(fs) > col && fs[col] != "" {
+			out[fs[0]] = fs[col]
 		}
 	}
 	return out, sc.Err()
