@@ -22,10 +22,12 @@ const (
 	// DefaultMinSize is the number of distinct articles a story needs.
 	DefaultMinSize = 2
 
-	maxFeatures  = 48   // features kept per article
-	mergeRatio   = 1.15 // stories merge at this multiple of the threshold
-	stayRatio    = 0.8  // an article stays in its story down to this multiple
-	duplicateSim = 0.8  // two articles this similar are one article twice
+	maxFeatures = 48   // features kept per article
+	mergeRatio  = 1.15 // stories merge at this multiple of the threshold
+	stayRatio   = 0.8  // an article stays in its story down to this multiple
+	// duplicateShare is the share of word triples two articles' leads
+	// have in common when they are one article run twice.
+	duplicateShare = 0.5
 	// minShared is how many features an article must share with a story
 	// to join it: one shared name or phrase is a coincidence, not a story.
 	minShared = 3
@@ -179,10 +181,12 @@ func vectors(docs []doc) []vec {
 		tmp = tmp[:0]
 		for f, tf := range d.feats {
 			k := df[f]
-			if k < 2 || float64(k) > 0.3*n+1 {
+			// A feature most articles have says nothing of any story
+			// (and would make long posting lists).
+			if k < 2 || float64(k) > 0.25*n+25 {
 				continue
 			}
-			w := (1 + math.Log(tf)) * math.Log(n/float64(k))
+			w := (1 + math.Log(tf)) * max(math.Log(n/float64(k)), 0.05)
 			if f.name {
 				w *= 1.5
 			}

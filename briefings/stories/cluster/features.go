@@ -32,7 +32,24 @@ type doc struct {
 	feats map[feat]float64
 	// phrases are the name candidates the article holds, each once; nil
 	// until the article's story is named.
-	phrases map[string]string // key -> surface form as first written
+	phrases map[string]phrase
+}
+
+// phrase is a name candidate in one article: how it was first written and
+// how many times it occurs.
+type phrase struct {
+	sf string
+	n  int
+}
+
+// see counts the phrase ws[i:j] under key.
+func (d *doc) see(key string, ws []word, i, j int, body bool) {
+	p, ok := d.phrases[key]
+	if !ok {
+		p.sf = surface(ws[i:j], body)
+	}
+	p.n++
+	d.phrases[key] = p
 }
 
 // stemmer caches stems: Snowball is slow next to a map look-up and news
@@ -71,7 +88,7 @@ func (s *stemmer) isCommon(k string) bool {
 func readDoc(a *corpus.Article, st *stemmer, buf []word, phrases bool) (doc, []word) {
 	d := doc{feats: make(map[feat]float64, 256)}
 	if phrases {
-		d.phrases = map[string]string{}
+		d.phrases = map[string]phrase{}
 	}
 	buf = splitWords(a.Title, buf[:0])
 	title := len(buf)
@@ -142,13 +159,13 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 			endOK := !body || i+1 >= len(ws) || ws[i+1].brk || !ws[i].cap || !ws[i+1].cap
 			if prev != "" && endOK {
 				if startOK(ws, i-1, body) {
-					d.phrases["p"+prev+" "+s] = surface(ws[i-1:i+1], body)
+					d.see("p"+prev+" "+s, ws, i-1, i+1, body)
 				}
 				if i >= 2 && !ws[i-1].brk && content(ws[i-2].key) && startOK(ws, i-2, body) {
-					d.phrases["p"+st.stem(ws[i-2].key)+" "+prev+" "+s] = surface(ws[i-2:i+1], body)
+					d.see("p"+st.stem(ws[i-2].key)+" "+prev+" "+s, ws, i-2, i+1, body)
 				}
 			}
-			d.phrases["p"+s] = surface(ws[i:i+1], body)
+			d.see("p"+s, ws, i, i+1, body)
 		}
 		prev = s
 	}
@@ -191,7 +208,7 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 			}
 			d.feats[feat{a: key, name: true}] += weight
 			if d.phrases != nil {
-				d.phrases["e"+key] = surface(ws[a:b], true)
+				d.see("e"+key, ws, a, b, true)
 			}
 		}
 		i = j

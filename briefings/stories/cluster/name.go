@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"cmp"
+	"hash/fnv"
 	"math"
 	"slices"
 	"strings"
@@ -23,43 +24,44 @@ func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) []St
 		if len(g.members) < c.opts.MinSize {
 			continue
 		}
-		d := c.distinct(g.members)
+		d := c.distinct(g.members, arts, order)
 		if len(d) < c.opts.MinSize {
 			continue
 		}
 		ks = append(ks, kept{g, d})
 	}
-	// Class-based TF-IDF: a phrase's weight in a story is how many of the
-	// story's distinct articles hold it, times log(1 + A/f), A the mean
-	// story size and f how many articles of all stories hold it.
-	counts := make([]map[string]int, len(ks))
-	surfaces := make([]map[string]map[string]int, len(ks))
+	// Class-based TF-IDF (BERTopic's): a phrase's weight in a story is
+	// tf * log(1 + A/f), tf its occurrences in the story's articles, f its
+	// occurrences in all stories' and A the mean occurrences per story.
+	stats := make([]map[string]*phraseStat, len(ks))
 	total := map[string]int{}
-	sizes := 0
+	all := 0
 	st := newStemmer()
 	var buf []word
 	for k, s := range ks {
-		counts[k] = map[string]int{}
-		surfaces[k] = map[string]map[string]int{}
+		stats[k] = map[string]*phraseStat{}
 		for _, m := range sample(s.distinct, nameSample) {
 			if docs[m].phrases == nil {
 				docs[m], buf = readDoc(&arts[order[m]], st, buf, true)
 			}
-			for key, sf := range docs[m].phrases {
-				counts[k][key]++
-				total[key]++
-				if surfaces[k][key] == nil {
-					surfaces[k][key] = map[string]int{}
+			for key, p := range docs[m].phrases {
+				ps := stats[k][key]
+				if ps == nil {
+					ps = &phraseStat{surfaces: map[string]int{}}
+					stats[k][key] = ps
 				}
-				surfaces[k][key][sf]++
+				ps.docs++
+				ps.n += p.n
+				ps.surfaces[p.sf] += p.n
+				total[key] += p.n
+				all += p.n
 			}
 		}
-		sizes += min(len(s.distinct), nameSample)
 	}
 	out := make([]Story, 0, len(ks))
 	for k, s := range ks {
-		avg := float64(sizes) / float64(len(ks))
-		phrases := rankPhrases(counts[k], surfaces[k], total, min(len(s.distinct), nameSample), avg)
+		avg := float64(all) / float64(len(ks))
+		phrases := rankPhrases(stats[k], total, min(len(s.distinct), nameSample), avg)
 		st := Story{
 			Name:    nameOf(phrases),
 			Phrases: phrases,
@@ -117,49 +119,95 @@ func sample(ms []int, n int) []int {
 }
 
 // distinct returns the members that are not near-duplicates of an earlier
-// member (the same wire story run by two outlets counts once).
-func (c *clusterer) distinct(members []int) []int {
+// member (the same wire story run by two outlets counts once): two
+// articles are near-duplicates when most of the word triples of their
+// leads are the same.
+func (c *clusterer) distinct(members []int, arts []corpus.Article, order []int) []int {
 	ms := slices.Clone(members)
 	slices.Sort(ms)
 	var out []int
+	var kept []map[uint64]bool
+	var buf []word
 	for _, m := range ms {
+		var sh map[uint64]bool
+		sh, buf = shingles(&arts[order[m]], buf)
 		dup := false
 		// Two outlets run a wire story at about the same time: compare
 		// with the latest kept articles only.
-		for k := len(out) - 1; k >= 0 && k >= len(out)-16; k-- {
-			if dot(c.vecs[m], c.vecs[out[k]]) >= duplicateSim {
+		for k := len(kept) - 1; k >= 0 && k >= len(kept)-16; k-- {
+			if jaccard(sh, kept[k]) >= duplicateShare {
 				dup = true
 				break
 			}
 		}
 		if !dup {
 			out = append(out, m)
+			kept = append(kept, sh)
 		}
 	}
 	return out
 }
 
+// shingles hashes the word triples of an article's lead.
+func shingles(a *corpus.Article, buf []word) (map[uint64]bool, []word) {
+	buf = buf[:0]
+	for _, b := range a.Blocks {
+		for _, s := range b.Sentences {
+			if len(buf) >= 120 {
+				break
+			}
+			buf = splitWords(s, buf)
+		}
+	}
+	out := make(map[uint64]bool, len(buf))
+	for i := 2; i < len(buf); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(buf[i-2].key + " " + buf[i-1].key + " " + buf[i].key))
+		out[h.Sum64()] = true
+	}
+	return out, buf
+}
+
+func jaccard(a, b map[uint64]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a)+len(b)-n)
+}
+
+// phraseStat is what a story's articles say of one phrase.
+type phraseStat struct {
+	docs, n  int            // articles holding it, occurrences
+	surfaces map[string]int // how it was written, with occurrences
+}
+
 // rankPhrases orders a story's phrases by class-based TF-IDF and returns
 // the surface forms of the best ones.
-func rankPhrases(counts map[string]int, surfaces map[string]map[string]int, total map[string]int, size int, avg float64) []string {
+func rankPhrases(stats map[string]*phraseStat, total map[string]int, size int, avg float64) []string {
 	type cand struct {
 		key, sf string
 		s       float64
 	}
 	var cs []cand
-	for key, n := range counts {
-		sf := bestSurface(surfaces[key])
+	for key, ps := range stats {
+		sf := bestSurface(ps.surfaces)
 		if !nameable(key, sf) {
 			continue
 		}
 		words := strings.Count(sf, " ") + 1
-		s := float64(n) * math.Log(1+avg/float64(total[key]))
-		if n < 2 && size >= 2 {
+		s := float64(ps.n) * math.Log(1+avg/float64(total[key]))
+		if ps.docs < 2 && size >= 2 {
 			// What one article says is no part of the story's name
 			// unless nothing better is there.
 			s *= 0.01
 		}
-		s *= 1 + 0.35*float64(min(words, 3)-1)
+		s *= 1 + 0.2*float64(min(words, 3)-1)
 		if key[0] == 'e' {
 			s *= 1.3
 		}
@@ -249,22 +297,19 @@ func nameOf(phrases []string) string {
 	if len(phrases) == 0 {
 		return ""
 	}
-	name := strings.Fields(phrases[0])
+	var name []string
 	used := map[string]bool{}
-	for _, w := range name {
-		used[strings.ToLower(w)] = true
-	}
-	for _, p := range phrases[1:] {
+	for _, p := range phrases {
 		if len(name) >= 3 || (len(name) == 2 && !loneCommon(name)) {
 			break
 		}
-		ws := strings.Fields(p)
-		if len(name)+len(ws) > 4 {
+		ws := expand(strings.Fields(p), phrases)
+		if len(name) > 0 && len(name)+len(ws) > 4 {
 			continue
 		}
 		overlap := false
 		for _, w := range ws {
-			if used[strings.ToLower(w)] {
+			if used[plain(w)] {
 				overlap = true
 			}
 		}
@@ -272,11 +317,55 @@ func nameOf(phrases []string) string {
 			continue
 		}
 		for _, w := range ws {
-			used[strings.ToLower(w)] = true
+			used[plain(w)] = true
 		}
 		name = append(name, ws...)
 	}
 	return titleCase(name)
+}
+
+// plain is a word lowercased without a plural "s", so that a name does
+// not say "Prices Price".
+func plain(w string) string {
+	w = strings.ToLower(w)
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// expand returns the whole name a part of a name belongs to ("Reid" of
+// "Tara Reid"), when the story's phrases hold it; else the part itself.
+func expand(part []string, phrases []string) []string {
+	for _, p := range phrases {
+		ws := strings.Fields(p)
+		if len(ws) <= len(part) || len(ws) > 3 {
+			continue
+		}
+		all := true
+		for _, w := range ws {
+			r, _ := utf8.DecodeRuneInString(w)
+			all = all && unicode.IsUpper(r)
+		}
+		if all && containsRun(ws, part) {
+			return ws
+		}
+	}
+	return part
+}
+
+// containsRun reports whether part occurs in ws as consecutive words.
+func containsRun(ws, part []string) bool {
+	for i := 0; i+len(part) <= len(ws); i++ {
+		ok := true
+		for j, w := range part {
+			ok = ok && strings.EqualFold(ws[i+j], w)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // loneCommon reports whether a name of two words is still too plain: both
@@ -302,6 +391,10 @@ func titleCase(ws []string) string {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(w)
+		if strings.IndexFunc(w[n:], unicode.IsUpper) >= 0 {
+			out[i] = w // iPhone, McDonald
+			continue
+		}
 		out[i] = string(unicode.ToUpper(r)) + w[n:]
 	}
 	return strings.Join(out, " ")

@@ -62,6 +62,10 @@ func splitWords(s string, out []word) []word {
 			break
 		}
 		raw := s[i:j]
+		if j < len(s) && s[j] == '.' && strings.Contains(raw, ".") {
+			// The last dot of an acronym ("U.S.") ends no phrase.
+			j++
+		}
 		if k := strings.LastIndexAny(raw, "'’"); k > 0 {
 			if tail := strings.ToLower(raw[k:]); tail == "'s" || tail == "’s" {
 				raw = raw[:k]
