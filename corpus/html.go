@@ -33,6 +33,7 @@ func htmlDoc(d *doc, data []byte) error {
 		return fmt.Errorf("parse html: %w", err)
 	}
 	h1s := headings1(root)
+	d.published = pageDate(root)
 	var art readability.Article
 	if utf8.Valid(data) {
 		parser := readability.NewParser()
@@ -52,7 +53,7 @@ func htmlDoc(d *doc, data []byte) error {
 	if d.site == "" {
 		d.site = fold(art.SiteName())
 	}
-	if t, err := art.PublishedTime(); err == nil {
+	if t, err := art.PublishedTime(); err == nil && d.published.IsZero() {
 		d.published = t.UTC()
 	}
 	if art.Node == nil {
