@@ -163,23 +163,21 @@ func readAll(arts []corpus.Article, order []int) []doc {
 // ones and scales it to unit length. A feature only one article has can
 // link no two articles and is dropped.
 func vectors(docs []doc) []vec {
-	df := map[feat]int{}
+	df := map[uint64]int32{}
 	for _, d := range docs {
-		for f := range d.feats {
-			df[f]++
+		for _, x := range d.feats {
+			df[x.f]++
 		}
 	}
-	ids := map[feat]int32{}
+	ids := map[uint64]int32{}
 	n := float64(len(docs))
 	out := make([]vec, len(docs))
-	type fw struct {
-		f feat
-		w float64
-	}
+	type fw = featWeight
 	var tmp []fw
 	for i, d := range docs {
 		tmp = tmp[:0]
-		for f, tf := range d.feats {
+		for _, x := range d.feats {
+			f, tf := x.f, x.w
 			k := df[f]
 			// A feature most articles have says nothing of any story
 			// (and would make long posting lists).
@@ -187,26 +185,18 @@ func vectors(docs []doc) []vec {
 				continue
 			}
 			w := (1 + math.Log(tf)) * max(math.Log(n/float64(k)), 0.05)
-			if f.name {
+			if f&nameBit != 0 {
 				w *= 1.5
 			}
 			tmp = append(tmp, fw{f, w})
 		}
-		slices.SortFunc(tmp, func(a, b fw) int {
-			if c := cmp.Compare(b.w, a.w); c != 0 {
-				return c
-			}
-			return cmpFeat(a.f, b.f)
-		})
-		if len(tmp) > maxFeatures {
-			tmp = tmp[:maxFeatures]
-		}
+		tmp = strongest(tmp, maxFeatures)
 		norm := 0.0
 		for _, x := range tmp {
 			norm += x.w * x.w
 		}
 		norm = math.Sqrt(norm)
-		slices.SortFunc(tmp, func(a, b fw) int { return cmpFeat(a.f, b.f) })
+		slices.SortFunc(tmp, func(a, b fw) int { return cmp.Compare(a.f, b.f) })
 		v := vec{ids: make([]int32, 0, len(tmp)), ws: make([]float32, 0, len(tmp))}
 		for _, x := range tmp {
 			id, ok := ids[x.f]
@@ -239,15 +229,40 @@ func sortVec(v *vec) {
 	v.ids, v.ws = ids, ws
 }
 
-func cmpFeat(x, y feat) int {
-	if x.name != y.name {
-		if x.name {
-			return 1
+
+// strongest reorders fs so that its first k are the k of highest weight
+// (ties by feature) and returns them, in no order.
+func strongest(fs []featWeight, k int) []featWeight {
+	if len(fs) <= k {
+		return fs
+	}
+	better := func(a, b featWeight) bool { return a.w > b.w || (a.w == b.w && a.f < b.f) }
+	lo, hi := 0, len(fs)-1
+	for lo < hi {
+		// Quickselect, the middle element as pivot.
+		p := fs[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for better(fs[i], p) {
+				i++
+			}
+			for better(p, fs[j]) {
+				j--
+			}
+			if i <= j {
+				fs[i], fs[j] = fs[j], fs[i]
+				i++
+				j--
+			}
 		}
-		return -1
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return fs[:k]
+		}
 	}
-	if r := cmp.Compare(x.a, y.a); r != 0 {
-		return r
-	}
-	return cmp.Compare(x.b, y.b)
+	return fs[:k]
 }

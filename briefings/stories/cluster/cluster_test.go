@@ -207,3 +207,41 @@ func TestSplitWords(t *testing.T) {
 		t.Errorf("splitWords = %v, want %v", got, want)
 	}
 }
+
+func TestStrongest(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := range 200 {
+		fs := make([]featWeight, n)
+		for i := range fs {
+			fs[i] = featWeight{f: uint64(r.IntN(50)), w: float64(r.IntN(8))}
+		}
+		want := slices.Clone(fs)
+		slices.SortFunc(want, func(a, b featWeight) int {
+			if a.w != b.w {
+				return -cmpFloat(a.w, b.w)
+			}
+			return int(a.f) - int(b.f)
+		})
+		k := min(n, 1+n/3)
+		got := slices.Clone(strongest(fs, k))
+		slices.SortFunc(got, func(a, b featWeight) int {
+			if a.w != b.w {
+				return -cmpFloat(a.w, b.w)
+			}
+			return int(a.f) - int(b.f)
+		})
+		if !slices.Equal(got, want[:k]) {
+			t.Fatalf("n=%d k=%d: strongest = %v, want %v", n, k, got, want[:k])
+		}
+	}
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

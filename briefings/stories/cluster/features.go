@@ -10,18 +10,32 @@ import (
 // Reading limits: a story is told in an article's headline and lead, and
 // reading only those keeps a 10k-article corpus fast to cluster.
 const (
-	leadWords     = 200 // words of the body read for features and names
+	leadWords     = 150 // words of the body read for features and names
 	titleWeight   = 3   // a headline word counts this many times
 	leadWeight    = 2   // a word of the first two sentences counts this many times
 	leadSentences = 2
 )
 
-// feat is one feature of an article: a content word's stem (a), two
-// adjacent content words' stems (a, b), or a name, a run of capitalised
-// words (name set, a the folded words).
-type feat struct {
-	a, b string
-	name bool
+// A feature of an article is a content word's stem, two adjacent content
+// words' stems, or a name (a run of capitalised words), kept as a 64-bit
+// hash: features are counted in the millions on a large corpus. The top
+// bit marks a name.
+const nameBit = 1 << 63
+
+// hashString is FNV-1a.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// pair hashes two hashes in order.
+func pair(a, b uint64) uint64 {
+	h := a*0x9e3779b97f4a7c15 ^ (b + 0x632be59bd9b4e019 + a<<6 + a>>2)
+	return h * 0xff51afd7ed558ccd
 }
 
 // doc is what Find knows of one article.
@@ -29,7 +43,10 @@ type doc struct {
 	idx     int
 	english bool
 	// feats counts the article's features, weighted by where they stand.
-	feats map[feat]float64
+	feats []featWeight
+	// shingles are the hashes of the word triples of the lead, sorted,
+	// to tell near-duplicates.
+	shingles []uint64
 	// phrases are the name candidates the article holds, each once; nil
 	// until the article's story is named.
 	phrases map[string]phrase
@@ -52,22 +69,38 @@ func (d *doc) see(key string, ws []word, i, j int, body bool) {
 	d.phrases[key] = p
 }
 
+// featWeight is a feature and its weighted count in one article.
+type featWeight struct {
+	f uint64
+	w float64
+}
+
 // stemmer caches stems: Snowball is slow next to a map look-up and news
 // repeats its words.
 type stemmer struct {
-	stems  map[string]string
+	stems  map[string]stem
 	common map[string]bool
+	feats  map[uint64]float64 // the features of the article being read
+}
+
+type stem struct {
+	s       string
+	h       uint64 // the stem's hash, with the name bit clear
+	content bool   // the word is a content word (see content)
 }
 
 func newStemmer() *stemmer {
-	return &stemmer{stems: map[string]string{}, common: map[string]bool{}}
+	return &stemmer{stems: map[string]stem{}, common: map[string]bool{}, feats: map[uint64]float64{}}
 }
 
-func (s *stemmer) stem(k string) string {
+func (s *stemmer) stem(k string) string { return s.stemOf(k).s }
+
+func (s *stemmer) stemOf(k string) stem {
 	if v, ok := s.stems[k]; ok {
 		return v
 	}
-	v := text.Stem(k)
+	v := stem{s: text.Stem(k), content: content(k)}
+	v.h = hashString(v.s) &^ nameBit
 	s.stems[k] = v
 	return v
 }
@@ -86,7 +119,8 @@ func (s *stemmer) isCommon(k string) bool {
 //
 // With phrases set it also gathers the article's name candidates.
 func readDoc(a *corpus.Article, st *stemmer, buf []word, phrases bool) (doc, []word) {
-	d := doc{feats: make(map[feat]float64, 256)}
+	clear(st.feats)
+	d := doc{}
 	if phrases {
 		d.phrases = map[string]phrase{}
 	}
@@ -121,7 +155,12 @@ func readDoc(a *corpus.Article, st *stemmer, buf []word, phrases bool) (doc, []w
 			addWords(&d, ws, w, st, true)
 		}
 	}
+	d.feats = make([]featWeight, 0, len(st.feats))
+	for f, w := range st.feats {
+		d.feats = append(d.feats, featWeight{f, w})
+	}
 	d.english = englishShare(all[title:]) >= 0.12 || (n < 20 && englishShare(all) >= 0.12)
+	d.shingles = shingles(all[title:min(len(all), title+shingleWords)])
 	if !d.english && d.phrases != nil {
 		// Words of a language this package cannot read make no names:
 		// only runs of capitalised words (names of people and places)
@@ -139,19 +178,20 @@ func readDoc(a *corpus.Article, st *stemmer, buf []word, phrases bool) (doc, []w
 // headline, when body is false: a headline capitalises every word, so its
 // capitals say nothing of names).
 func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
-	prev := ""
+	prev, prevH := "", uint64(0)
 	for i, w := range ws {
 		if w.brk {
 			prev = ""
 		}
-		if !content(w.key) {
+		sh := st.stemOf(w.key)
+		if !sh.content {
 			prev = ""
 			continue
 		}
-		s := st.stem(w.key)
-		d.feats[feat{a: s}] += weight
+		s := sh.s
+		st.feats[sh.h] += weight
 		if prev != "" {
-			d.feats[feat{a: prev, b: s}] += weight
+			st.feats[pair(prevH, sh.h)&^nameBit] += weight
 		}
 		if d.phrases != nil {
 			// A phrase neither starts nor ends inside a name ("York
@@ -167,7 +207,7 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 			}
 			d.see("p"+s, ws, i, i+1, body)
 		}
-		prev = s
+		prev, prevH = s, sh.h
 	}
 	if !body {
 		return
@@ -206,7 +246,7 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 			if b-a > 1 {
 				key = joinKeys(ws[a:b])
 			}
-			d.feats[feat{a: key, name: true}] += weight
+			st.feats[hashString(key)|nameBit] += weight
 			if d.phrases != nil {
 				d.see("e"+key, ws, a, b, true)
 			}

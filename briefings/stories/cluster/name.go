@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"hash/fnv"
 	"math"
 	"slices"
 	"strings"
@@ -24,7 +23,7 @@ func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) []St
 		if len(g.members) < c.opts.MinSize {
 			continue
 		}
-		d := c.distinct(g.members, arts, order)
+		d := c.distinct(g.members, docs)
 		if len(d) < c.opts.MinSize {
 			continue
 		}
@@ -122,60 +121,61 @@ func sample(ms []int, n int) []int {
 // member (the same wire story run by two outlets counts once): two
 // articles are near-duplicates when most of the word triples of their
 // leads are the same.
-func (c *clusterer) distinct(members []int, arts []corpus.Article, order []int) []int {
+func (c *clusterer) distinct(members []int, docs []doc) []int {
 	ms := slices.Clone(members)
 	slices.Sort(ms)
 	var out []int
-	var kept []map[uint64]bool
-	var buf []word
 	for _, m := range ms {
-		var sh map[uint64]bool
-		sh, buf = shingles(&arts[order[m]], buf)
 		dup := false
 		// Two outlets run a wire story at about the same time: compare
 		// with the latest kept articles only.
-		for k := len(kept) - 1; k >= 0 && k >= len(kept)-16; k-- {
-			if jaccard(sh, kept[k]) >= duplicateShare {
+		for k := len(out) - 1; k >= 0 && k >= len(out)-8; k-- {
+			if jaccard(docs[m].shingles, docs[out[k]].shingles) >= duplicateShare {
 				dup = true
 				break
 			}
 		}
 		if !dup {
 			out = append(out, m)
-			kept = append(kept, sh)
 		}
 	}
 	return out
 }
 
-// shingles hashes the word triples of an article's lead.
-func shingles(a *corpus.Article, buf []word) (map[uint64]bool, []word) {
-	buf = buf[:0]
-	for _, b := range a.Blocks {
-		for _, s := range b.Sentences {
-			if len(buf) >= 120 {
-				break
-			}
-			buf = splitWords(s, buf)
+// shingleWords is how many words of a lead near-duplicates are told by.
+const shingleWords = 80
+
+// shingles hashes the word triples of ws, sorted and without repeats.
+func shingles(ws []word) []uint64 {
+	out := make([]uint64, 0, len(ws))
+	var h1, h2 uint64
+	for i, w := range ws {
+		h := hashString(w.key)
+		if i >= 2 {
+			out = append(out, pair(pair(h2, h1), h))
 		}
+		h2, h1 = h1, h
 	}
-	out := make(map[uint64]bool, len(buf))
-	for i := 2; i < len(buf); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(buf[i-2].key + " " + buf[i-1].key + " " + buf[i].key))
-		out[h.Sum64()] = true
-	}
-	return out, buf
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
-func jaccard(a, b map[uint64]bool) float64 {
+// jaccard is the Jaccard similarity of two sorted sets.
+func jaccard(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	n := 0
-	for k := range a {
-		if b[k] {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return float64(n) / float64(len(a)+len(b)-n)

@@ -42,19 +42,25 @@ func splitWords(s string, out []word) []word {
 			continue
 		}
 		j := i + n
+		// inner: the word holds a dot or an apostrophe; lower: it holds
+		// an ASCII lowercase letter (so it is no acronym).
+		inner, lower := false, false
 		for j < len(s) {
-			if isAlnum(s[j]) {
+			if c := s[j]; isAlnum(c) {
+				lower = lower || c >= 'a' && c <= 'z'
 				j++
 				continue
 			}
 			r2, n2 := utf8.DecodeRuneInString(s[j:])
 			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				lower = lower || unicode.IsLower(r2)
 				j += n2
 				continue
 			}
 			// An apostrophe or a dot between two letters stays inside.
 			if r2 == '\'' || r2 == '’' || r2 == '.' {
 				if r3, _ := utf8.DecodeRuneInString(s[j+n2:]); unicode.IsLetter(r3) && !(r2 == '.' && unicode.IsLower(r3)) {
+					inner = true
 					j += n2
 					continue
 				}
@@ -62,24 +68,24 @@ func splitWords(s string, out []word) []word {
 			break
 		}
 		raw := s[i:j]
-		if j < len(s) && s[j] == '.' && strings.Contains(raw, ".") {
-			// The last dot of an acronym ("U.S.") ends no phrase.
-			j++
-		}
-		if k := strings.LastIndexAny(raw, "'’"); k > 0 {
-			if tail := strings.ToLower(raw[k:]); tail == "'s" || tail == "’s" {
-				raw = raw[:k]
+		if inner {
+			if j < len(s) && s[j] == '.' && strings.Contains(raw, ".") {
+				// The last dot of an acronym ("U.S.") ends no phrase.
+				j++
+			}
+			if k := strings.LastIndexAny(raw, "'’"); k > 0 {
+				if tail := strings.ToLower(raw[k:]); tail == "'s" || tail == "’s" {
+					raw = raw[:k]
+				}
 			}
 		}
-		raw = strings.TrimRight(raw, ".")
 		w := word{raw: raw, brk: brk}
-		first, _ := utf8.DecodeRuneInString(raw)
-		w.cap = unicode.IsUpper(first)
-		if w.cap && utf8.RuneCountInString(raw) >= 2 {
+		w.cap = unicode.IsUpper(r)
+		if w.cap && j-i >= 2 && !lower {
 			w.upper = strings.ToUpper(raw) == raw && strings.IndexFunc(raw, unicode.IsLetter) >= 0
 		}
 		w.key = fold(raw)
-		if strings.ContainsAny(w.key, ".’") {
+		if inner && strings.ContainsAny(w.key, ".’") {
 			w.key = keyCleaner.Replace(w.key)
 		}
 		out = append(out, w)
