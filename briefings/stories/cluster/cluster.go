@@ -229,7 +229,6 @@ func sortVec(v *vec) {
 	v.ids, v.ws = ids, ws
 }
 
-
 // strongest reorders fs so that its first k are the k of highest weight
 // (ties by feature) and returns them, in no order.
 func strongest(fs []featWeight, k int) []featWeight {
