@@ -37,7 +37,7 @@ func AnswerMessage(a briefings.Answer) Message {
 	}
 	title := a.Title
 	if title == "" {
-		title = a.Question
+		title = echo(a.Question, 200)
 	}
 	return Message{
 		Title:    title,
@@ -189,7 +189,7 @@ func article(word string) string {
 func unknownCommandMessage(name string) Message {
 	return Message{
 		Title:    "Unknown command",
-		Sections: []Section{{Text: fmt.Sprintf("I don't know /%s. Try /help to see what I can do.", shorten(name, 40))}},
+		Sections: []Section{{Text: fmt.Sprintf("I don't know /%s. Try /help to see what I can do.", echo(name, 40))}},
 	}
 }
 

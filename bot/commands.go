@@ -54,7 +54,7 @@ func (b *Bot) issue(ctx context.Context, req Request) (Message, error) {
 
 func noIssueMessage(query string, sugg []string) Message {
 	m := Message{
-		Title:       "No issue matches “" + shorten(query, 60) + "”",
+		Title:       "No issue matches “" + echo(query, 60) + "”",
 		Sections:    []Section{{Text: "See /issues for the full list."}},
 		Suggestions: sugg,
 	}
@@ -296,4 +296,4 @@ func (b *Bot) help(ctx context.Context, req Request) (Message, error) {
 }
 
 // quote returns s in curly quotes, shortened.
-func quote(s string) string { return "“" + shorten(strings.TrimSpace(s), 80) + "”" }
+func quote(s string) string { return "“" + echo(s, 80) + "”" }

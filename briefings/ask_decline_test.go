@@ -2,8 +2,6 @@ package briefings
 
 import (
 	"testing"
-
-	"github.com/briefbot/briefbot/corpus/search"
 )
 
 // TestAskDeclinesContentless: a question that names nothing (a bare
@@ -37,30 +35,6 @@ func TestAskDeclinesForeign(t *testing.T) {
 	}
 }
 
-func TestMisspeltQuestionWord(t *testing.T) {
-	tests := []struct {
-		term search.QueryTerm
-		want string // "" for none
-	}{
-		{search.QueryTerm{Word: "wat"}, "what"},
-		{search.QueryTerm{Word: "hwo"}, "who"},
-		{search.QueryTerm{Word: "wich"}, "which"},
-		{search.QueryTerm{Word: "wat", Known: true}, ""},      // a word of the corpus
-		{search.QueryTerm{Word: "wat", Corrected: "war"}, ""}, // already corrected
-		{search.QueryTerm{Word: "ho"}, ""},                    // too short to tell
-		{search.QueryTerm{Word: "whatever"}, ""},              // too long
-		{search.QueryTerm{Word: "kremlin"}, ""},               // no question word
-	}
-	for _, tt := range tests {
-		t.Run(tt.term.Word, func(t *testing.T) {
-			got, ok := misspeltQuestionWord(tt.term)
-			if got != tt.want || ok != (tt.want != "") {
-				t.Errorf("misspeltQuestionWord(%+v) = %q, %v; want %q", tt.term, got, ok, tt.want)
-			}
-		})
-	}
-}
-
 // TestAskDeclinesForeignCommonWord: a common English word the corpus never
 // uses carries the question ("budget", "cafeteria"); a figure typed in
 // digits that no answer holds does too.
@@ -70,25 +44,6 @@ func TestAskDeclinesForeignCommonWord(t *testing.T) {
 		t.Run(q, func(t *testing.T) {
 			if a := kb.Ask(q); a.Answered {
 				t.Errorf("Ask(%q) answered %q (confidence %.2f), want a decline", q, a.Title, a.Confidence)
-			}
-		})
-	}
-}
-
-func TestTypedNumber(t *testing.T) {
-	tests := []struct {
-		word string
-		want bool
-	}{
-		{"11", true},
-		{"2024", true},
-		{"two", false},
-		{"windows", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.word, func(t *testing.T) {
-			if got := typedNumber(tt.word); got != tt.want {
-				t.Errorf("typedNumber(%q) = %v, want %v", tt.word, got, tt.want)
 			}
 		})
 	}

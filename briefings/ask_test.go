@@ -123,7 +123,8 @@ func TestAskAdminFAQAndSynonyms(t *testing.T) {
 }
 
 func TestAskSuggestions(t *testing.T) {
-	kb := sampleKB(t, Options{})
+	// A threshold above any confidence forces the decline.
+	kb := sampleKB(t, Options{MinConfidence: 1.1})
 	tests := []struct {
 		name, q string
 		want    string // a word one of the suggestions must hold
@@ -133,9 +134,6 @@ func TestAskSuggestions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// A threshold above any confidence forces the decline.
-			kb.opts.MinConfidence = 1.1
-			defer func() { kb.opts.MinConfidence = DefaultMinConfidence }()
 			a := kb.Ask(tt.q)
 			checkContract(t, a)
 			if a.Answered {
@@ -198,30 +196,4 @@ func TestAskConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-}
-
-func TestTrimAnswer(t *testing.T) {
-	long := strings.Repeat("A sentence of some length. ", 60)
-	tests := []struct {
-		name string
-		in   string
-		max  int
-	}{
-		{"short stays", "One. Two.", 100},
-		{"cut at a sentence end", long, 200},
-		{"no end: whole", strings.Repeat("x", 300), 100},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := trimAnswer(tt.in, tt.max)
-			switch {
-			case len(tt.in) <= tt.max || !strings.ContainsAny(tt.in, ".\n"):
-				if got != tt.in {
-					t.Errorf("got %q, want it whole", got)
-				}
-			case len(got) > tt.max || !strings.HasSuffix(got, ".") || !strings.HasPrefix(tt.in, got):
-				t.Errorf("got %q (%d bytes), want a prefix ending a sentence within %d", got, len(got), tt.max)
-			}
-		})
-	}
 }

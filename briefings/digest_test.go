@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/briefings/digest"
 	"github.com/briefbot/briefbot/corpus"
 )
 
@@ -54,7 +55,7 @@ func checkDigest(t *testing.T, kb *KB, d Digest, opts DigestOptions) {
 	if len(d.Articles) > maxItems {
 		t.Errorf("%d articles, cap %d", len(d.Articles), maxItems)
 	}
-	if n := digestChars(&d); n > maxChars {
+	if n := digest.Chars(&d); n > maxChars {
 		t.Errorf("%d characters, budget %d", n, maxChars)
 	}
 	said := sentencesByArticle(kb)
@@ -148,10 +149,10 @@ func TestDigestBudgetNeverCutsSentences(t *testing.T) {
 	kb := buildKB(t, corpus.Sample(), Options{})
 	for _, budget := range []int{300, 800, 1500} {
 		d := kb.Digest(DigestOptions{MaxChars: budget})
-		if n := digestChars(&d); n > budget && (len(d.Issues) > 1 || len(d.Articles) > 1) {
+		if n := digest.Chars(&d); n > budget && (len(d.Issues) > 1 || len(d.Articles) > 1) {
 			t.Errorf("budget %d: %d characters with %d issues, %d articles", budget, n, len(d.Issues), len(d.Articles))
 		}
-		checkDigest(t, kb, d, DigestOptions{MaxChars: max(budget, digestChars(&d))})
+		checkDigest(t, kb, d, DigestOptions{MaxChars: max(budget, digest.Chars(&d))})
 	}
 }
 

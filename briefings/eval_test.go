@@ -2,18 +2,15 @@ package briefings
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
-	"errors"
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/corpustest"
 )
 
 var evalVerbose = flag.Bool("eval.v", false, "print every eval miss")
@@ -32,24 +29,7 @@ func sampleKB(t testing.TB, opts Options) *KB {
 // fixture is missing.
 func debianKB(t testing.TB) *KB {
 	t.Helper()
-	gz := filepath.Join("..", "corpus", "testdata", "debian-faq.en.txt.gz")
-	f, err := os.Open(gz)
-	if err != nil {
-		t.Skipf("Debian FAQ fixture %s missing: %v", gz, err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("gunzip: %v", err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatalf("gunzip: %v", err)
-	}
-	path := filepath.Join(t.TempDir(), "debian-faq.en.txt")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := corpustest.Gunzip(t, filepath.Join("..", "corpus", "testdata", "debian-faq.en.txt.gz"))
 	arts, _, err := corpus.Load(context.Background(), []string{path}, corpus.Options{})
 	if err != nil {
 		t.Fatalf("load debian faq: %v", err)
@@ -145,44 +125,6 @@ func TestEvalSets(t *testing.T) {
 				t.Errorf("%s: accuracy %.1f%% under the target %.0f%%\n%s", tt.file, 100*r.Accuracy(), 100*tt.target, b.String())
 			case r.Accuracy() < tt.target:
 				t.Logf("%s: under the target %.0f%% (run with -eval.targets to fail)", tt.file, 100*tt.target)
-			}
-		})
-	}
-}
-
-func TestParseEvalFile(t *testing.T) {
-	tests := []struct {
-		name    string
-		in      string
-		want    []EvalItem
-		wantErr string
-	}{
-		{"items", "# comment\n\nwhat is x?\tNONE\nhow close?\t90%| ninety \n", []EvalItem{
-			{Line: 3, Question: "what is x?", Decline: true},
-			{Line: 4, Question: "how close?", Phrases: []string{"90%", "ninety"}},
-		}, ""},
-		{"crlf and bom", "\ufeffq1\tNONE\r\n", []EvalItem{{Line: 1, Question: "q1", Decline: true}}, ""},
-		{"bad lines", "no tab here\n\tNONE\nq\t\nq2\t|\nok\tNONE\n", nil, "line 1: no tab"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseEvalFile(strings.NewReader(tt.in))
-			if tt.wantErr != "" {
-				if err == nil || !errors.Is(err, ErrEvalFormat) || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
-				for _, l := range []string{"line 2", "line 3", "line 4"} {
-					if !strings.Contains(err.Error(), l) {
-						t.Errorf("err %v does not report %s", err, l)
-					}
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})
 	}

@@ -4,9 +4,12 @@ import (
 	"context"
 	"log/slog"
 	"runtime"
-	"sync"
-	"time"
 
+	"github.com/briefbot/briefbot/briefings/answer"
+	"github.com/briefbot/briefbot/briefings/cite"
+	"github.com/briefbot/briefbot/briefings/digest"
+	"github.com/briefbot/briefbot/briefings/faq"
+	"github.com/briefbot/briefbot/briefings/stories"
 	"github.com/briefbot/briefbot/corpus"
 )
 
@@ -27,13 +30,6 @@ type Options struct {
 	Logger        *slog.Logger
 }
 
-// IssueSpec is an issue named in the config.
-type IssueSpec struct {
-	Name     string
-	Aliases  []string
-	Keywords []string
-}
-
 // DefaultMinConfidence and DefaultAnswer are used when Options leave them zero.
 const (
 	DefaultMinConfidence = 0.35
@@ -48,18 +44,9 @@ type KB struct {
 	byID     map[string]int
 	faq      []FAQEntry
 	issues   []Issue
-	index    *index
-	// issueSents[i] holds the sentence ids about issues[i], sorted;
-	// issueSeqs[i] the term sequences that mark them, issueChosen[i] the
-	// ids of its summary's sentences (With extends them).
-	issueSents  [][]int32
-	issueSeqs   [][][]int32
-	issueChosen [][]int32
-	answers     *answerer
-	// issueTermSets[i] holds the terms FindIssue matches against issues[i]
-	// beyond its names; built once, on first use.
-	issueTermsOnce sync.Once
-	issueTermSets  []map[string]struct{}
+	index    *cite.Index
+	stories  *stories.Set
+	answers  *answer.Answerer
 }
 
 // Build builds the knowledge base from articles. It fails only when ctx is
@@ -68,21 +55,20 @@ type KB struct {
 // With more than one CPU (GOMAXPROCS), the articles' passages are read
 // into the answer index while the knowledge is built; the KB is the same.
 func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, error) {
-	ib := newAnswerBuilder(opts, defaultTuning)
 	var kb *KB
-	var pt *passageTexts
+	var pt *answer.Passages
 	var err, perr error
 	if runtime.GOMAXPROCS(0) > 1 {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			pt, perr = readPassages(ctx, ib, articles)
+			pt, perr = answer.ReadPassages(ctx, opts.Synonyms, articles)
 		}()
 		kb, err = buildKnowledge(ctx, articles, opts)
 		<-done
 	} else {
 		if kb, err = buildKnowledge(ctx, articles, opts); err == nil {
-			pt, perr = readPassages(ctx, ib, articles)
+			pt, perr = answer.ReadPassages(ctx, opts.Synonyms, articles)
 		}
 	}
 	if err != nil {
@@ -91,7 +77,7 @@ func Build(ctx context.Context, articles []corpus.Article, opts Options) (*KB, e
 	if perr != nil {
 		return nil, perr
 	}
-	kb.answers = newAnswererFrom(kb, defaultTuning, pt)
+	kb.answers = answer.New(kb.answerBase(), pt)
 	return kb, nil
 }
 
@@ -114,19 +100,20 @@ func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.faq = buildFAQ(kb)
-	lx := newLexicon()
-	phrases := newPhraseCounter(lx)
-	kb.index = buildIndex(articles, lx, phrases.visit)
-	phrases.ix = kb.index
+	kb.faq = faq.Build(opts.FAQ, articles)
+	lx := cite.NewLexicon()
+	phrases := stories.NewPhraseCounter(lx)
+	kb.index = cite.BuildIndex(articles, lx, phrases.Visit)
+	phrases.Index = kb.index
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.issues = buildIssues(kb, phrases)
+	kb.stories = stories.Build(kb.index, articles, opts.Issues, opts.Synonyms, phrases)
+	kb.issues = kb.stories.Issues
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	opts.Logger.Debug("knowledge built", "articles", len(articles), "sentences", len(kb.index.sents),
+	opts.Logger.Debug("knowledge built", "articles", len(articles), "sentences", len(kb.index.Sents),
 		"faq", len(kb.faq), "issues", len(kb.issues))
 	return kb, nil
 }
@@ -149,22 +136,41 @@ func (kb *KB) FAQ() []FAQEntry { return kb.faq }
 // Issues returns every issue, most prominent first.
 func (kb *KB) Issues() []Issue { return kb.issues }
 
-// source returns the Source for an article id.
-func (kb *KB) source(id string) Source {
-	a, _ := kb.Article(id)
-	return Source{ID: id, Title: a.Title, URL: a.URL}
+// FindIssue matches query fuzzily against issue ids, names, aliases and
+// configured keywords: an exact or substring match first, then a compact
+// in-order subsequence (sahilm/fuzzy: "donbs" finds "Donbas"), then words
+// within a small edit distance ("secuirty"). On no match it returns ok false and up to 3
+// suggestions, the closest issue names first, then the issues whose summary
+// or article titles mention the query's words ("rivera" suggests the
+// transfer issue that names him), then the first issues; it never returns
+// more suggestions than there are issues.
+func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok bool) {
+	return kb.stories.Find(query, kb.Article)
 }
 
-// DigestOptions select what a digest covers.
-type DigestOptions struct {
-	Since, Until time.Time
-	// FirstSeen tells when an article first arrived; nil means its
-	// Published time (articles with neither count as new).
-	FirstSeen func(id string) (time.Time, bool)
-	// IssueIDs limits the digest to these issues; empty means all.
-	IssueIDs []string
-	// MaxItems caps the new articles listed (0: a default).
-	MaxItems int
-	// MaxChars is the length budget of the whole digest text (0: a default).
-	MaxChars int
+// Digest returns the briefing of what is new in the window (Since, Until]
+// of opts: a lead, then per issue the 1-3 most central sentences the new
+// articles add, then the new articles with a one-line summary each, all
+// cited. An article counts from FirstSeen, else its Published time; one
+// with neither counts as new. At most MaxItems articles (newest first) are
+// covered, also on a first run with a zero Since. The text stays within
+// MaxChars: the lowest-ranked points go first, sentences are never cut.
+// Empty is true, with a short lead, when nothing is new.
+func (kb *KB) Digest(opts DigestOptions) Digest {
+	return digest.Make(&digest.Base{Articles: kb.articles, Index: kb.index, Issues: kb.issues, IssueSents: kb.stories.Sents}, opts)
+}
+
+// answerBase is what the answerer of kb answers from.
+func (kb *KB) answerBase() *answer.Base {
+	return &answer.Base{Articles: kb.articles, ByID: kb.byID, FAQ: kb.faq, Issues: kb.issues,
+		Synonyms: kb.opts.Synonyms, MinConfidence: kb.opts.MinConfidence, DefaultAnswer: kb.opts.DefaultAnswer}
+}
+
+// Ask answers a free-text question with the best FAQ answer, issue summary
+// or article passage, with its sources. When nothing matches well enough
+// (confidence below Options.MinConfidence) it declines: Kind is KindNone,
+// Answer is Options.DefaultAnswer and Suggestions holds up to 3 FAQ
+// questions or issue names. Sources and Suggestions are never nil.
+func (kb *KB) Ask(question string) Answer {
+	return kb.answers.Ask(question)
 }

@@ -3,8 +3,9 @@ package briefings
 import (
 	"context"
 	"maps"
-	"slices"
 
+	"github.com/briefbot/briefbot/briefings/answer"
+	"github.com/briefbot/briefbot/briefings/faq"
 	"github.com/briefbot/briefbot/corpus"
 )
 
@@ -55,177 +56,23 @@ func (kb *KB) With(ctx context.Context, added []corpus.Article) (*KB, error) {
 	for i, a := range fresh {
 		nk.byID[a.ID] = n + i
 	}
-	nk.faq = extendFAQ(kb, fresh)
-	nk.index = kb.index.extend(fresh)
-	nk.extendIssues(kb, n)
+	nk.faq = faq.Extend(kb.faq, len(kb.opts.FAQ), fresh)
+	nk.index = kb.index.Extend(fresh)
+	nk.stories = kb.stories.Extend(nk.index, nk.articles, kb.opts.Issues, n)
+	nk.issues = nk.stories.Issues
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if kb.answers == nil {
-		nk.answers = newAnswerer(nk)
+		nk.answers = answer.Build(nk.answerBase())
 	} else {
-		a, err := kb.answers.with(ctx, nk, n)
+		a, err := kb.answers.With(ctx, nk.answerBase(), n)
 		if err != nil {
 			return nil, err
 		}
 		nk.answers = a
 	}
 	kb.opts.Logger.Debug("knowledge extended", "added", len(fresh), "articles", len(nk.articles),
-		"sentences", len(nk.index.sents), "faq", len(nk.faq))
+		"sentences", len(nk.index.Sents), "faq", len(nk.faq))
 	return nk, nil
-}
-
-// extendFAQ returns kb's FAQ followed by the entries of the added
-// articles, deduplicated as buildFAQ does.
-func extendFAQ(kb *KB, added []corpus.Article) []FAQEntry {
-	f := &faqBuilder{out: slices.Clone(kb.faq), seen: make(map[string]int, len(kb.faq)), shared: len(kb.faq), copied: make(map[int]bool)}
-	for i, e := range f.out {
-		if i < len(kb.opts.FAQ) {
-			f.admin(e)
-			continue
-		}
-		f.seen[questionKey(e.Question)] = i
-	}
-	for _, a := range added {
-		f.article(a)
-	}
-	return f.out
-}
-
-// extend returns an index holding ix's sentences and then those of the
-// added articles, numbered after ix's articles. ix is not changed: the
-// new sentences are read with a lexicon on top of ix's, and appended past
-// the end of ix's slices only by the first extension of ix (later ones,
-// and ix's readers, never see that part).
-func (ix *index) extend(added []corpus.Article) *index {
-	lx := ix.lx.extend()
-	add := buildIndex(added, lx, nil)
-	n, na := len(ix.sents), ix.nArts
-	out := &index{lx: lx, nArts: na + add.nArts}
-	sents, first := ix.sents, ix.first
-	if !ix.extended.CompareAndSwap(false, true) {
-		sents, first = slices.Clip(sents), slices.Clip(first)
-	}
-	out.sents = append(sents, add.sents...)
-	out.first = append(first, add.first[1:]...)
-	// Chunk numbers of the added terms move past ix's chunks; the list
-	// is copied, the chunks themselves are shared and never written.
-	shift := uint32(len(ix.chunks)) << termChunkBits
-	out.chunks = append(slices.Clip(ix.chunks), add.chunks...)
-	for i := n; i < len(out.sents); i++ {
-		out.sents[i].art += int32(na)
-		if out.sents[i].nTerms > 0 {
-			out.sents[i].termAt += shift
-		}
-	}
-	for i := na + 1; i < len(out.first); i++ {
-		out.first[i] += int32(n)
-	}
-	out.sf = make([]int32, len(lx.words))
-	copy(out.sf, ix.sf)
-	for t, c := range add.sf {
-		out.sf[t] += c
-	}
-	return out
-}
-
-// extend returns a lexicon that reads new text on top of lx without
-// writing to it. Extensions do not nest: the result's parent is lx's
-// root, and what lx added to its root is copied.
-func (lx *lexicon) extend() *lexicon {
-	out := &lexicon{
-		words:    slices.Clip(lx.words),
-		keyNames: slices.Clip(lx.keyNames),
-		parent:   lx,
-	}
-	if lx.parent == nil {
-		out.forms, out.vocab, out.keys = make(map[string]*wordInfo), make(map[string]int32), make(map[string]int32)
-		return out
-	}
-	out.parent = lx.parent
-	out.forms, out.vocab, out.keys = maps.Clone(lx.forms), maps.Clone(lx.vocab), maps.Clone(lx.keys)
-	return out
-}
-
-// extendIssues gives nk (kb with the articles from index firstArt on
-// added, its index extended) kb's issues with the added sentences that
-// name them; see With.
-func (nk *KB) extendIssues(kb *KB, firstArt int) {
-	ix := nk.index
-	nk.issues = slices.Clone(kb.issues)
-	nk.issueSents = slices.Clone(kb.issueSents)
-	nk.issueSeqs = slices.Clone(kb.issueSeqs)
-	nk.issueChosen = slices.Clone(kb.issueChosen)
-	ds := make([]*draft, len(nk.issues))
-	for i := range ds {
-		ds[i] = &draft{seqs: nk.issueSeqs[i]}
-		if i < len(nk.opts.Issues) {
-			// A configured issue's phrases may use words only the added
-			// articles know.
-			d := &draft{spec: &nk.opts.Issues[i]}
-			spec := d.spec
-			for _, p := range append(append([]string{spec.Name}, spec.Aliases...), spec.Keywords...) {
-				d.addPhrase(ix, p)
-			}
-			ds[i] = d
-			nk.issueSeqs[i] = d.seqs
-		}
-	}
-	matchRange(ix, ds, int(ix.first[firstArt]), len(ix.sents))
-	redo := make([]bool, len(ds))
-	for i, d := range ds {
-		if len(d.sents) == 0 {
-			continue
-		}
-		nk.issueSents[i] = append(slices.Clip(nk.issueSents[i]), d.sents...)
-		nk.issues[i].ArticleIDs = issueArticles(nk, nk.issueSents[i])
-		redo[i] = true
-	}
-	// Summaries in issue order, as buildIssues makes them: a sentence an
-	// earlier summary uses is left to it.
-	used := make(map[int32]bool)
-	taken := make(map[int32]bool) // sentences a recomputed summary newly uses
-	for i := range nk.issues {
-		if !redo[i] {
-			for _, id := range nk.issueChosen[i] {
-				if taken[id] {
-					redo[i] = true
-					break
-				}
-			}
-		}
-		if redo[i] {
-			pool := withNeighbours(ix, nk.issueSents[i])
-			sum, chosen := issueSummary(nk, pool, sharedCounts(pool, nk.issueSents), used)
-			for _, id := range chosen {
-				if !slices.Contains(nk.issueChosen[i], id) {
-					taken[id] = true
-				}
-			}
-			nk.issues[i].Summary = sum
-			nk.issueChosen[i] = chosen
-		}
-		for _, id := range nk.issueChosen[i] {
-			used[id] = true
-		}
-	}
-}
-
-// sharedCounts returns, for each sentence of pool (sorted by id), how
-// many of the issues' sentence lists hold it.
-func sharedCounts(pool []weighted, issueSents [][]int32) []float64 {
-	n := make([]float64, len(pool))
-	for _, ss := range issueSents {
-		j := 0
-		for i := range pool {
-			id := pool[i].id
-			for j < len(ss) && ss[j] < id {
-				j++
-			}
-			if j < len(ss) && ss[j] == id {
-				n[i]++
-			}
-		}
-	}
-	return n
 }

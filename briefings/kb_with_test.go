@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -160,7 +161,7 @@ func TestWithIsNewInTheDigestWithItsIssue(t *testing.T) {
 		found := false
 		for _, is := range kb.Issues() {
 			if is.ID == di.IssueID {
-				found = contains(is.ArticleIDs, last.ID)
+				found = slices.Contains(is.ArticleIDs, last.ID)
 			}
 		}
 		if !found {

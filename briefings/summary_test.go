@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefbot/briefbot/briefings/cite"
 	"github.com/briefbot/briefbot/corpus"
 )
 
@@ -37,13 +38,13 @@ func TestSummariesCitedNoBoilerplate(t *testing.T) {
 // sentencesByArticle maps article id to the set of its sentences.
 func sentencesByArticle(kb *KB) map[string]map[string]bool {
 	out := make(map[string]map[string]bool)
-	for i := range kb.index.sents {
-		s := &kb.index.sents[i]
-		id := kb.articles[s.art].ID
+	for i := range kb.index.Sents {
+		s := &kb.index.Sents[i]
+		id := kb.articles[s.Art].ID
 		if out[id] == nil {
 			out[id] = make(map[string]bool)
 		}
-		out[id][s.text] = true
+		out[id][s.Text] = true
 	}
 	return out
 }
@@ -64,62 +65,11 @@ func checkCited(t *testing.T, where string, c Cited, said map[string]map[string]
 			t.Errorf("%s: source %+v of %q is not an article", where, s, c.Text)
 		}
 	}
-	if isBoilerplate(c.Text) || strings.HasSuffix(strings.TrimRight(c.Text, "”\""), "?") {
+	if cite.IsBoilerplate(c.Text) || strings.HasSuffix(strings.TrimRight(c.Text, "”\""), "?") {
 		t.Errorf("%s: boilerplate sentence %q", where, c.Text)
 	}
-	if startsWithQuote(c.Text) && !strings.Contains(c.Text, "said") && !strings.Contains(c.Text, "says") {
+	if cite.StartsWithQuote(c.Text) && !strings.Contains(c.Text, "said") && !strings.Contains(c.Text, "says") {
 		t.Errorf("%s: bare quotation %q", where, c.Text)
-	}
-}
-
-func TestIsBoilerplate(t *testing.T) {
-	for _, tt := range []struct {
-		s    string
-		want bool
-	}{
-		{"The council will vote on the revised budget on March 18.", false},
-		{"Security Guarantees for Ukraine: Key Takeaways", true},
-		{"What streets will close during construction?", true},
-		{"Click to summarize this article.", true},
-		{"Photo: Riverton Ledger / Sam Keller", true},
-		{"Russia’s President Vladimir Putin shakes hands in Osaka. REUTERS/Kevin Lamarque/File Photo", true},
-		{"“We had a terrific meeting.", true},
-		{"“We will demand that ironclad security guarantees become part of this agreement.”", true},
-		{"Moscow has outlined specific conditions for a peace deal, including:", true},
-		{"It works.", true},
-		{"For more information see Section 10.2, “What tools does Debian provide to build custom kernels?”.", true},
-		{"For more information on the available distributions read Section 6.1, “How many Debian distributions are there?”.", true},
-		{"For other possibilities review Debian's archive directory structure at Section 6.7, “What are all those directories?”.", true},
-		{"More detailed information on the use of each of these terms can be found in the Debian Policy manual.", true},
-		{"See also the chapter on package management for the details of how dependencies work.", true},
-		{"(The command upgrade keeps a package at its installed obsolete version if upgrading would need an extra package.", true},
-		{"Debian has about 59,000 packages (in the main section) and runs on nine architectures.", false},
-		{"The regulator said more information would be published by the bank on Monday.", false},
-	} {
-		if got := isBoilerplate(tt.s); got != tt.want {
-			t.Errorf("isBoilerplate(%q) = %v, want %v", tt.s, got, tt.want)
-		}
-	}
-}
-
-func TestLexRankDeterministicAndCentral(t *testing.T) {
-	ix := buildIndex([]corpus.Article{{ID: "a", Blocks: []corpus.Block{
-		{Kind: corpus.Para, Text: "x", Sentences: []string{
-			"The tram budget rose to 610 million dollars this year.",
-			"The tram budget is now 610 million dollars, officials said.",
-			"The tram budget of 610 million dollars worries the council.",
-			"Bakers on Canal Street sell bread every morning.",
-		}},
-	}}}, newLexicon(), nil)
-	ids := []weighted{{0, 1}, {1, 1}, {2, 1}, {3, 1}}
-	a, b := rankSentences(ix, ids), rankSentences(ix, ids)
-	for i := range a {
-		if a[i].id != b[i].id || a[i].score != b[i].score {
-			t.Fatal("two rankings of the same sentences differ")
-		}
-	}
-	if a[len(a)-1].id != 3 {
-		t.Errorf("the off-topic sentence ranks %v, want last", a)
 	}
 }
 
@@ -148,7 +98,7 @@ func TestNoBoilerplateAnywhere(t *testing.T) {
 			for _, l := range lines {
 				l = strings.TrimPrefix(strings.TrimSpace(l), "- ")
 				short := len(strings.Fields(l)) < 6
-				if creditMark.MatchString(l) || short && promptWords[strings.ToLower(firstWord(l))] ||
+				if cite.IsCredit(l) || short && cite.IsPrompt(l) ||
 					strings.HasPrefix(l, "About the Author") || strings.HasPrefix(l, "Image:") {
 					t.Errorf("boilerplate in the output: %q", l)
 				}
@@ -198,7 +148,7 @@ func TestSummariesStandAlone(t *testing.T) {
 			kb := buildKB(t, arts, Options{})
 			for _, is := range kb.Issues() {
 				for _, c := range is.Summary {
-					if earlyDemonstrative(c.Text) {
+					if cite.EarlyDemonstrative(c.Text) {
 						t.Errorf("issue %q: %q leans on the sentence before it", is.Name, c.Text)
 					}
 				}

@@ -1,82 +1,69 @@
 package briefings
 
-import "time"
+import (
+	"io"
 
-// Source is an article an answer or a sentence is drawn from.
-type Source struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	URL   string `json:"url"`
-}
+	"github.com/briefbot/briefbot/briefings/answer"
+	"github.com/briefbot/briefbot/briefings/cite"
+	"github.com/briefbot/briefbot/briefings/digest"
+	"github.com/briefbot/briefbot/briefings/eval"
+	"github.com/briefbot/briefbot/briefings/faq"
+	"github.com/briefbot/briefbot/briefings/stories"
+)
 
-// FAQEntry is one question with its answer.
-type FAQEntry struct {
-	Question   string   `json:"question"`
-	Answer     string   `json:"answer"`
-	Alternates []string `json:"alternates"`
-	Sources    []Source `json:"sources"`
-}
-
-// Cited is a sentence with the articles that say it.
-type Cited struct {
-	Text    string   `json:"text"`
-	Sources []Source `json:"sources"`
-}
-
-// Issue is one of the main issues the articles discuss.
-type Issue struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Aliases  []string `json:"aliases"`
-	Keywords []string `json:"keywords,omitempty"`
-	Summary  []Cited  `json:"summary"`
-	// ArticleIDs lists the articles about the issue, most relevant first.
-	ArticleIDs []string `json:"-"`
-}
+// The public types are the job packages' own, named here so that bot/
+// and cmd/ need no other package of the engine.
+type (
+	// Source is an article an answer or a sentence is drawn from.
+	Source = cite.Source
+	// Cited is a sentence with the articles that say it.
+	Cited = cite.Cited
+	// FAQEntry is one question with its answer.
+	FAQEntry = faq.Entry
+	// Issue is one of the main issues the articles discuss.
+	Issue = stories.Issue
+	// IssueSpec is an issue named in the config.
+	IssueSpec = stories.Spec
+	// Answer is the reply to one question (the contract's `ask -json`).
+	Answer = answer.Answer
+	// Digest is a briefing of what is new since a point in time.
+	Digest = digest.Digest
+	// DigestIssue is what the new articles add to one issue.
+	DigestIssue = digest.Issue
+	// DigestArticle is one new article with a one-line summary.
+	DigestArticle = digest.Article
+	// DigestOptions select what a digest covers.
+	DigestOptions = digest.Options
+	// EvalItem is one labelled question (see eval.ParseFile).
+	EvalItem = eval.Item
+	// EvalReport is the score of a set of labelled questions.
+	EvalReport = eval.Report
+	// EvalMiss is a question answered wrongly, with what came back.
+	EvalMiss = eval.Miss
+)
 
 // Answer kinds.
 const (
-	KindFAQ     = "faq"
-	KindIssue   = "issue"
-	KindPassage = "passage"
-	KindNone    = "none"
+	KindFAQ     = answer.KindFAQ
+	KindIssue   = answer.KindIssue
+	KindPassage = answer.KindPassage
+	KindNone    = answer.KindNone
 )
 
-// Answer is the reply to one question, in the shape of the contract's
-// `briefbot ask -json` output. Answered is false exactly when Kind is KindNone.
-type Answer struct {
-	Question    string   `json:"question"`
-	Answered    bool     `json:"answered"`
-	Kind        string   `json:"kind"`
-	Title       string   `json:"title"`
-	Answer      string   `json:"answer"`
-	Confidence  float64  `json:"confidence"`
-	Sources     []Source `json:"sources"`
-	Suggestions []string `json:"suggestions"`
-}
+// Digest defaults.
+const (
+	DefaultDigestItems = digest.DefaultItems
+	DefaultDigestChars = digest.DefaultChars
+)
 
-// Digest is a briefing of what is new since a point in time. It is
-// platform-neutral; chat adapters render it.
-type Digest struct {
-	Since time.Time `json:"since"`
-	Until time.Time `json:"until"`
-	// Empty is true when nothing new arrived; a schedule may skip it.
-	Empty    bool            `json:"empty"`
-	Lead     string          `json:"lead"`
-	Issues   []DigestIssue   `json:"issues"`
-	Articles []DigestArticle `json:"articles"`
-}
+// ErrEvalFormat is the error of a malformed labelled question line.
+var ErrEvalFormat = eval.ErrFormat
 
-// DigestIssue is what the new articles add to one issue.
-type DigestIssue struct {
-	IssueID string  `json:"issue_id"`
-	Name    string  `json:"name"`
-	Points  []Cited `json:"points"`
-}
+// ParseEvalFile reads a labelled question file; see eval.ParseFile.
+func ParseEvalFile(r io.Reader) ([]EvalItem, error) { return eval.ParseFile(r) }
 
-// DigestArticle is one new article with a one-line summary.
-type DigestArticle struct {
-	Source
-	Published time.Time `json:"published,omitzero"`
-	Summary   string    `json:"summary"`
-}
+// Correct reports whether got is a right answer to it.
+func Correct(it EvalItem, got Answer) bool { return eval.Correct(it, got) }
+
+// Eval asks every item and scores the answers; see eval.Run.
+func (kb *KB) Eval(items []EvalItem) EvalReport { return eval.Run(kb, items) }

@@ -2,6 +2,8 @@ package discord
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -15,9 +17,15 @@ const (
 	maxCommandDesc = 100
 )
 
+// numberArgs are the argument names that hold a count from 1 (/faq page:),
+// registered as integer options.
+var numberArgs = map[string]bool{"page": true}
+
+var minPage = 1.0
+
 // applicationCommands turns the registry into Discord slash commands: one
-// string option named after Command.Arg, autocompleted when the command
-// says so. Admin-only commands are hidden from members without Manage
+// option named after Command.Arg (an integer for numberArgs, else a
+// string), autocompleted when the command says so. Admin-only commands are hidden from members without Manage
 // Server by default (the core still checks).
 func applicationCommands(cmds []bot.Command) []*discordgo.ApplicationCommand {
 	out := make([]*discordgo.ApplicationCommand, 0, len(cmds))
@@ -33,13 +41,19 @@ func applicationCommands(cmds []bot.Command) []*discordgo.ApplicationCommand {
 			ac.DefaultMemberPermissions = &perm
 		}
 		if c.Arg != "" {
-			ac.Options = append(ac.Options, &discordgo.ApplicationCommandOption{
+			opt := &discordgo.ApplicationCommandOption{
 				Type:         discordgo.ApplicationCommandOptionString,
 				Name:         commandName(c.Arg),
 				Description:  describe(c.ArgDescription, c.Arg),
 				Required:     c.ArgRequired,
 				Autocomplete: c.Autocomplete,
-			})
+			}
+			if numberArgs[opt.Name] && !c.Autocomplete {
+				// Discord's client then takes only whole numbers from 1.
+				opt.Type = discordgo.ApplicationCommandOptionInteger
+				opt.MinValue = &minPage
+			}
+			ac.Options = append(ac.Options, opt)
 		}
 		out = append(out, ac)
 	}
@@ -92,6 +106,9 @@ func request(i *discordgo.Interaction) bot.Request {
 func optionText(opts []*discordgo.ApplicationCommandInteractionDataOption, focused bool) string {
 	for _, o := range opts {
 		if o.Value != nil && (!focused || o.Focused) {
+			if f, ok := o.Value.(float64); ok && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+				return strconv.FormatInt(int64(f), 10) // an integer option: "2", never "2e+06"
+			}
 			return strings.TrimSpace(fmt.Sprint(o.Value))
 		}
 	}

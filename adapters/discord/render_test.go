@@ -330,3 +330,28 @@ func TestDigestArticleTitleLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestPageOptionIsAnInteger: /faq page: is registered as an integer from
+// 1, and its value reaches the core as the plain number.
+func TestPageOptionIsAnInteger(t *testing.T) {
+	cmds := applicationCommands([]bot.Command{
+		{Name: "faq", Description: "FAQ", Arg: "page", ArgDescription: "Which page"},
+		{Name: "ask", Description: "Ask", Arg: "question", ArgRequired: true},
+	})
+	page := cmds[0].Options[0]
+	if page.Type != discordgo.ApplicationCommandOptionInteger || page.MinValue == nil || *page.MinValue != 1 {
+		t.Errorf("/faq page: is %v (min %v), want an integer from 1", page.Type, page.MinValue)
+	}
+	if q := cmds[1].Options[0]; q.Type != discordgo.ApplicationCommandOptionString {
+		t.Errorf("/ask question: is %v, want a string", q.Type)
+	}
+	for _, tc := range []struct {
+		value any
+		want  string
+	}{{float64(2), "2"}, {float64(2000000), "2000000"}, {"words", "words"}} {
+		opts := []*discordgo.ApplicationCommandInteractionDataOption{{Name: "page", Value: tc.value}}
+		if got := optionText(opts, false); got != tc.want {
+			t.Errorf("option value %v reads %q, want %q", tc.value, got, tc.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,7 +24,27 @@ type Problem struct {
 	Msg   string
 }
 
+// maxMsg bounds a problem's message, so one line stays one readable line
+// whatever the file holds.
+const maxMsg = 300
+
+// maxQuoted bounds a value quoted in a problem.
+const maxQuoted = 60
+
+// quote quotes a value for a problem, clipped to maxQuoted characters.
+func quote(s string) string {
+	r := []rune(s)
+	if len(r) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(string(r[:maxQuoted])) + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
 func (p Problem) String() string {
+	msg := p.Msg
+	if r := []rune(msg); len(r) > maxMsg {
+		msg = string(r[:maxMsg]) + "…"
+	}
 	loc := p.File
 	if loc == "" {
 		loc = "config"
@@ -32,9 +53,9 @@ func (p Problem) String() string {
 		loc = fmt.Sprintf("%s:%d", loc, p.Line)
 	}
 	if p.Field == "" {
-		return loc + ": " + p.Msg
+		return loc + ": " + msg
 	}
-	return loc + ": " + p.Field + ": " + p.Msg
+	return loc + ": " + p.Field + ": " + msg
 }
 
 // Problems is every problem found in a config, in file order. It is the
@@ -97,15 +118,19 @@ func Read(file string, r io.Reader, getenv Getenv, o ValidateOptions) (*Config, 
 	return cfg, all
 }
 
-var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+// varRef matches a variable reference ${NAME}, or the escape $${ that
+// stands for a literal ${.
+var varRef = regexp.MustCompile(`\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
-// Parse reads YAML from r on top of Defaults(). ${VAR} is expanded inside
-// values only (never keys); an unset variable, an unknown key or a value of
-// the wrong type is a Problem naming file, line and field. It returns the
+// Parse reads YAML from r on top of Defaults() (with http.listen from
+// $BRIEFBOT_LISTEN when it is set). ${VAR} is expanded inside values only
+// (never keys), and $${ stands for a literal ${; an unset variable, an
+// unknown key or a value of the wrong type is a Problem naming file, line
+// and field. It returns the
 // config, the line of every field, and a Problems error when anything was
 // wrong.
 func Parse(file string, r io.Reader, getenv Getenv) (*Config, Lines, error) {
-	cfg := Defaults()
+	cfg := defaultsFrom(getenv)
 	lines := Lines{}
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -174,7 +199,7 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, path string) {
 			return
 		}
 		if _, err := time.ParseDuration(n.Value); err != nil {
-			w.add(n, path, "%q is not a duration (use 90s, 15m, 6h)", n.Value)
+			w.add(n, path, "%s is not a duration (use 90s, 15m, 6h)", quote(n.Value))
 		}
 	case t.Kind() == reflect.Struct:
 		if n.Kind != yaml.MappingNode {
@@ -209,7 +234,7 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, path string) {
 		}
 		v := reflect.New(t)
 		if err := n.Decode(v.Interface()); err != nil {
-			w.add(n, path, "%q is not a valid %s", n.Value, t.Kind())
+			w.add(n, path, "%s is not a valid %s", quote(n.Value), t.Kind())
 		}
 	}
 }
@@ -224,7 +249,12 @@ func (w *walker) scalar(n *yaml.Node, path string) bool {
 		return true
 	}
 	ok := true
+	expanded := false
 	n.Value = varRef.ReplaceAllStringFunc(n.Value, func(ref string) string {
+		if ref == "$${" {
+			return "${"
+		}
+		expanded = true
 		name := varRef.FindStringSubmatch(ref)[1]
 		val, set := w.getenv(name)
 		if !set {
@@ -233,7 +263,7 @@ func (w *walker) scalar(n *yaml.Node, path string) bool {
 		}
 		return val
 	})
-	if ok && n.Style == 0 {
+	if ok && expanded && n.Style == 0 {
 		// A plain scalar whose value came from the environment is a string
 		// unless the field wants another type; let Decode resolve it.
 		n.Tag = ""
@@ -307,7 +337,7 @@ func decodeProblems(file string, err error) Problems {
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	v, err := time.ParseDuration(n.Value)
 	if err != nil {
-		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %q is not a duration", n.Line, n.Value)}}
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %s is not a duration", n.Line, quote(n.Value))}}
 	}
 	*d = Duration(v)
 	return nil

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -30,8 +31,8 @@ func (c *Config) Validate(file string, lines Lines, o ValidateOptions) error {
 	if strings.TrimSpace(c.Answer.DefaultAnswer) == "" {
 		v.add("answer.default_answer", "must not be empty")
 	}
-	if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {
-		v.add("http.listen", "%q is not host:port", c.HTTP.Listen)
+	if msg := checkListen(c.HTTP.Listen); msg != "" {
+		v.add("http.listen", "%s", msg)
 	}
 	switch c.Store.Driver {
 	case "sqlite":
@@ -40,7 +41,7 @@ func (c *Config) Validate(file string, lines Lines, o ValidateOptions) error {
 			v.add("store.dsn", "is required with driver postgres (postgres://user@host:5432/db)")
 		}
 	default:
-		v.add("store.driver", "must be sqlite or postgres, not %q", c.Store.Driver)
+		v.add("store.driver", "must be sqlite or postgres, not %s", quote(c.Store.Driver))
 	}
 	v.slack(c.Slack)
 	v.discord(c.Discord)
@@ -69,12 +70,12 @@ func (c *Config) Validate(file string, lines Lines, o ValidateOptions) error {
 	switch c.Log.Level {
 	case "", "debug", "info", "warn", "error":
 	default:
-		v.add("log.level", "must be debug, info, warn or error, not %q", c.Log.Level)
+		v.add("log.level", "must be debug, info, warn or error, not %s", quote(c.Log.Level))
 	}
 	switch c.Log.Format {
 	case "", "auto", "text", "json":
 	default:
-		v.add("log.format", "must be auto, text or json, not %q", c.Log.Format)
+		v.add("log.format", "must be auto, text or json, not %s", quote(c.Log.Format))
 	}
 	if len(v.problems) == 0 {
 		return nil
@@ -120,14 +121,14 @@ func (v *validator) corpus(c *Config, o ValidateOptions) {
 			continue
 		}
 		if _, err := os.Stat(p); err != nil {
-			v.add(f, "%s does not exist or cannot be read", p)
+			v.add(f, "%s does not exist or cannot be read", quote(p))
 		}
 	}
 	for i, fd := range c.Corpus.Feeds {
 		f := fmt.Sprintf("corpus.feeds[%d]", i)
 		u, err := url.Parse(fd.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			v.add(f+".url", "%q is not an http(s) URL", fd.URL)
+			v.add(f+".url", "%s is not an http(s) URL", quote(fd.URL))
 		}
 		if fd.Refresh != 0 && fd.Refresh.Std() < time.Minute {
 			v.add(f+".refresh", "must be at least 1m, not %s", fd.Refresh.Std())
@@ -176,7 +177,7 @@ func (v *validator) apiURL(field, s string) {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		v.add(field, "%q is not an http(s) URL", s)
+		v.add(field, "%s is not an http(s) URL", quote(s))
 	}
 }
 
@@ -188,13 +189,13 @@ func (v *validator) schedules(c *Config, o ValidateOptions) {
 		case strings.TrimSpace(s.Name) == "":
 			v.add(p+".name", "is required")
 		case seen[s.Name]:
-			v.add(p+".name", "%q is used by another schedule", s.Name)
+			v.add(p+".name", "%s is used by another schedule", quote(s.Name))
 		}
 		seen[s.Name] = true
 		zone := s.Timezone
 		if zone != "" {
 			if _, err := time.LoadLocation(zone); err != nil {
-				v.add(p+".timezone", "unknown time zone %q (use an IANA name such as Europe/Berlin)", zone)
+				v.add(p+".timezone", "unknown time zone %s (use an IANA name such as Europe/Berlin)", quote(zone))
 				zone = "" // still check the spec, in UTC
 			}
 		}
@@ -244,8 +245,26 @@ func (v *validator) issues(issues []Issue) {
 		case name == "":
 			v.add(p+".name", "is required")
 		case seen[name]:
-			v.add(p+".name", "%q is named twice", is.Name)
+			v.add(p+".name", "%s is named twice", quote(is.Name))
 		}
 		seen[name] = true
 	}
+}
+
+// checkListen returns what is wrong with a listen address, or "": it must
+// be host:port with a port from 0 to 65535 (0 picks a free one) and a
+// host that is empty, an IP address or a name.
+func checkListen(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return quote(addr) + " is not host:port (e.g. 127.0.0.1:8080 or 0.0.0.0:8080)"
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 0 || n > 65535 {
+		return "port " + quote(port) + " is not a number from 0 to 65535"
+	}
+	if strings.ContainsAny(host, " /\\@?#") {
+		return "host " + quote(host) + " is not an IP address or a host name"
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -23,21 +24,59 @@ type app struct {
 	kb       *briefings.KB
 	env      *env
 	lib      *library
+	// requireArticles makes corpus paths that give no article an error
+	// (one-shot commands); otherwise it is a warning.
+	requireArticles bool
 }
 
-// loadConfig reads the config file named by -config, or the defaults.
+// loadConfig reads the config file named by -config (or $BRIEFBOT_CONFIG),
+// or without one the defaults with the common keys from the environment
+// (config.EnvKeys), as a container is configured.
 func loadConfig(e *env, g *globals) (*config.Config, string, error) {
-	if g.config == "" {
-		cfg := config.Defaults()
-		return cfg, "", nil
+	file := g.config
+	if file == "" {
+		file, _ = e.getenv(config.ConfigEnv)
 	}
-	f, err := os.Open(g.config)
+	opts := config.ValidateOptions{CheckSchedule: checkSchedule}
+	if file == "" {
+		cfg := config.FromEnv(e.getenv)
+		return cfg, "", envProblems(cfg.Validate("", nil, opts))
+	}
+	f, err := os.Open(file)
 	if err != nil {
-		return nil, g.config, fmt.Errorf("config: %w", err)
+		return nil, file, fmt.Errorf("config: %w", err)
 	}
 	defer f.Close()
-	cfg, err := config.Read(g.config, f, e.getenv, config.ValidateOptions{CheckSchedule: checkSchedule})
-	return cfg, g.config, err
+	cfg, err := config.Read(file, f, e.getenv, opts)
+	return cfg, file, err
+}
+
+// envProblems names, in each problem of a configuration made from the
+// environment, the variable that set the field.
+func envProblems(err error) error {
+	ps, ok := config.IsProblems(err)
+	if !ok {
+		return err
+	}
+	out := make(config.Problems, len(ps))
+	for i, p := range ps {
+		p.File = "environment"
+		if v := config.EnvField(p.Field); v != "" {
+			p.Field = v + " (" + p.Field + ")"
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// envKeysHelp lists the environment variables read without a config file.
+func envKeysHelp() string {
+	var b strings.Builder
+	for _, k := range config.EnvKeys() {
+		fmt.Fprintf(&b, "  %-24s %s: %s\n", k.Var, k.Field, k.Meaning)
+	}
+	fmt.Fprintf(&b, "  %-24s a config file to read instead (as -config)", config.ConfigEnv)
+	return b.String()
 }
 
 // configError turns config problems into the one-line cause the contract
@@ -71,6 +110,9 @@ func loadFor(ctx context.Context, e *env, g *globals, service bool) (*app, error
 		lc.Level = "warn"
 	}
 	a := &app{cfg: cfg, cfgFile: file, env: e, log: newLogger(e.stderr, lc, isTerminal(e.stderr), secretsOf(cfg)...)}
+	// A service may start with no article when feeds or a watched folder
+	// will bring them; a one-shot command has nothing to work on.
+	a.requireArticles = !service || (len(cfg.Corpus.Feeds) == 0 && !cfg.Corpus.Watch)
 	if err := a.loadCorpus(ctx, g.corpora); err != nil {
 		return nil, err
 	}
@@ -84,7 +126,9 @@ func loadFor(ctx context.Context, e *env, g *globals, service bool) (*app, error
 }
 
 // loadCorpus loads -corpus paths, else the configured ones, else the
-// built-in sample. Broken files are warnings; a missing path is an error.
+// built-in sample. Broken files are warnings; a missing path is an error,
+// and so are paths that give no article at all when a.requireArticles:
+// the error names a skipped file and why.
 func (a *app) loadCorpus(ctx context.Context, override []string) error {
 	paths := a.cfg.Corpus.Paths
 	if len(override) > 0 {
@@ -103,11 +147,14 @@ func (a *app) loadCorpus(ctx context.Context, override []string) error {
 	if err != nil {
 		return err // corpus.Load names its cause ("load corpus: ...")
 	}
+	if len(arts) == 0 && a.requireArticles {
+		return emptyCorpusError(paths, warns)
+	}
 	for _, w := range warns {
 		a.log.Warn("skipped part of the corpus", "source", w.Source, "err", w.Err)
 	}
 	if len(arts) == 0 {
-		a.log.Warn("the corpus has no articles", "paths", strings.Join(paths, ", "))
+		a.log.Warn("the corpus has no articles yet", "paths", strings.Join(paths, ", "))
 	}
 	a.articles = arts
 	return nil
@@ -141,4 +188,17 @@ func kbOptions(cfg *config.Config, log *slog.Logger) briefings.Options {
 		o.Issues = append(o.Issues, briefings.IssueSpec{Name: is.Name, Aliases: is.Aliases, Keywords: is.Keywords})
 	}
 	return o
+}
+
+// emptyCorpusError says why paths gave no article: the first skipped file
+// and its cause, or that the folders hold no file.
+func emptyCorpusError(paths []string, warns []corpus.Warning) error {
+	if len(warns) == 0 {
+		return fmt.Errorf("the corpus has no articles: %s holds no file to read (.txt, .md, .html and the other supported types)", strings.Join(paths, ", "))
+	}
+	msg := fmt.Sprintf("the corpus has no articles: %s: %v", warns[0].Source, warns[0].Err)
+	if len(warns) > 1 {
+		msg += fmt.Sprintf(" (and %d more files skipped)", len(warns)-1)
+	}
+	return errors.New(msg)
 }

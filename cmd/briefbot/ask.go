@@ -16,7 +16,7 @@ import (
 func runAsk(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("ask")
 	asJSON := fs.Bool("json", false, "print each answer as one JSON object")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	rest := fs.Args()

@@ -13,7 +13,7 @@ import (
 // a terminal, one answer per line of piped input otherwise.
 func runChat(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("chat")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	a, err := load(ctx, e, g)

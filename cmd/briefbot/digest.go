@@ -13,6 +13,10 @@ import (
 	"github.com/briefbot/briefbot/briefings"
 )
 
+// maxSinceDays bounds -since in days (a hundred years), so the date
+// never wraps around.
+const maxSinceDays = 36500
+
 // parseSince reads -since: a duration back from now ("24h", "90m", "7d")
 // or an RFC 3339 time.
 func parseSince(s string, now time.Time) (time.Time, error) {
@@ -20,7 +24,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 		return t, nil
 	}
 	if days, ok := strings.CutSuffix(s, "d"); ok {
-		if n, err := strconv.Atoi(days); err == nil && n >= 0 {
+		if n, err := strconv.Atoi(days); err == nil && n >= 0 && n <= maxSinceDays {
 			return now.AddDate(0, 0, -n), nil
 		}
 	}
@@ -34,10 +38,10 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 func runDigest(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("digest")
 	asJSON := fs.Bool("json", false, "print JSON")
-	schedule := fs.String("schedule", "", "post (or with -dry-run, show) this schedule's digest for its latest slot")
+	schedule := fs.String("schedule", "", "post (or with -dry-run, show) the digest of schedule `NAME` for its latest slot")
 	since := fs.String("since", "24h", "what is new since: a `DURATION` back from now or an RFC 3339 time")
 	dryRun := fs.Bool("dry-run", false, "show the digest, post nothing")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

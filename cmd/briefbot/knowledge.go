@@ -16,7 +16,7 @@ import (
 func runFAQ(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("faq")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -86,7 +86,7 @@ func toIssueJSON(is briefings.Issue) issueJSON {
 func runIssues(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("issues")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -117,7 +117,7 @@ func runIssues(ctx context.Context, e *env, g *globals, args []string) error {
 func runIssue(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("issue")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

@@ -10,7 +10,7 @@ import (
 )
 
 // newLogger logs text on a terminal and JSON elsewhere (format auto), at
-// the configured level. Every secret in secrets is replaced by
+// the configured level, durations as "1.5s" in both. Every secret in secrets is replaced by
 // "[redacted]" wherever it would appear: messages, attributes, errors.
 func newLogger(w io.Writer, c config.Log, terminal bool, secrets ...string) *slog.Logger {
 	var level slog.Level
@@ -43,6 +43,13 @@ func newRedactor(secrets []string) redactor {
 }
 
 func (r redactor) replace(_ []string, a slog.Attr) slog.Attr {
+	if a.Value.Kind() == slog.KindDuration {
+		// "1.5s", not 1500000000: JSON logs are read by people too.
+		return slog.String(a.Key, a.Value.Duration().String())
+	}
+	if d, ok := a.Value.Any().(config.Duration); a.Value.Kind() == slog.KindAny && ok {
+		return slog.String(a.Key, d.Std().String())
+	}
 	if r.r == nil {
 		return a
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefbot/briefbot/bot/config"
 )
@@ -42,5 +43,26 @@ func TestLogFormat(t *testing.T) {
 	newLogger(&buf, config.Log{Level: "info", Format: "auto"}, true).Info("hello")
 	if strings.HasPrefix(buf.String(), "{") {
 		t.Fatalf("on a terminal the log is text, got %q", buf.String())
+	}
+}
+
+// TestDurationsAreReadable: durations are written as "1.5s" in both
+// formats, never as nanoseconds.
+func TestDurationsAreReadable(t *testing.T) {
+	for _, format := range []string{"json", "text"} {
+		t.Run(format, func(t *testing.T) {
+			var buf bytes.Buffer
+			log := newLogger(&buf, config.Log{Level: "info", Format: format}, false)
+			log.Info("polled", "took", 1500*time.Millisecond, "refresh", config.Duration(15*time.Minute))
+			out := buf.String()
+			for _, w := range []string{"1.5s", "15m0s"} {
+				if !strings.Contains(out, w) {
+					t.Errorf("log lacks %q: %s", w, out)
+				}
+			}
+			if strings.Contains(out, "1500000000") || strings.Contains(out, "900000000000") {
+				t.Errorf("nanoseconds in the log: %s", out)
+			}
+		})
 	}
 }

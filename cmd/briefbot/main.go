@@ -1,7 +1,7 @@
 // Command briefbot turns a corpus of news articles into an FAQ, issue
 // summaries and digests, and answers questions about them in a terminal,
-// Slack and Discord. See README.md and ../shared/CONTRACT.md for the
-// command line.
+// Slack and Discord. See README.md and docs/CONTRACT.md for the command
+// line, and "briefbot help COMMAND" for one command.
 package main
 
 import (
@@ -25,11 +25,12 @@ func main() {
 }
 
 // usageError is a mistake in how the command was called: exit code 2.
-type usageError struct{ msg string }
+// cmd names the subcommand whose help to point to, if any.
+type usageError struct{ msg, cmd string }
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
 
 // errSilent is returned when the command already printed what went wrong
 // (validate's problem list) and only the exit code remains.
@@ -42,7 +43,11 @@ func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "briefbot: %s\nRun 'briefbot help' for usage.\n", ue.msg)
+		help := "briefbot help"
+		if ue.cmd != "" {
+			help = "briefbot " + ue.cmd + " -h"
+		}
+		fmt.Fprintf(stderr, "briefbot: %s\nRun '%s' for usage.\n", ue.msg, help)
 		return 2
 	case errors.Is(err, errSilent):
 		return 1

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,27 +19,17 @@ type env struct {
 	getenv      func(string) (string, bool)
 }
 
-// command is one subcommand.
+// command is one subcommand: its help text is data, printed by
+// "briefbot NAME -h" and "briefbot help NAME" with its flag set.
 type command struct {
-	name, args, summary string
-	run                 func(ctx context.Context, e *env, g *globals, args []string) error
-}
-
-func commands() []command {
-	return []command{
-		{"ask", "[-json] QUESTION... | [-json] -", "answer a question (or one per stdin line with -)", runAsk},
-		{"faq", "[-json]", "print every FAQ entry", runFAQ},
-		{"issues", "[-json]", "print every issue with its summary", runIssues},
-		{"issue", "[-json] NAME", "print one issue (NAME is matched fuzzily)", runIssue},
-		{"digest", "[-json] [-schedule NAME] [-since DURATION|RFC3339] [-dry-run]", "print or post the briefing of what is new", runDigest},
-		{"schedules", "", "list the schedules with their next three runs", runSchedules},
-		{"validate", "", "check the config file and report every problem", runValidate},
-		{"eval", "FILE", "measure answer accuracy on a labelled question file", runEval},
-		{"serve", "", "run the adapters, the scheduler and the HTTP server", runServe},
-		{"chat", "", "the terminal chat (the default on a terminal)", runChat},
-		{"healthcheck", "[-url URL]", "exit 0 when a running server's /healthz answers", runHealthcheck},
-		{"version", "", "print the version", runVersion},
-	}
+	name string
+	// usage is what follows "briefbot NAME [flags]", one form per entry.
+	usage   []string
+	summary string
+	// long explains the command in a few sentences; example is a command
+	// line or two to copy.
+	long, example string
+	run           func(ctx context.Context, e *env, g *globals, args []string) error
 }
 
 // run is the whole program, testable in-process.
@@ -48,10 +39,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func (e *env) run(ctx context.Context, args []string) error {
-	g := &globals{}
+	g := &globals{stderr: e.stderr}
 	fs := flag.NewFlagSet("briefbot", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	g.register(fs)
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			e.usage()
@@ -59,67 +51,105 @@ func (e *env) run(ctx context.Context, args []string) error {
 		}
 		return usagef("%v", err)
 	}
+	if *showVersion {
+		return runVersion(ctx, e, g, nil)
+	}
 	args = fs.Args()
 	if len(args) == 0 {
 		// The chat: with a prompt on a terminal, line by line when piped.
-		return runChat(ctx, e, g, nil)
+		return e.dispatch(ctx, g, findCommand("chat"), nil)
 	}
 	name := args[0]
-	if name == "help" || name == "-h" || name == "--help" {
-		e.usage()
+	if name == "help" {
+		if len(args) == 1 || args[1] == "help" {
+			e.usage()
+			return nil
+		}
+		c := findCommand(args[1])
+		if c == nil {
+			return usagef("help: unknown command %q", args[1])
+		}
+		return e.dispatch(ctx, g, c, []string{"-h"})
+	}
+	c := findCommand(name)
+	if c == nil {
+		return usagef("unknown command %q", name)
+	}
+	return e.dispatch(ctx, g, c, args[1:])
+}
+
+// dispatch runs a command; a help request prints its help page.
+func (e *env) dispatch(ctx context.Context, g *globals, c *command, args []string) error {
+	err := c.run(ctx, e, g, args)
+	var h helpRequest
+	if errors.As(err, &h) {
+		e.commandUsage(c, h.fs)
 		return nil
 	}
+	var ue usageError
+	if errors.As(err, &ue) && ue.cmd == "" {
+		ue.cmd = c.name
+		return ue
+	}
+	return err
+}
+
+func findCommand(name string) *command {
 	for _, c := range commands() {
 		if c.name == name {
-			return c.run(ctx, e, g, args[1:])
+			return &c
 		}
-	}
-	return usagef("unknown command %q", name)
-}
-
-func (e *env) usage() {
-	var b strings.Builder
-	b.WriteString("briefbot answers questions about a corpus of news articles and posts briefings.\n\n")
-	b.WriteString("Usage: briefbot [-config FILE] [-corpus PATH]... [COMMAND [ARGS]]\n\nCommands:\n")
-	for _, c := range commands() {
-		fmt.Fprintf(&b, "  %-10s %s\n             %s\n", c.name, c.args, c.summary)
-	}
-	b.WriteString("\nWith no command, briefbot starts the terminal chat.\n")
-	b.WriteString("Every command takes -config FILE (YAML) and -corpus PATH (repeatable).\n")
-	io.WriteString(e.stdout, b.String())
-}
-
-// globals are the flags every subcommand takes.
-type globals struct {
-	config  string
-	corpora stringList
-}
-
-func (g *globals) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.config, "config", g.config, "YAML config `FILE`")
-	fs.Var(&g.corpora, "corpus", "corpus `PATH` (directory or file), replaces the configured corpus; repeatable")
-}
-
-// flags returns a flag set for a subcommand that also takes the globals.
-func (g *globals) flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	g.register(fs)
-	return fs
-}
-
-// parse parses a subcommand's flags, turning mistakes into usage errors.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return usagef("%s: %v", fs.Name(), err)
 	}
 	return nil
 }
 
-type stringList []string
+// usage is the global help page: every command with its summary.
+func (e *env) usage() {
+	var b strings.Builder
+	b.WriteString("briefbot answers questions about a corpus of news articles and posts briefings.\n\n")
+	b.WriteString("Usage: briefbot [-config FILE] [-corpus PATH]... [COMMAND [FLAGS] [ARGS]]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-12s %s\n", c.name, c.summary)
+	}
+	b.WriteString("\nWith no command, briefbot starts the terminal chat.\n")
+	b.WriteString("Every command takes -config FILE (YAML) and -corpus PATH (repeatable); flags may\n")
+	b.WriteString("stand anywhere on the line, and -- ends them (for a question that starts with a dash).\n")
+	b.WriteString("Run 'briefbot help COMMAND' or 'briefbot COMMAND -h' for a command's flags and an example.\n")
+	b.WriteString("The contract (flags, JSON, exit codes, config keys): docs/CONTRACT.md.\n")
+	io.WriteString(e.stdout, b.String())
+}
 
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+// commandUsage is one command's help page: usage, what it does, its
+// flags with their defaults, and an example.
+func (e *env) commandUsage(c *command, fs *flag.FlagSet) {
+	var b strings.Builder
+	for i, u := range c.usage {
+		lead := "Usage: "
+		if i > 0 {
+			lead = "       "
+		}
+		line := strings.TrimSpace("briefbot " + c.name + " [flags] " + u)
+		fmt.Fprintf(&b, "%s%s\n", lead, line)
+	}
+	if len(c.usage) == 0 {
+		fmt.Fprintf(&b, "Usage: briefbot %s [flags]\n", c.name)
+	}
+	fmt.Fprintf(&b, "\n%s.\n", strings.ToUpper(c.summary[:1])+c.summary[1:])
+	if c.long != "" {
+		fmt.Fprintf(&b, "\n%s\n", c.long)
+	}
+	b.WriteString("\nFlags:\n")
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	if c.example != "" {
+		b.WriteString("\nExample:\n")
+		for _, l := range strings.Split(c.example, "\n") {
+			fmt.Fprintf(&b, "  %s\n", l)
+		}
+	}
+	io.WriteString(e.stdout, b.String())
+}
 
 func isTerminal(v any) bool {
 	f, ok := v.(*os.File)
@@ -131,6 +161,13 @@ func isTerminal(v any) bool {
 }
 
 func runVersion(_ context.Context, e *env, g *globals, args []string) error {
+	fs := g.flags("version")
+	if err := g.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("version takes no arguments")
+	}
 	fmt.Fprintln(e.stdout, "briefbot", version)
 	return nil
 }

@@ -70,7 +70,7 @@ func (a *app) newScheduler(store bot.Store, b *bot.Bot, posters map[string]bot.P
 // runSchedules lists each schedule with its next three runs in its zone.
 func runSchedules(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("schedules")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	cfg, _, err := loadConfig(e, g)

@@ -23,7 +23,7 @@ import (
 // reloads the config and the corpus.
 func runServe(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("serve")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -74,11 +74,25 @@ func runServe(ctx context.Context, e *env, g *globals, args []string) error {
 		go func() {
 			defer wg.Done()
 			if err := run(ctx); err != nil && !errors.Is(err, context.Canceled) {
-				cancel(fmt.Errorf("%s: %w", name, err))
+				if name != "" {
+					err = fmt.Errorf("%s: %w", name, err)
+				}
+				cancel(err)
 			}
 		}()
 	}
-	start("http", srv.Serve)
+	// The HTTP server listens first: a busy port or a bad address ends
+	// the start with its cause before any adapter connects.
+	start("", srv.Serve)
+	select {
+	case <-srv.Listening():
+	case <-ctx.Done(): // listening failed, or a signal came first
+		wg.Wait()
+		if err := context.Cause(ctx); !errors.Is(err, context.Canceled) {
+			return err
+		}
+		return nil
+	}
 	for _, ad := range s.adapters {
 		start(ad.Name(), ad.Run)
 	}
@@ -86,9 +100,10 @@ func runServe(ctx context.Context, e *env, g *globals, args []string) error {
 	start("live corpus", func(ctx context.Context) error { return a.live(ctx, b, store, metrics) })
 	start("reload", func(ctx context.Context) error { return a.reloadOnHUP(ctx, g, b, metrics) })
 
-	select {
-	case <-srv.Listening():
-	case <-ctx.Done(): // listening failed, or a signal came first
+	if len(s.adapters) == 0 {
+		a.log.Warn("no chat adapter is configured: serving only /healthz, /readyz and /metrics; " +
+			"set SLACK_BOT_TOKEN and SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, DISCORD_BOT_TOKEN, " +
+			"or DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID (or slack: and discord: in the config file)")
 	}
 	a.log.Info("briefbot serving", "version", version, "listen", srv.Addr().String(),
 		"articles", len(a.articles), "adapters", s.names(), "schedules", len(a.cfg.Schedules))

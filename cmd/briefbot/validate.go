@@ -11,7 +11,7 @@ import (
 
 func runValidate(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("validate")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -34,7 +34,7 @@ func runValidate(ctx context.Context, e *env, g *globals, args []string) error {
 
 func runEval(ctx context.Context, e *env, g *globals, args []string) error {
 	fs := g.flags("eval")
-	if err := parse(fs, args); err != nil {
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

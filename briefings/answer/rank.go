@@ -1,0 +1,557 @@
+package answer
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+
+	"github.com/briefbot/briefbot/briefings/cite"
+	"github.com/briefbot/briefbot/corpus/search"
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+const (
+	// searchDepth is how many hits Ask looks at.
+	searchDepth = 30
+	// entryDepth is how many FAQ entries and issues Ask adds to the hits.
+	entryDepth = 10
+	// maxSuggestions is the contract's limit of "did you mean" titles.
+	maxSuggestions = 3
+	// shortInput is the longest question (in words) also matched fuzzily
+	// against FAQ questions and issue names for suggestions.
+	shortInput = 4
+)
+
+// tuning holds the constants of matching and confidence.
+type tuning struct {
+	// unknownWeight: idf of a word the corpus never uses, as a share of
+	// the largest idf.
+	unknownWeight float64
+	// corrected: share of its weight a typo-corrected word covers; the
+	// square of it when the correction does not look like a slip.
+	corrected float64
+	// passageCredit, entryCredit: share of its weight a word covers by
+	// the field it is in, for passages (sentence, neighbours, heading,
+	// title) and for FAQ entries and issues (question or name, answer or
+	// summary, keywords).
+	passageCredit, entryCredit [numFields]float64
+	// idfSmoothing is added to every idf in query weights.
+	idfSmoothing float64
+	// keyBonus: rank bonus of an FAQ entry or issue per unit of question
+	// covered by its question or name.
+	keyBonus float64
+	// scoreBonus: rank bonus per unit of BM25 score relative to the best.
+	scoreBonus float64
+	// cut is the coverage that maps to confidence 0.35 (the default
+	// threshold); slope how fast confidence grows above it.
+	cut, slope float64
+	// marginShare: how much of the confidence depends on the margin to
+	// the runner-up.
+	marginShare float64
+	// related: search also for words related to the question's words in
+	// general English (search.Index.Expand).
+	related bool
+	// relatedShare is how much a related word counts for the question's
+	// word, in search scores and coverage.
+	relatedShare float64
+	// relatedAllKnown expands only questions whose every content word the
+	// corpus uses: one with a word foreign to the corpus is more likely
+	// about something else, which related words would only help match.
+	relatedAllKnown bool
+	// knownMin: the share of a question's content words the corpus must
+	// use for full confidence.
+	knownMin float64
+	// unknownCommon multiplies the weight of a common English word the
+	// corpus never uses (text.Common).
+	unknownCommon float64
+	// numberMiss scales the confidence of a best match that lacks a
+	// number typed in digits in the question.
+	numberMiss float64
+	// factMiss scales the confidence of a best match that holds no fact
+	// of the kind asked for: no date for "when", no amount for "how much".
+	factMiss float64
+}
+
+var defaultTuning = tuning{
+	unknownWeight:   0.7,
+	corrected:       0.8,
+	passageCredit:   [numFields]float64{1, 1, 0.5, 0.8, 0.5},
+	entryCredit:     [numFields]float64{1, 0.5, 0.6, 0, 0},
+	idfSmoothing:    1,
+	keyBonus:        0.2,
+	scoreBonus:      0.15,
+	cut:             0.45,
+	slope:           1.4,
+	marginShare:     0.15,
+	related:         true,
+	relatedShare:    0.5,
+	relatedAllKnown: true,
+	knownMin:        0.6,
+	unknownCommon:   1.2,
+	numberMiss:      0.5,
+	factMiss:        0.75,
+}
+
+// match is a scored hit with what Ask derives from it.
+type match struct {
+	hit      search.Hit
+	cand     *candidate
+	show     *candidate // what answers: cand, or the FAQ entry holding it
+	coverage float64    // share of the question covered, field-weighted
+	keyCov   float64    // share covered by an FAQ question or issue name
+	rank     float64
+	answer   string
+	// missNum: the candidate lacks a number the question types in digits.
+	missNum bool
+	// typ is the kind of fact the question asks for; factMiss is true
+	// when it is a date, a number or a duration the candidate lacks.
+	typ      answerType
+	factMiss bool
+}
+
+func (a *Answerer) Ask(question string) Answer {
+	q := strings.TrimSpace(question)
+	if q == "" || a == nil {
+		return a.decline(question, nil)
+	}
+	if rest, ok := aboutAuthor(q); ok {
+		return a.askAuthor(question, rest)
+	}
+	res, ms, ok := a.matches(q)
+	if !ok {
+		return a.decline(question, nil)
+	}
+	best := &ms[0]
+	best.answer = a.answerOf(best, res)
+	conf := round3(a.confidence(res, ms))
+	if conf < a.kb.MinConfidence {
+		ans := a.decline(question, &res)
+		ans.Confidence = conf
+		return ans
+	}
+	return Answer{
+		Question:    question,
+		Answered:    true,
+		Kind:        best.show.kind,
+		Title:       best.show.title,
+		Answer:      best.answer,
+		Confidence:  conf,
+		Sources:     a.sourcesOf(res, *best),
+		Suggestions: []string{},
+	}
+}
+
+// fillerWeight is the most a filler word of a question weighs.
+const fillerWeight = 1.0
+
+// matches searches a question and ranks what it finds, best first; ok
+// is false when it names nothing or nothing matches.
+func (a *Answerer) matches(q string) (search.Result, []match, bool) {
+	terms, typ, frameIdx, ok := a.queryTerms(q)
+	if !ok {
+		return search.Result{}, nil, false
+	}
+	res := a.search(terms)
+	if len(res.Hits) == 0 || res.Weight == 0 {
+		return res, nil, false
+	}
+	ms := a.rank(res, typ, frameIdx)
+	preferEntry(ms)
+	return res, ms, true
+}
+
+// queryTerms reads a question as Ask searches it: its terms (question
+// words kept for coverage but not searched by; related words added when
+// the corpus uses all its words), the kind of answer it asks for and the
+// positions of the words that frame it. ok is false for a question that
+// names nothing.
+func (a *Answerer) queryTerms(q string) (terms []search.QueryTerm, typ answerType, frameIdx []int, ok bool) {
+	q = reframe(q)
+	terms = a.ix.Analyze(q)
+	// Question words count for coverage but are too common to search by;
+	// one the corpus never uses says nothing against it.
+	for i, t := range terms {
+		if qw, ok := misspeltQuestionWord(t); ok {
+			terms[i].Word, t.Word = qw, qw
+		}
+		if w, ok := questionWeights[t.Word]; ok && w <= 0.3 {
+			terms[i].NoScore = true
+			switch {
+			case !t.Known:
+				terms[i].Weight = 0
+			case !contains(questionWords, t.Word) && t.Weight > fillerWeight:
+				// A filler ("exactly", "tell", "kind") the corpus
+				// rarely uses weighs no more than a question word.
+				terms[i].Weight = fillerWeight
+			}
+		}
+	}
+	// A common English word the corpus never uses names something it
+	// has nothing on ("budget", "flight"): it weighs more than an
+	// unknown name or typo, which may still be about the corpus.
+	for i, t := range terms {
+		if !t.Known && t.Weight > 0 && text.Common(t.Word) {
+			if _, low := questionWeights[t.Word]; !low {
+				terms[i].Weight *= a.tune.unknownCommon
+			}
+		}
+	}
+	// The words that frame the question count as question words.
+	typ, frameIdx = frame(q, terms)
+	if len(frameIdx) == 2 {
+		terms[frameIdx[1]].Weight = terms[frameIdx[0]].Weight
+	}
+	if !hasContent(terms) {
+		return nil, anyType, nil, false
+	}
+	if a.tune.related && (!a.tune.relatedAllKnown || knownShare(terms) == 1) {
+		terms = expand(a.ix, terms, frameIdx, a.tune.relatedShare)
+	}
+	return terms, typ, frameIdx, true
+}
+
+// search returns the best hits overall plus the best FAQ entries and
+// issues, which long answers would otherwise push below short passages.
+func (a *Answerer) search(terms []search.QueryTerm) search.Result {
+	res := a.ix.SearchTerms(terms, searchDepth)
+	if a.entries == 0 {
+		return res
+	}
+	more := a.ix.SearchRange(terms, entryDepth, 0, a.entries)
+	seen := make(map[int]bool, len(res.Hits))
+	for _, h := range res.Hits {
+		seen[h.Doc] = true
+	}
+	for _, h := range more.Hits {
+		if !seen[h.Doc] {
+			res.Hits = append(res.Hits, h)
+		}
+	}
+	return res
+}
+
+// rank scores every hit: the share of the question it covers (a word in
+// a passage's neighbours or title counts for less than one in the passage
+// itself; a corrected word for less than one typed right), a bonus for an
+// FAQ question or issue name that covers the question, and a little of its
+// BM25 score. Best first; ties keep the index order.
+func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int) []match {
+	t := &a.tune
+	ms := make([]match, len(res.Hits))
+	top := res.Hits[0].Score
+	asked := a.askedWord(res.Terms)
+	for i, h := range res.Hits {
+		m := match{hit: h, cand: a.cand(h.Payload), typ: typ}
+		m.show = m.cand
+		credits := &t.entryCredit
+		if m.cand.kind == KindPassage {
+			credits = &t.passageCredit
+			if m.cand.faq >= 0 {
+				m.show = a.cand(m.cand.faq)
+			}
+		}
+		covered, key := 0.0, 0.0
+		typed := typ != anyType && (m.cand.facts|m.show.facts)&(1<<uint(typ)) != 0
+		if typed && typ == nameType {
+			typed = a.namesBeyond(m.cand, asked) || m.show != m.cand && a.namesBeyond(m.show, asked)
+		}
+		m.factMiss = !typed && typ != anyType && typ != nameType
+		// credit and inKey per question word; a related word (Of > 0)
+		// credits the word it stands for, at its Share.
+		credit := make([]float64, len(res.Terms))
+		inKey := make([]float64, len(res.Terms))
+		for qi, term := range res.Terms {
+			f := h.TermFields[qi]
+			if typed && contains(frameIdx, qi) {
+				// The candidate holds the kind of fact asked for.
+				f |= 1 << fieldBody
+			}
+			if f == 0 {
+				continue
+			}
+			c := 0.0
+			for fi, fc := range credits {
+				if f&(1<<uint(fi)) != 0 {
+					c = math.Max(c, fc)
+				}
+			}
+			k := 0.0
+			if f&(1<<fieldKey) != 0 {
+				k = 1
+			}
+			to := qi
+			if term.Of > 0 {
+				to = term.Of - 1
+				c *= term.Share
+				k *= term.Share
+			}
+			credit[to] = math.Max(credit[to], c)
+			inKey[to] = math.Max(inKey[to], k)
+		}
+		for qi, term := range res.Terms {
+			if term.Of == 0 && credit[qi] == 0 && term.Weight > 0 && !term.Spelt && typedNumber(term.Word) {
+				m.missNum = true
+			}
+			if term.Of > 0 || credit[qi] == 0 {
+				continue
+			}
+			w := term.Weight
+			if term.Corrected != "" {
+				w *= t.corrected
+				if !term.Slip {
+					w *= t.corrected
+				}
+			}
+			covered += w * credit[qi]
+			key += w * inKey[qi]
+		}
+		m.coverage = math.Min(1, covered/res.Weight)
+		m.keyCov = math.Min(1, key/res.Weight)
+		m.keyCov = keyMatch(m.cand, res.Terms, m.keyCov)
+		bonus := t.keyBonus * m.keyCov
+		if m.cand.kind == KindIssue {
+			// An issue name is a topic, not a question: a question about
+			// something said on it wants the passage that says it.
+			bonus /= 2
+		}
+		m.rank = m.coverage + bonus
+		if top > 0 {
+			m.rank += t.scoreBonus * h.Score / top
+		}
+		ms[i] = m
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].rank > ms[j].rank })
+	return ms
+}
+
+func (a *Answerer) answerOf(m *match, res search.Result) string {
+	if m.show.kind == KindPassage {
+		return a.window(m.show, res, m.typ)
+	}
+	return trimAnswer(m.show.answer, maxShownChars)
+}
+
+// maxShownChars is the length past which a long FAQ answer or issue
+// summary is cut, at a sentence end, for reading in a chat.
+const maxShownChars = 1200
+
+// trimAnswer cuts s after the last sentence or line that ends within n
+// bytes; s is returned whole when it is short enough or has no such end.
+func trimAnswer(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := -1
+	for i := n / 2; i < n && i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			cut = i
+		case '.', '?', '!':
+			if i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\n') {
+				cut = i + 1
+			}
+		}
+	}
+	if cut < 0 {
+		return s
+	}
+	return strings.TrimSpace(s[:cut])
+}
+
+// confidence maps the best match's coverage to [0,1] so that the default
+// threshold sits at the coverage where answers stop being reliable, and
+// lowers it when a different answer ranks almost as high.
+func (a *Answerer) confidence(res search.Result, ms []match) float64 {
+	t := &a.tune
+	best := &ms[0]
+	margin := 1.0
+	for i := 1; i < len(ms); i++ {
+		other := &ms[i]
+		if other.show == best.show || overlap(best.show.terms, other.show.terms) >= 0.5 {
+			continue
+		}
+		margin = math.Min(1, (best.rank-other.rank)/0.2)
+		break
+	}
+	c := 0.35 + (best.coverage-t.cut)*t.slope
+	// A question naming a figure ("windows 11", "version 3") asks about
+	// that figure: an answer without it is likely about something else.
+	if best.missNum {
+		c *= t.numberMiss
+	}
+	// So is an answer to "when" or "how many" that holds no date or number.
+	if best.factMiss {
+		c *= t.factMiss
+	}
+	c *= 1 - t.marginShare*(1-margin)
+	// A question whose words are mostly unknown to the corpus is about
+	// something else, however well its other words match.
+	if k := knownShare(res.Terms); k < t.knownMin {
+		c *= (k / t.knownMin) * (k / t.knownMin)
+	}
+	return math.Max(0, math.Min(1, c))
+}
+
+// window returns a passage's answer text: its sentence, with the previous
+// one when the sentence leans on it (it opens with a pronoun or connective)
+// and the next one when that adds query words or the sentence is short.
+// When the question asks for a kind of fact (a date, a duration) that
+// only a neighbour holds, the neighbour is shown too: the passage ranked
+// on it.
+func (a *Answerer) window(c *candidate, res search.Result, typ answerType) string {
+	ss := c.sentences
+	i := c.center
+	lo, hi := i, i+1 // the window is ss[lo:hi]
+	if i > 0 && leansBack(ss[i]) {
+		lo--
+	}
+	// A sentence introducing a list is answered with the list's start.
+	if strings.HasSuffix(strings.TrimSpace(ss[i]), ":") {
+		return strings.Join(ss[i:min(len(ss), i+3)], " ")
+	}
+	if hi < len(ss) && hi-lo < 3 {
+		if utf8.RuneCountInString(strings.Join(ss[lo:hi], " ")) < 80 || a.addsTerms(a.cand(c.self+1), c, res) {
+			hi++
+		}
+	}
+	if typ != anyType && typ != nameType && !holdsFact(ss[lo:hi], typ) {
+		switch {
+		case hi < len(ss) && hi-lo < 3 && holdsFact(ss[hi:hi+1], typ):
+			hi++
+		case lo > 0 && hi-lo < 3 && holdsFact(ss[lo-1:lo], typ):
+			lo--
+		}
+	}
+	return strings.Join(ss[lo:hi], " ")
+}
+
+// holdsFact reports whether one of the sentences holds a fact of the type.
+func holdsFact(ss []string, typ answerType) bool {
+	for _, s := range ss {
+		if factsOf(s)&(1<<uint(typ)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+var leaning = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "this": true, "that": true,
+	"these": true, "those": true, "his": true, "her": true, "their": true, "its": true,
+	"however": true, "but": true, "yet": true, "also": true, "thus": true, "so": true,
+	"instead": true, "still": true, "then": true, "there": true, "such": true,
+}
+
+func leansBack(s string) bool {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	return len(f) > 0 && leaning[strings.ToLower(f[0])]
+}
+
+// addsTerms reports whether the next sentence holds a query term that
+// the current one lacks.
+func (a *Answerer) addsTerms(next, cur *candidate, res search.Result) bool {
+	for _, t := range res.Terms {
+		if t.Known && t.Weight > 0 && hasTerm(next.terms, t.Term) && !hasTerm(cur.terms, t.Term) {
+			if _, low := questionWeights[t.Word]; !low {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sourcesOf returns the best match's sources; a passage also cites the
+// other articles among the hits that say nearly the same.
+func (a *Answerer) sourcesOf(res search.Result, best match) []cite.Source {
+	out := append([]cite.Source{}, best.show.sources...)
+	if best.show.kind != KindPassage {
+		return out
+	}
+	for _, h := range res.Hits[1:] {
+		c := a.cand(h.Payload)
+		if c.kind != KindPassage || c.article == best.cand.article {
+			continue
+		}
+		if overlap(best.cand.terms, c.terms) >= 0.7 {
+			for _, s := range c.sources {
+				if !cite.HasSource(out, s.ID) {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// decline is the "I don't know" answer with up to 3 suggestions: close
+// FAQ questions or issue names by fuzzy match for short inputs, then the
+// FAQ entries and issues among the search hits.
+func (a *Answerer) decline(question string, res *search.Result) Answer {
+	ans := Answer{Question: question, Kind: KindNone, Sources: []cite.Source{}, Suggestions: []string{}}
+	if a == nil {
+		return ans
+	}
+	ans.Answer = a.kb.DefaultAnswer
+	add := func(s string) {
+		if len(ans.Suggestions) < maxSuggestions && !contains(ans.Suggestions, s) {
+			ans.Suggestions = append(ans.Suggestions, s)
+		}
+	}
+	q := strings.TrimSpace(question)
+	if q != "" && len(strings.Fields(q)) <= shortInput && len(a.names) > 0 {
+		for _, m := range fuzzy.Find(q, a.names) {
+			add(m.Str)
+		}
+	}
+	if res != nil {
+		for _, h := range res.Hits {
+			if c := a.cand(h.Payload); c.kind != KindPassage {
+				add(c.title)
+			}
+		}
+	}
+	return ans
+}
+
+func contains[T comparable](ss []T, s T) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// entryReach is how far below the best passage an FAQ entry may rank and
+// still answer instead of it, when its question covers at least
+// entryKeyMin of the question (keyMatch).
+const entryReach, entryKeyMin = 0.2, 0.5
+
+// preferEntry moves to the front an FAQ entry whose question matches the
+// question well and that ranks close to a better passage (an article's,
+// or one of another entry's answer): an FAQ question is written for the
+// question it answers, a passage may only repeat its words.
+func preferEntry(ms []match) {
+	if len(ms) < 2 || ms[0].cand.kind != KindPassage {
+		return
+	}
+	for i := 1; i < len(ms); i++ {
+		m := &ms[i]
+		if ms[0].rank-m.rank > entryReach {
+			return
+		}
+		if m.show == ms[0].show {
+			return // the passage already answers with this entry
+		}
+		if m.cand.kind == KindFAQ && m.keyCov >= entryKeyMin {
+			ms[0], ms[i] = ms[i], ms[0]
+			return
+		}
+	}
+}
