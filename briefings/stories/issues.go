@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/briefings/cite"
+	"github.com/briefbot/briefbot/briefings/stories/cluster"
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/text"
 )
@@ -46,12 +48,18 @@ type draft struct {
 	seqs    [][]int32 // term id sequences that mark a sentence as about it
 	sents   []int32   // sorted sentence ids
 	score   float64
+	// story is set for an issue that is a found story: its members are
+	// arts (article indexes), its sentences theirs.
+	story *cluster.Story
+	arts  []int32
 }
 
-// Build discovers the issues of the corpus, merges the configured
-// ones (which come first and replace discovered issues they overlap), and
-// gives each its articles and summary.
-func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]string, pc *phraseCounter) *Set {
+// Build discovers the issues of the corpus as plan says (the stories
+// found, or the facets of one story from pc, the phrase counter that saw
+// the index built), merges the configured ones (which come first and
+// replace discovered issues they overlap), and gives each its articles and
+// summary.
+func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]string, pc *phraseCounter, plan Plan) *Set {
 	set := &Set{Issues: []Issue{}}
 	if len(ix.Sents) == 0 && len(specs) == 0 {
 		return set
@@ -65,9 +73,15 @@ func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]str
 		}
 		configured = append(configured, d)
 	}
-	discovered := discover(ix, pc, synonymGroups(synonyms))
+	var discovered []*draft
 	all := append([]*draft(nil), configured...)
-	matchSentences(ix, append(append([]*draft(nil), configured...), discovered...))
+	if plan.Facets && pc != nil {
+		discovered = discover(ix, pc, synonymGroups(synonyms))
+		matchSentences(ix, append(append([]*draft(nil), configured...), discovered...))
+	} else {
+		matchSentences(ix, configured)
+		discovered = storyDrafts(ix, arts, plan.Stories)
+	}
 	for _, d := range discovered {
 		if !overlapsAny(d, configured) && len(d.sents) > 0 {
 			all = append(all, d)
@@ -489,6 +503,17 @@ func (d *draft) issue(ix *cite.Index, arts []corpus.Article, shared map[int32]fl
 				is.Aliases = append(is.Aliases, p)
 			}
 		}
+	}
+	if d.story != nil {
+		is.Name = d.story.Name
+		is.ID = slug(is.Name)
+		is.ArticleIDs = cite.NonNilStrings(slices.Clone(d.story.Members))
+		var chosen []int32
+		is.Summary, chosen = storySummary(ix, arts, d, used)
+		for _, id := range chosen {
+			used[id] = true
+		}
+		return is, chosen
 	}
 	is.ID = slug(is.Name)
 	is.ArticleIDs = issueArticles(ix, arts, d.sents)
