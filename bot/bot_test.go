@@ -187,7 +187,9 @@ func TestHandle(t *testing.T) {
 				}},
 				{name: "faq bad page", cmd: "faq", text: "99", err: ErrUsage},
 				{name: "brief", cmd: "brief", check: func(t *testing.T, m Message) {
-					if !strings.HasPrefix(m.Title, "Briefing") || len(m.Sections) == 0 || m.Visibility != Private {
+					// Undated articles are new in a first digest only: the
+					// brief of the last day shows them as the latest news.
+					if !strings.HasPrefix(m.Title, "Briefing") && m.Title != "Latest news" || len(m.Sections) == 0 || m.Visibility != Private {
 						t.Errorf("brief = %+v", m)
 					}
 				}},
