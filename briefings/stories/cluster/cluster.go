@@ -106,6 +106,13 @@ func dot(a, b vec) float64 {
 // distinct articles are left out; the result is empty, not nil, when no
 // story is found.
 func Find(arts []corpus.Article, opts Options) []Story {
+	s, _ := Build(arts, opts)
+	return s
+}
+
+// Build is Find that also returns the model of the stories found, to
+// place articles added later (Model.Add).
+func Build(arts []corpus.Article, opts Options) ([]Story, *Model) {
 	opts = opts.withDefaults()
 	order := make([]int, len(arts))
 	for i := range order {
@@ -127,7 +134,7 @@ func Find(arts []corpus.Article, opts Options) []Story {
 		return cmp.Compare(arts[a].ID, arts[b].ID)
 	})
 	docs := readAll(arts, order)
-	vecs := vectors(docs)
+	vecs, hashes, df := vectors(docs)
 	dates := make([]time.Time, len(order))
 	for i, ai := range order {
 		dates[i] = arts[ai].Published
@@ -136,7 +143,8 @@ func Find(arts []corpus.Article, opts Options) []Story {
 	c.singlePass()
 	c.reassign()
 	c.merge()
-	return c.stories(arts, order, docs)
+	stories, groups := c.stories(arts, order, docs)
+	return stories, newModel(opts, arts, order, docs, c, groups, hashes, df)
 }
 
 // readAll reads every article's features, in order, on as many
@@ -162,7 +170,10 @@ func readAll(arts []corpus.Article, order []int) []doc {
 // vectors weighs each article's features by TF-IDF, keeps its strongest
 // ones and scales it to unit length. A feature only one article has can
 // link no two articles and is dropped.
-func vectors(docs []doc) []vec {
+//
+// It also returns the hash of each feature id and the document frequency
+// of every feature.
+func vectors(docs []doc) ([]vec, []uint64, map[uint64]int32) {
 	df := map[uint64]int32{}
 	for _, d := range docs {
 		for _, x := range d.feats {
@@ -170,6 +181,7 @@ func vectors(docs []doc) []vec {
 		}
 	}
 	ids := map[uint64]int32{}
+	var hashes []uint64
 	n := float64(len(docs))
 	out := make([]vec, len(docs))
 	type fw = featWeight
@@ -203,6 +215,7 @@ func vectors(docs []doc) []vec {
 			if !ok {
 				id = int32(len(ids))
 				ids[x.f] = id
+				hashes = append(hashes, x.f)
 			}
 			v.ids = append(v.ids, id)
 			v.ws = append(v.ws, float32(x.w/norm))
@@ -212,7 +225,7 @@ func vectors(docs []doc) []vec {
 		sortVec(&v)
 		out[i] = v
 	}
-	return out
+	return out, hashes, df
 }
 
 func sortVec(v *vec) {

@@ -245,3 +245,47 @@ func cmpFloat(a, b float64) int {
 	}
 	return 0
 }
+
+func TestModelAddJoinsOrStartsAStory(t *testing.T) {
+	set := newsSet()
+	byID := map[string]corpus.Article{}
+	for _, a := range set {
+		byID[a.ID] = a
+	}
+	var base []corpus.Article
+	for _, a := range set {
+		if a.ID != "t3" && a.ID != "q2" && a.ID != "q3" {
+			base = append(base, a)
+		}
+	}
+	stories, m := Build(base, Options{})
+	if len(stories) != 1 || !slices.Contains(stories[0].Members, "t1") {
+		t.Fatalf("base stories: %v", stories)
+	}
+	before := m.Clone()
+	t3 := byID["t3"]
+	if p := m.Add(&t3); p.Story != 0 || p.Started {
+		t.Errorf("t3 placed %+v, want it to join story 0", p)
+	}
+	q2 := byID["q2"]
+	p := m.Add(&q2)
+	if !p.Started || p.Partner != "q1" || p.Story != 1 {
+		t.Fatalf("q2 placed %+v, want a new story 1 with q1", p)
+	}
+	q1 := byID["q1"]
+	if name := Name(&q1, &q2); !strings.Contains(name, "Bandar Abbas") && !strings.Contains(name, "Qeshm Island") && !strings.Contains(name, "Iran") {
+		t.Errorf("new story named %q", name)
+	}
+	q3 := byID["q3"]
+	if p := m.Add(&q3); p.Story != 1 || p.Started {
+		t.Errorf("q3 placed %+v, want it to join story 1", p)
+	}
+	x := article("x3", "Bakery wins award for sourdough", day(3), "A bakery on Mill Lane won a national award for its sourdough loaf.")
+	if p := m.Add(&x); p.Story != -1 {
+		t.Errorf("unrelated article placed %+v", p)
+	}
+	// The clone taken before is unchanged.
+	if len(before.stories) != 1 || len(m.stories) != 2 {
+		t.Errorf("clone has %d stories, the model %d; want 1 and 2", len(before.stories), len(m.stories))
+	}
+}

@@ -13,7 +13,9 @@ import (
 )
 
 // stories turns the final groups into named, ranked stories.
-func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) []Story {
+//
+// It returns each story's group too, in the same order.
+func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) ([]Story, []*group) {
 	type kept struct {
 		g        *group
 		distinct []int
@@ -87,7 +89,12 @@ func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) []St
 		}
 		out = append(out, st)
 	}
-	slices.SortFunc(out, func(a, b Story) int {
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(x, y int) int {
+		a, b := &out[x], &out[y]
 		if r := cmp.Compare(b.Size, a.Size); r != 0 {
 			return r
 		}
@@ -99,7 +106,12 @@ func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) []St
 		}
 		return cmp.Compare(a.Members[0], b.Members[0])
 	})
-	return out
+	sorted := make([]Story, len(out))
+	groups := make([]*group, len(out))
+	for i, k := range idx {
+		sorted[i], groups[i] = out[k], ks[k].g
+	}
+	return sorted, groups
 }
 
 // nameSample is how many of a story's articles its name is drawn from.
