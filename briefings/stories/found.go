@@ -28,7 +28,7 @@ func storyDrafts(ix *cite.Index, arts []corpus.Article, found []cluster.Story) [
 	ds := make([]*draft, 0, len(found))
 	for k := range found {
 		s := &found[k]
-		d := &draft{story: s}
+		d := &draft{story: s, storyIdx: k}
 		d.phrases = append(d.phrases, s.Name)
 		for _, p := range s.Phrases {
 			if len(d.phrases) > maxAliases {

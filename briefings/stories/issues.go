@@ -33,6 +33,12 @@ type Set struct {
 	Sents  [][]int32
 	seqs   [][][]int32
 	chosen [][]int32
+	// model places added articles in the stories; story[i] is the index
+	// in it of issues[i], -1 for an issue that is no found story, and
+	// issueOf the inverse (-1 for a story that made no issue).
+	model   *cluster.Model
+	story   []int
+	issueOf []int
 	// termSets[i] holds the terms find matches against issues[i] beyond
 	// its names; built once, on first use.
 	termsOnce sync.Once
@@ -50,8 +56,9 @@ type draft struct {
 	score   float64
 	// story is set for an issue that is a found story: its members are
 	// arts (article indexes), its sentences theirs.
-	story *cluster.Story
-	arts  []int32
+	story    *cluster.Story
+	storyIdx int
+	arts     []int32
 }
 
 // Build discovers the issues of the corpus as plan says (the stories
@@ -99,11 +106,24 @@ func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]str
 		}
 	}
 	used := make(map[int32]bool)
+	if !plan.Facets && plan.Model != nil {
+		set.model = plan.Model
+		set.issueOf = make([]int, len(plan.Stories))
+		for k := range set.issueOf {
+			set.issueOf[k] = -1
+		}
+	}
 	for _, d := range all {
 		is, chosen := d.issue(ix, arts, shared, used)
 		if d.spec == nil && (len(is.ArticleIDs) == 0 || len(is.Summary) == 0) {
 			continue // a discovered issue with nothing to say is no issue
 		}
+		k := -1
+		if d.story != nil && set.model != nil {
+			k = d.storyIdx
+			set.issueOf[k] = len(issues)
+		}
+		set.story = append(set.story, k)
 		base := is.ID
 		for n := 2; ids[is.ID] > 0; n++ {
 			is.ID = base + "-" + strconv.Itoa(n)

@@ -18,6 +18,8 @@ type Plan struct {
 	// Facets is set when the issues are the facets of one story; the
 	// phrase counter must then see the index being built.
 	Facets bool
+	// Model places articles added later in the stories (see Set.Extend).
+	Model *cluster.Model
 }
 
 // maxFacetArticles bounds the articles of a corpus whose issues may be
@@ -27,7 +29,8 @@ const maxFacetArticles = 200
 // NewPlan clusters the articles into stories (with cluster's defaults)
 // and decides between stories and facets.
 func NewPlan(arts []corpus.Article) Plan {
-	p := Plan{Stories: cluster.Find(arts, cluster.Options{})}
+	var p Plan
+	p.Stories, p.Model = cluster.Build(arts, cluster.Options{})
 	switch {
 	case len(arts) <= 2:
 		p.Facets = true
