@@ -15,6 +15,7 @@ const (
 	leadWeight   = 0.8 // one of the first sentences of a member article
 	bodyWeight   = 0.3 // any other sentence of a member article
 	leadLen      = 3   // sentences of an article's lead, title excluded
+	poolArticles = 40  // articles of a story its summary is drawn from, newest first
 )
 
 // storyDrafts turns found stories into drafts: the name and distinctive
@@ -89,8 +90,11 @@ func storyPool(ix *cite.Index, d *draft, naming []int32) []cite.Weighted {
 	for _, si := range naming {
 		names[si] = true
 	}
+	// A big story's newest articles are plenty to find its core facts,
+	// and keep the cost flat.
+	arts := d.arts[:min(len(d.arts), poolArticles)]
 	var pool []cite.Weighted
-	for _, a := range slices.Sorted(slices.Values(d.arts)) {
+	for _, a := range slices.Sorted(slices.Values(arts)) {
 		lo, hi := ix.First[a], ix.First[a+1]
 		for si := lo; si < hi; si++ {
 			s := &ix.Sents[si]
@@ -119,11 +123,15 @@ var danglingLeads = cite.SetOf("it", "its", "it's", "this", "these", "that", "th
 // dangling reports whether a sentence opens with a word that points at
 // the sentence before it.
 func dangling(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	s = strings.TrimSpace(s)
+	if s == "" {
 		return true
 	}
-	w := strings.ToLower(strings.Trim(f[0], "“\"‘'(,:;—-"))
+	first := s
+	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
+		first = s[:i]
+	}
+	w := strings.ToLower(strings.Trim(first, "“\"‘'(,:;—-"))
 	w = strings.ReplaceAll(w, "’", "'")
 	return danglingLeads[w]
 }

@@ -101,6 +101,9 @@ func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]str
 	// can take its place.
 	shared := make(map[int32]float64)
 	for _, d := range all {
+		if d.story != nil {
+			continue // a story's summary is drawn from its own articles
+		}
 		for _, s := range d.sents {
 			shared[s]++
 		}

@@ -135,6 +135,9 @@ func Build(arts []corpus.Article, opts Options) ([]Story, *Model) {
 	})
 	docs := readAll(arts, order)
 	vecs, hashes, df := vectors(docs)
+	for i := range docs {
+		docs[i].feats = nil // weighed: what is left of them is in vecs
+	}
 	dates := make([]time.Time, len(order))
 	for i, ai := range order {
 		dates[i] = arts[ai].Published
@@ -144,7 +147,7 @@ func Build(arts []corpus.Article, opts Options) ([]Story, *Model) {
 	c.reassign()
 	c.merge()
 	stories, groups := c.stories(arts, order, docs)
-	return stories, newModel(opts, arts, order, docs, c, groups, hashes, df)
+	return stories, newModel(opts, arts, order, c, groups, hashes, df)
 }
 
 // readAll reads every article's features, in order, on as many
@@ -177,7 +180,8 @@ func vectors(docs []doc) ([]vec, []uint64, map[uint64]int32) {
 	df := map[uint64]int32{}
 	for _, d := range docs {
 		for _, x := range d.feats {
-			df[x.f]++
+			f, _ := unpack(x)
+			df[f]++
 		}
 	}
 	ids := map[uint64]int32{}
@@ -185,11 +189,16 @@ func vectors(docs []doc) ([]vec, []uint64, map[uint64]int32) {
 	n := float64(len(docs))
 	out := make([]vec, len(docs))
 	type fw = featWeight
+	type idWeight struct {
+		id int32
+		w  float32
+	}
 	var tmp []fw
+	var pairs []idWeight
 	for i, d := range docs {
 		tmp = tmp[:0]
 		for _, x := range d.feats {
-			f, tf := x.f, x.w
+			f, tf := unpack(x)
 			k := df[f]
 			// A feature most articles have says nothing of any story
 			// (and would make long posting lists).
@@ -208,8 +217,10 @@ func vectors(docs []doc) ([]vec, []uint64, map[uint64]int32) {
 			norm += x.w * x.w
 		}
 		norm = math.Sqrt(norm)
+		// Ids are given in feature order within an article, the first
+		// article first: the same articles give the same ids.
 		slices.SortFunc(tmp, func(a, b fw) int { return cmp.Compare(a.f, b.f) })
-		v := vec{ids: make([]int32, 0, len(tmp)), ws: make([]float32, 0, len(tmp))}
+		pairs = pairs[:0]
 		for _, x := range tmp {
 			id, ok := ids[x.f]
 			if !ok {
@@ -217,29 +228,16 @@ func vectors(docs []doc) ([]vec, []uint64, map[uint64]int32) {
 				ids[x.f] = id
 				hashes = append(hashes, x.f)
 			}
-			v.ids = append(v.ids, id)
-			v.ws = append(v.ws, float32(x.w/norm))
+			pairs = append(pairs, idWeight{id, float32(x.w / norm)})
 		}
-		// ids were given in feature-name order within this article but
-		// not across articles: sort by id.
-		sortVec(&v)
+		slices.SortFunc(pairs, func(a, b idWeight) int { return cmp.Compare(a.id, b.id) })
+		v := vec{ids: make([]int32, len(pairs)), ws: make([]float32, len(pairs))}
+		for k, p := range pairs {
+			v.ids[k], v.ws[k] = p.id, p.w
+		}
 		out[i] = v
 	}
 	return out, hashes, df
-}
-
-func sortVec(v *vec) {
-	idx := make([]int, len(v.ids))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(v.ids[a], v.ids[b]) })
-	ids := make([]int32, len(idx))
-	ws := make([]float32, len(idx))
-	for i, j := range idx {
-		ids[i], ws[i] = v.ids[j], v.ws[j]
-	}
-	v.ids, v.ws = ids, ws
 }
 
 // strongest reorders fs so that its first k are the k of highest weight

@@ -43,7 +43,9 @@ type doc struct {
 	idx     int
 	english bool
 	// feats counts the article's features, weighted by where they stand.
-	feats []featWeight
+	// Each is a feature's key (see fkey) with its weighted count in the
+	// low 16 bits: features are counted in the millions on a large corpus.
+	feats []uint64
 	// shingles are the hashes of the word triples of the lead, sorted,
 	// to tell near-duplicates.
 	shingles []uint64
@@ -69,7 +71,14 @@ func (d *doc) see(key string, ws []word, i, j int, body bool) {
 	d.phrases[key] = p
 }
 
-// featWeight is a feature and its weighted count in one article.
+// fkey makes a hash a feature key: its low 16 bits clear, for a count to
+// be packed beside it.
+func fkey(h uint64) uint64 { return h &^ 0xFFFF }
+
+// unpack returns a packed feature's key and count.
+func unpack(x uint64) (uint64, float64) { return x &^ 0xFFFF, float64(x & 0xFFFF) }
+
+// featWeight is a feature and its weight in one article.
 type featWeight struct {
 	f uint64
 	w float64
@@ -155,9 +164,9 @@ func readDoc(a *corpus.Article, st *stemmer, buf []word, phrases bool) (doc, []w
 			addWords(&d, ws, w, st, true)
 		}
 	}
-	d.feats = make([]featWeight, 0, len(st.feats))
+	d.feats = make([]uint64, 0, len(st.feats))
 	for f, w := range st.feats {
-		d.feats = append(d.feats, featWeight{f, w})
+		d.feats = append(d.feats, f|uint64(min(w, 0xFFFF)))
 	}
 	d.english = englishShare(all[title:]) >= 0.12 || (n < 20 && englishShare(all) >= 0.12)
 	d.shingles = shingles(all[title:min(len(all), title+shingleWords)])
@@ -189,9 +198,9 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 			continue
 		}
 		s := sh.s
-		st.feats[sh.h] += weight
+		st.feats[fkey(sh.h)] += weight
 		if prev != "" {
-			st.feats[pair(prevH, sh.h)&^nameBit] += weight
+			st.feats[fkey(pair(prevH, sh.h)&^nameBit)] += weight
 		}
 		if d.phrases != nil {
 			// A phrase neither starts nor ends inside a name ("York
@@ -246,7 +255,7 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 			if b-a > 1 {
 				key = joinKeys(ws[a:b])
 			}
-			st.feats[hashString(key)|nameBit] += weight
+			st.feats[fkey(hashString(key)|nameBit)] += weight
 			if d.phrases != nil {
 				d.see("e"+key, ws, a, b, true)
 			}

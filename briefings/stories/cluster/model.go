@@ -41,7 +41,7 @@ type pendingDoc struct {
 }
 
 // newModel keeps what placing later articles needs of a clustering.
-func newModel(opts Options, arts []corpus.Article, order []int, docs []doc, c *clusterer, groups []*group, hashes []uint64, df map[uint64]int32) *Model {
+func newModel(opts Options, arts []corpus.Article, order []int, c *clusterer, groups []*group, hashes []uint64, df map[uint64]int32) *Model {
 	m := &Model{opts: opts, n: len(arts), df: map[uint64]int32{}}
 	inStory := make([]bool, len(c.vecs))
 	for _, g := range groups {
@@ -57,13 +57,15 @@ func newModel(opts Options, arts []corpus.Article, order []int, docs []doc, c *c
 		m.stories = append(m.stories, ms)
 	}
 	// The newest articles of no story, which a new one may pair with.
+	st := newStemmer()
 	for i := len(c.vecs) - 1; i >= 0 && len(m.pending) < maxPending; i-- {
 		if inStory[i] {
 			continue
 		}
 		// Its batch vector holds only what it shares with the corpus;
 		// what it says alone may be what the next article shares.
-		v := weigh(docs[i], df, m.n)
+		d, _ := readDoc(&arts[order[i]], st, nil, false)
+		v := weigh(d, df, m.n)
 		for h := range v {
 			m.df[h] = df[h]
 		}
@@ -163,12 +165,13 @@ func weigh(d doc, df map[uint64]int32, articles int) map[uint64]float64 {
 	n := float64(articles)
 	fs := make([]featWeight, 0, len(d.feats))
 	for _, x := range d.feats {
-		k := max(df[x.f], 1)
-		w := (1 + math.Log(x.w)) * max(math.Log(n/float64(k)), 0.05)
-		if x.f&nameBit != 0 {
+		f, tf := unpack(x)
+		k := max(df[f], 1)
+		w := (1 + math.Log(tf)) * max(math.Log(n/float64(k)), 0.05)
+		if f&nameBit != 0 {
 			w *= 1.5
 		}
-		fs = append(fs, featWeight{x.f, w})
+		fs = append(fs, featWeight{f, w})
 	}
 	fs = strongest(fs, maxFeatures)
 	norm := 0.0
