@@ -15,7 +15,7 @@ const (
 	leadWeight   = 0.8 // one of the first sentences of a member article
 	bodyWeight   = 0.3 // any other sentence of a member article
 	leadLen      = 3   // sentences of an article's lead, title excluded
-	poolArticles = 40  // articles of a story its summary is drawn from, newest first
+	poolArticles = 25  // articles of a story its summary is drawn from, newest first
 )
 
 // storyDrafts turns found stories into drafts: the name and distinctive

@@ -24,7 +24,7 @@ func (s *Set) Extend(ix *cite.Index, arts []corpus.Article, specs []Spec, firstA
 	stories := nk.placeStories(s.model, ix, arts, firstArt)
 	ds := make([]*draft, len(nk.Issues))
 	for i := range ds {
-		if stories[i] != nil {
+		if nk.story[i] >= 0 {
 			ds[i] = &draft{} // a story's sentences are its members'
 			continue
 		}
@@ -59,7 +59,9 @@ func (s *Set) Extend(ix *cite.Index, arts []corpus.Article, specs []Spec, firstA
 	used := make(map[int32]bool)
 	taken := make(map[int32]bool) // sentences a recomputed summary newly uses
 	for i := range nk.Issues {
-		if !redo[i] {
+		if !redo[i] && nk.story[i] < 0 {
+			// (A story's summary is drawn from its own articles: another
+			// issue taking a sentence leaves it be.)
 			for _, id := range nk.chosen[i] {
 				if taken[id] {
 					redo[i] = true
@@ -177,7 +179,8 @@ func (nk *Set) placeStories(model *cluster.Model, ix *cite.Index, arts []corpus.
 		}
 	}
 	// The changed stories' members and sentences: those of their members
-	// that name the story, and every member's title and lead.
+	// that name the story, and every member's title and lead; only the
+	// articles added since the last build need reading.
 	for i, d := range changed {
 		if d == nil {
 			continue
@@ -188,12 +191,16 @@ func (nk *Set) placeStories(model *cluster.Model, ix *cite.Index, arts []corpus.
 				d.arts = append(d.arts, a)
 			}
 		}
+		fresh := &draft{seqs: d.seqs}
 		for _, a := range d.arts {
-			matchRange(ix, []*draft{d}, int(ix.First[a]), int(ix.First[a+1]))
+			if int(a) >= firstArt {
+				fresh.arts = append(fresh.arts, a)
+				matchRange(ix, []*draft{fresh}, int(ix.First[a]), int(ix.First[a+1]))
+			}
 		}
+		d.sents = append(slices.Clone(nk.Sents[i]), storySents(ix, fresh)...)
 		slices.Sort(d.sents)
 		d.sents = slices.Compact(d.sents)
-		d.sents = storySents(ix, d)
 		nk.Sents[i] = d.sents
 	}
 	return changed
