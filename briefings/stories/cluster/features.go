@@ -164,11 +164,22 @@ func readDoc(a *corpus.Article, st *stemmer, buf []word, phrases bool) (doc, []w
 			addWords(&d, ws, w, st, true)
 		}
 	}
+	// An article is taken for another language when few of its words are
+	// English function words and many are those of another language (a
+	// table of figures has neither, and stays English).
+	body := all[title:]
+	if n < 20 {
+		body = all
+	}
+	d.english = englishShare(body) >= 0.12 || share(body, foreignFunction) < 0.1
 	d.feats = make([]uint64, 0, len(st.feats))
 	for f, w := range st.feats {
-		d.feats = append(d.feats, f|uint64(min(w, 0xFFFF)))
+		// Of an article in a language this package cannot read (no
+		// stems, no function words) only the names count.
+		if d.english || f&nameBit != 0 {
+			d.feats = append(d.feats, f|uint64(min(w, 0xFFFF)))
+		}
 	}
-	d.english = englishShare(all[title:]) >= 0.12 || (n < 20 && englishShare(all) >= 0.12)
 	d.shingles = shingles(all[title:min(len(all), title+shingleWords)])
 	if !d.english && d.phrases != nil {
 		// Words of a language this package cannot read make no names:

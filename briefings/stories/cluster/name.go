@@ -260,6 +260,9 @@ func nameable(key, sf string) bool {
 		if utf8.RuneCountInString(w) <= 3 && strings.ToUpper(w) != w && !text.Common(strings.ToLower(w)) {
 			return false
 		}
+		if questionWords[strings.ToLower(w)] {
+			return false
+		}
 	}
 	if key[0] == 'e' || len(ws) < 2 {
 		return true

@@ -184,6 +184,10 @@ var newsFiller = setOf(
 	"november", "december", "mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "plc",
 )
 
+// questionWords never make a name ("Neon Which"); they are kept as
+// features, where they do no harm.
+var questionWords = setOf("what", "which", "when", "where", "who", "whom", "whose", "why", "how", "whether", "while")
+
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -195,13 +199,16 @@ func setOf(ws ...string) map[string]bool {
 // englishShare is the share of an article's words that are among the
 // commonest English function words; English prose runs at 0.25 to 0.4,
 // other languages below 0.08.
-func englishShare(ws []word) float64 {
+func englishShare(ws []word) float64 { return share(ws, englishCore) }
+
+// share is the share of ws whose key is in set.
+func share(ws []word, set map[string]bool) float64 {
 	if len(ws) == 0 {
 		return 0
 	}
 	n := 0
 	for _, w := range ws {
-		if englishCore[w.key] {
+		if set[w.key] {
 			n++
 		}
 	}
