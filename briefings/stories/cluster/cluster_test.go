@@ -289,3 +289,26 @@ func TestModelAddJoinsOrStartsAStory(t *testing.T) {
 		t.Errorf("clone has %d stories, the model %d; want 1 and 2", len(before.stories), len(m.stories))
 	}
 }
+
+// FuzzFind feeds arbitrary text to the word splitter and the clustering:
+// no panic, words without spaces, and the same stories twice.
+func FuzzFind(f *testing.F) {
+	f.Add("Tesco's bid, said U.S. officials; O'Brien-led talks", "La loi de finances a été adoptée par les députés.")
+	f.Add("“It also said…” — 3.5% of 1,000", "NATO summit in Vilnius")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, w := range splitWords(a, nil) {
+			if w.key == "" || strings.ContainsAny(w.key, " \t\n") {
+				t.Fatalf("splitWords(%q): word %+v", a, w)
+			}
+		}
+		arts := []corpus.Article{
+			article("a", a, day(0), a, b),
+			article("b", b, day(1), b, a),
+			article("c", a+" "+b, day(2), a+" "+b),
+		}
+		first := fmt.Sprint(Find(arts, Options{}))
+		if again := fmt.Sprint(Find(arts, Options{})); again != first {
+			t.Fatalf("two runs differ:\n%s\n%s", first, again)
+		}
+	})
+}
