@@ -37,6 +37,7 @@ var verbose *bool
 func main() {
 	threshold := flag.Float64("threshold", 0, "join threshold (0: the default)")
 	top := flag.Int("top", 10, "names to print")
+	window := flag.Duration("window", 0, "time window (0: the default; negative: none)")
 	verbose = flag.Bool("v", false, "print every story's labels")
 	prof := flag.String("cpuprofile", "", "write a CPU profile of the clustering to this file")
 	flag.Parse()
@@ -53,7 +54,7 @@ func main() {
 		}
 	}
 	for _, dir := range flag.Args() {
-		if err := run(dir, cluster.Options{Threshold: *threshold}, *top); err != nil {
+		if err := run(dir, cluster.Options{Threshold: *threshold, Window: *window}, *top); err != nil {
 			fmt.Fprintln(os.Stderr, "storyeval:", err)
 			return
 		}
