@@ -142,3 +142,23 @@ func TestDangling(t *testing.T) {
 		}
 	}
 }
+
+// TestExtendFromEmpty: a live corpus that starts empty (a feed-only bot)
+// gets its stories as the articles arrive, one With at a time.
+func TestExtendFromEmpty(t *testing.T) {
+	_, set := buildSet(nil, nil)
+	var arts []corpus.Article
+	for _, a := range newsDesk() {
+		arts = append(arts, a)
+		ix := cite.BuildIndex(arts, cite.NewLexicon(), nil)
+		set = set.Extend(ix, arts, nil, len(arts)-1)
+	}
+	if len(set.Issues) != 2 {
+		t.Fatalf("%d issues after the articles arrived one by one, want 2: %+v", len(set.Issues), set.Issues)
+	}
+	for _, is := range set.Issues {
+		if len(is.ArticleIDs) < 2 || len(is.Summary) == 0 || is.Name == "" {
+			t.Errorf("issue %+v", is)
+		}
+	}
+}

@@ -68,6 +68,15 @@ type draft struct {
 // summary.
 func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]string, pc *phraseCounter, plan Plan) *Set {
 	set := &Set{Issues: []Issue{}}
+	// A corpus of stories, or one too small to say (a live corpus that
+	// starts empty), keeps the model to place the articles added later.
+	if plan.Model != nil && (!plan.Facets || len(arts) <= 2) {
+		set.model = plan.Model
+		set.issueOf = make([]int, len(plan.Stories))
+		for k := range set.issueOf {
+			set.issueOf[k] = -1
+		}
+	}
 	if len(ix.Sents) == 0 && len(specs) == 0 {
 		return set
 	}
@@ -109,13 +118,6 @@ func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]str
 		}
 	}
 	used := make(map[int32]bool)
-	if !plan.Facets && plan.Model != nil {
-		set.model = plan.Model
-		set.issueOf = make([]int, len(plan.Stories))
-		for k := range set.issueOf {
-			set.issueOf[k] = -1
-		}
-	}
 	for _, d := range all {
 		is, chosen := d.issue(ix, arts, shared, used)
 		if d.spec == nil && (len(is.ArticleIDs) == 0 || len(is.Summary) == 0) {
