@@ -17,6 +17,9 @@ type Metrics struct {
 	outbox    prometheus.Gauge
 	corpus    prometheus.Gauge
 	feedFails *prometheus.CounterVec
+	// the stored live corpus
+	feedPaused prometheus.Gauge
+	feedPoller prometheus.Gauge
 }
 
 // Command outcomes, the "outcome" label of briefbot_commands_total.
@@ -68,6 +71,14 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Namespace: "briefbot", Name: "feed_failures_total",
 			Help: "Failed feed fetches, by feed URL.",
 		}, []string{"feed"}),
+		feedPaused: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: "briefbot", Name: "feed_polling_paused",
+			Help: "1 while feed polling is paused because the store fails.",
+		}),
+		feedPoller: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: "briefbot", Name: "feed_poller",
+			Help: "1 while this replica holds the feed poll lease (the others read what it stores).",
+		}),
 	}
 	for _, r := range []string{"answered", "declined"} {
 		m.answers.WithLabelValues(r)
@@ -80,7 +91,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 	}
 	if reg != nil {
 		reg.MustRegister(m.commands, m.answers, m.feedback, m.latency,
-			m.digests, m.outbox, m.corpus, m.feedFails)
+			m.digests, m.outbox, m.corpus, m.feedFails, m.feedPaused, m.feedPoller)
 	}
 	return m
 }
@@ -157,4 +168,28 @@ func (m *Metrics) FeedFailed(url string) {
 		return
 	}
 	m.feedFails.WithLabelValues(url).Inc()
+}
+
+// SetFeedPollingPaused records whether feed polling is paused by a store
+// outage.
+func (m *Metrics) SetFeedPollingPaused(paused bool) {
+	if m == nil {
+		return
+	}
+	m.feedPaused.Set(b2f(paused))
+}
+
+// SetFeedPoller records whether this replica polls the feeds.
+func (m *Metrics) SetFeedPoller(polling bool) {
+	if m == nil {
+		return
+	}
+	m.feedPoller.Set(b2f(polling))
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -69,6 +69,15 @@ func (b *Bot) builtins() []Command {
 			Handler:        b.unsubscribe,
 		},
 		{
+			Name:           "unanswered",
+			Description:    "Admins: the questions I could not answer, grouped, with FAQ entries to add.",
+			Arg:            "since",
+			ArgDescription: "How far back: 7d, 24h or an RFC 3339 time (default: the whole log)",
+			AdminOnly:      true,
+			NeedsStore:     true,
+			Handler:        b.unanswered,
+		},
+		{
 			Name:        "help",
 			Description: "Show what I can do.",
 			Handler:     b.help,

@@ -25,6 +25,35 @@ type PostResult struct {
 	// Pending lists the targets still queued in the outbox for a later
 	// retry (by `serve` or the next run).
 	Pending []string
+	// Targets is the state of every target of the slot after this run,
+	// including those an earlier run (or serve) delivered; empty when the
+	// store cannot tell (no SlotReader).
+	Targets []TargetState `json:",omitempty"`
+}
+
+// Target states in TargetState.State.
+const (
+	StateDelivered = "delivered"
+	StatePending   = "pending"
+	StateFailed    = "failed"
+)
+
+// TargetState is where one outbox message of a slot stands.
+type TargetState struct {
+	Target    string
+	State     string // StateDelivered, StatePending or StateFailed
+	Attempts  int    // failed attempts so far
+	LastError string `json:",omitempty"`
+}
+
+// SlotReader is a Store that can tell the state of a slot's outbox
+// messages, so a rerun of a slot reports every target and delivers
+// what an earlier, interrupted run left. bot/sqlite and bot/postgres are
+// SlotReaders.
+type SlotReader interface {
+	// SlotStates returns the state of each outbox message of the slot,
+	// by target; none when the slot was not claimed.
+	SlotStates(ctx context.Context, schedule string, slot time.Time) ([]TargetState, error)
 }
 
 // TargetError is a target a message could not be delivered to.
@@ -39,12 +68,16 @@ type TargetError struct {
 // backoff up to PostAttempts rounds, waiting with Sleep. What is still
 // undelivered stays in the outbox. It fails for an unknown schedule, a
 // schedule that never fired yet, and store errors.
-func (s *Scheduler) PostLatest(ctx context.Context, name string, now time.Time) (PostResult, error) {
+//
+// A slot claimed before is not claimed again, but its messages still
+// pending (an earlier run was interrupted) are delivered now; with a
+// SlotReader, Targets reports every target of the slot.
+func (s *Scheduler) PostLatest(ctx context.Context, name string, now time.Time) (res PostResult, err error) {
 	sc, err := s.schedule(name)
 	if err != nil {
 		return PostResult{}, err
 	}
-	res := PostResult{Schedule: name, Slot: sc.cron.Prev(now)}
+	res = PostResult{Schedule: name, Slot: sc.cron.Prev(now)}
 	if res.Slot.IsZero() {
 		return res, fmt.Errorf("schedule %s has no slot before %s", name, now.Format(time.RFC3339))
 	}
@@ -57,6 +90,27 @@ func (s *Scheduler) PostLatest(ctx context.Context, name string, now time.Time) 
 	for _, t := range c.targets {
 		waiting[t] = true
 	}
+	sr, _ := s.opts.Store.(SlotReader)
+	if !c.ok && sr != nil {
+		// claimed before: deliver and report what that run left
+		states, err := sr.SlotStates(ctx, name, res.Slot)
+		if err != nil {
+			return res, fmt.Errorf("schedule %s: %w", name, err)
+		}
+		for _, st := range states {
+			if st.State == StatePending {
+				waiting[st.Target] = true
+			}
+		}
+	}
+	defer func() {
+		if sr == nil {
+			return
+		}
+		if states, err := sr.SlotStates(context.WithoutCancel(ctx), name, res.Slot); err == nil {
+			res.Targets = states
+		}
+	}()
 	for round := 0; ; round++ {
 		ds, err := s.deliver(ctx, now)
 		var next time.Time

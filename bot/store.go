@@ -52,6 +52,9 @@ type Store interface {
 	LogQuery(ctx context.Context, q QueryLog) error
 	// PruneQueries deletes query log entries older than before.
 	PruneQueries(ctx context.Context, before time.Time) (int, error)
+	// DeclinedQueries returns the query log entries at or after since
+	// that were declined (Answered false), oldest first.
+	DeclinedQueries(ctx context.Context, since time.Time) ([]QueryLog, error)
 
 	// Ping checks the store is reachable.
 	Ping(ctx context.Context) error

@@ -197,3 +197,41 @@ func TestAskConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestSuggestionsAreNearMisses: a declined question is offered FAQ
+// questions and issues that share what it is about, not titles that only
+// share a common word or letters spread over a long title.
+func TestSuggestionsAreNearMisses(t *testing.T) {
+	kb := sampleKB(t, Options{})
+	tests := []struct {
+		q    string
+		want string // a suggestion must hold it; "" means no suggestion at all
+	}{
+		{"for how many years might the guarantees be valid", "Guarantees"},
+		{"hello", ""},
+		{"what is the security deposit for the apartment", ""},
+		{"what is the plan for lunch", ""},
+		{"is there a peace deal between israel and hamas", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := kb.Ask(tt.q)
+			if a.Answered {
+				t.Skipf("answered (%s %.2f): no suggestions to check", a.Kind, a.Confidence)
+			}
+			if tt.want == "" {
+				if len(a.Suggestions) > 0 {
+					t.Errorf("suggestions %q for a question about something else", a.Suggestions)
+				}
+				return
+			}
+			found := false
+			for _, s := range a.Suggestions {
+				found = found || strings.Contains(s, tt.want)
+			}
+			if !found {
+				t.Errorf("suggestions %q hold no %q", a.Suggestions, tt.want)
+			}
+		})
+	}
+}

@@ -60,8 +60,14 @@ type Options struct {
 	// answer once; a lost claim stays silent. When the claim fails the
 	// interaction is answered anyway (a rare duplicate beats a lost
 	// answer; Discord accepts only the first response). The HTTP route
-	// needs none: each request reaches one replica. Nil: answer all.
+	// needs no claim of the interaction (each request reaches one
+	// replica), but its request signature is claimed ("discord-sig:"),
+	// so a replayed request fails on every replica. Nil: answer all.
 	Dedupe func(ctx context.Context, key string) (bool, error)
+	// Values, when set, keeps button values too long for a custom_id in
+	// the shared store, so a click reaches any replica and survives a
+	// restart. Nil: in memory only.
+	Values bot.ValueKeeper
 }
 
 // ConfigOptions returns the Options for the config's discord section; the
@@ -133,10 +139,14 @@ func New(opts Options) (*Adapter, error) {
 		dedupe:     opts.Dedupe,
 		partials:   bot.NewPartialPosts(),
 	}
-	a.render = renderer{customID: a.ids.encode}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
+	a.ids.keep, a.ids.log = opts.Values, a.log
+	if a.now != nil {
+		a.ids.now = a.now
+	}
+	a.render = renderer{customID: a.ids.encode}
 	routeLogs(a.log)
 	if a.now == nil {
 		a.now = time.Now

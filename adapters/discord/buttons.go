@@ -1,16 +1,23 @@
 package discord
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"log/slog"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // Discord limits a component's custom_id to 100 characters, while a
 // button's value (the original request, for Share) can be longer. Short
-// values travel inside the custom_id; long ones are kept in memory under a
-// hash of their content, so the same value always gets the same id.
+// values travel inside the custom_id; long ones are kept under a hash of
+// their content, so the same value always gets the same id: in memory
+// and, with a bot.ValueKeeper, in the shared store, so a click reaches
+// any replica and survives a restart.
 const (
 	maxCustomID   = 100
 	inlinePrefix  = "bb:" // bb:ACTION:VALUE
@@ -24,9 +31,18 @@ type buttonIDs struct {
 	mu    sync.Mutex
 	vals  map[string]string
 	order []string
+	keep  bot.ValueKeeper // nil: memory only
+	now   func() time.Time
+	log   *slog.Logger
 }
 
-func newButtonIDs() *buttonIDs { return &buttonIDs{vals: map[string]string{}} }
+// keepWithin bounds the store write of a long button value, made while
+// the message is rendered.
+const keepWithin = 5 * time.Second
+
+func newButtonIDs() *buttonIDs {
+	return &buttonIDs{vals: map[string]string{}, now: time.Now, log: slog.New(slog.DiscardHandler)}
+}
 
 // encode returns the custom_id for a button.
 func (b *buttonIDs) encode(action, value string) string {
@@ -36,22 +52,38 @@ func (b *buttonIDs) encode(action, value string) string {
 	sum := sha256.Sum256([]byte(action + "\x00" + value))
 	key := hex.EncodeToString(sum[:12])
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	if _, ok := b.vals[key]; !ok {
-		b.vals[key] = value
-		b.order = append(b.order, key)
-		if len(b.order) > maxStoredKeys {
-			delete(b.vals, b.order[0])
-			b.order = b.order[1:]
+	_, known := b.vals[key]
+	if !known {
+		b.remember(key, value)
+	}
+	b.mu.Unlock()
+	if !known && b.keep != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), keepWithin)
+		defer cancel()
+		if err := b.keep.KeepValue(ctx, "discord-button:"+key, value, b.now()); err != nil {
+			// this process still knows it; another replica will say the
+			// button expired
+			b.log.Warn("discord: keep a button value in the store", "err", err)
 		}
 	}
 	return storedPrefix + action + ":" + key
 }
 
+// remember keeps a value in memory. Called with b.mu held.
+func (b *buttonIDs) remember(key, value string) {
+	b.vals[key] = value
+	b.order = append(b.order, key)
+	if len(b.order) > maxStoredKeys {
+		delete(b.vals, b.order[0])
+		b.order = b.order[1:]
+	}
+}
+
 // decode returns the action and value of a custom_id. ok is false when the
-// id is not one of ours, or its value was forgotten (a restart, or too
-// many buttons since): the click cannot be served any more.
-func (b *buttonIDs) decode(id string) (action, value string, ok bool) {
+// id is not one of ours, or its value is known neither here nor in the
+// store (without a store: after a restart, or too many buttons since):
+// the click cannot be served any more.
+func (b *buttonIDs) decode(ctx context.Context, id string) (action, value string, ok bool) {
 	switch {
 	case strings.HasPrefix(id, inlinePrefix):
 		action, value, ok = strings.Cut(id[len(inlinePrefix):], ":")
@@ -64,6 +96,19 @@ func (b *buttonIDs) decode(id string) (action, value string, ok bool) {
 		b.mu.Lock()
 		value, ok = b.vals[key]
 		b.mu.Unlock()
+		if ok || b.keep == nil {
+			return action, value, ok
+		}
+		value, ok, err := b.keep.KeptValue(ctx, "discord-button:"+key)
+		if err != nil {
+			b.log.Warn("discord: read a button value from the store", "err", err)
+			return "", "", false
+		}
+		if ok {
+			b.mu.Lock()
+			b.remember(key, value)
+			b.mu.Unlock()
+		}
 		return action, value, ok
 	}
 	return "", "", false

@@ -53,6 +53,18 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "invalid request signature", http.StatusUnauthorized)
 		return
 	}
+	if a.dedupe != nil {
+		// a signed request is good for 5 minutes: claim its signature in
+		// the shared store, so a replay fails on every replica
+		won, err := a.dedupe(r.Context(), "discord-sig:"+r.Header.Get("X-Signature-Ed25519"))
+		if err != nil {
+			a.log.Warn("discord: claim a request signature; answering anyway", "err", err)
+		} else if !won {
+			a.log.Warn("discord: replayed interaction request rejected")
+			http.Error(w, "request already received", http.StatusUnauthorized)
+			return
+		}
+	}
 	var i discordgo.Interaction
 	if err := json.Unmarshal(body, &i); err != nil {
 		http.Error(w, "malformed interaction", http.StatusBadRequest)
@@ -119,7 +131,7 @@ func (a *Adapter) dispatch(ctx context.Context, i *discordgo.Interaction) (*disc
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return a.autocomplete(ctx, i), nil
 	case discordgo.InteractionMessageComponent:
-		action, value, ok := a.ids.decode(i.MessageComponentData().CustomID)
+		action, value, ok := a.ids.decode(ctx, i.MessageComponentData().CustomID)
 		if !ok {
 			return a.answer(ctx, i, false, func(context.Context) bot.Message { return expired })
 		}

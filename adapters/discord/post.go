@@ -2,7 +2,11 @@ package discord
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -18,8 +22,10 @@ import (
 //
 // It returns the id of the first message (for a forum, the new thread's,
 // which is also its first message's). Rate limits are waited out and 5xx
-// answers retried with backoff within ctx; an unknown channel or missing
-// access wraps bot.ErrPermanent. When a later part fails, the id of what
+// answers, timeouts and dropped connections retried with backoff within
+// ctx, each part with a nonce Discord enforces, so a retried part whose
+// first answer was lost is not posted twice; an unknown channel or
+// missing access wraps bot.ErrPermanent. When a later part fails, the id of what
 // was posted is returned with the error, and the adapter remembers the
 // parts Discord accepted: Post called again with the same target and
 // message resumes at the failed part, never sending an accepted part
@@ -61,8 +67,9 @@ func (a *Adapter) Post(ctx context.Context, target string, msg bot.Message) (str
 	}
 	for ; next < len(parts); next++ {
 		p := parts[next]
+		nonce := partNonce(key, next)
 		err := a.retry(ctx, "send message", retryREST, func(opts ...discordgo.RequestOption) error {
-			m, err := a.session.ChannelMessageSendComplex(channel, send(p), opts...)
+			m, err := a.sendOnce(channel, send(p), nonce, opts...)
 			if err == nil && first == "" {
 				first = m.ID
 			}
@@ -78,6 +85,37 @@ func (a *Adapter) Post(ctx context.Context, target string, msg bot.Message) (str
 	a.partials.Done(key)
 	a.log.Debug("discord posted", "channel", target, "parts", len(parts))
 	return first, nil
+}
+
+// onceSend is a message with a nonce Discord enforces: a second send with
+// the same nonce within a few minutes returns the first message instead
+// of posting again. So a send whose answer was lost (a timeout, a dropped
+// connection) is retried without posting twice.
+type onceSend struct {
+	*discordgo.MessageSend
+	Nonce        string `json:"nonce"`
+	EnforceNonce bool   `json:"enforce_nonce"`
+}
+
+// sendOnce sends a message (no files) with an enforced nonce.
+func (a *Adapter) sendOnce(channel string, m *discordgo.MessageSend, nonce string, opts ...discordgo.RequestOption) (*discordgo.Message, error) {
+	endpoint := discordgo.EndpointChannelMessages(channel)
+	body, err := a.session.RequestWithBucketID("POST", endpoint, onceSend{MessageSend: m, Nonce: nonce, EnforceNonce: true}, endpoint, opts...)
+	if err != nil {
+		return nil, err
+	}
+	var out discordgo.Message
+	if err := json.Unmarshal(body, &out); err != nil {
+		return nil, fmt.Errorf("decode sent message: %w", err)
+	}
+	return &out, nil
+}
+
+// partNonce is the nonce of part i of the post with the given key: the
+// same for every attempt at that part, 25 characters (Discord's limit).
+func partNonce(key string, i int) string {
+	sum := sha256.Sum256([]byte(key + "#" + strconv.Itoa(i)))
+	return hex.EncodeToString(sum[:])[:25]
 }
 
 // channelType looks up (once) the type of a channel.

@@ -2,11 +2,13 @@ package discord
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -241,5 +243,63 @@ func TestConfigOptions(t *testing.T) {
 	opts.Core = &fakeCore{}
 	if _, err := New(opts); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestClientTimeoutIsRetried: a call that ends with the HTTP client's
+// timeout (or a dropped connection) while the caller's context is live is
+// transient: it is tried again, not given up as permanent.
+func TestClientTimeoutIsRetried(t *testing.T) {
+	api := newFakeAPI(t)
+	a, _ := newTestAdapter(t, api, &fakeCore{}, Options{Token: "secret"})
+	a.sleep = func(ctx context.Context, d time.Duration) error { return ctx.Err() }
+	for _, cause := range []error{
+		&url.Error{Op: "Post", URL: "https://discord.com/api/v9/channels/c/messages", Err: context.DeadlineExceeded},
+		&url.Error{Op: "Post", URL: "https://discord.com/api/v9/channels/c/messages", Err: io.ErrUnexpectedEOF},
+	} {
+		calls := 0
+		err := a.retry(context.Background(), "send message", retryREST, func(...discordgo.RequestOption) error {
+			calls++
+			if calls == 1 {
+				return cause
+			}
+			return nil
+		})
+		if err != nil || calls != 2 {
+			t.Errorf("%v: retry = %v after %d calls; want success on the second", cause, err, calls)
+		}
+	}
+}
+
+// TestRetriedPartKeepsItsNonce: every attempt at a part carries the same
+// enforced nonce, so Discord posts it once even when an earlier attempt
+// was accepted but its answer lost; different parts have different ones.
+func TestRetriedPartKeepsItsNonce(t *testing.T) {
+	api := newFakeAPI(t)
+	api.channels["c"] = discordgo.ChannelTypeGuildText
+	api.fail("POST /api/v9/channels/c/messages", canned{500, unavailable}, canned{502, unavailable})
+	a, _ := newTestAdapter(t, api, &fakeCore{}, Options{Token: "secret"})
+	if _, err := a.Post(context.Background(), "c", digest); err != nil {
+		t.Fatal(err)
+	}
+	var nonces []string
+	for _, c := range api.all() {
+		if c.String() != "POST /api/v9/channels/c/messages" {
+			continue
+		}
+		var body struct {
+			Nonce        string `json:"nonce"`
+			EnforceNonce bool   `json:"enforce_nonce"`
+		}
+		if err := json.Unmarshal(c.Body, &body); err != nil || body.Nonce == "" || !body.EnforceNonce || len(body.Nonce) > 25 {
+			t.Fatalf("send %s: nonce %+v, %v", c.Body, body, err)
+		}
+		nonces = append(nonces, body.Nonce)
+	}
+	if len(nonces) != 3 || nonces[0] != nonces[1] || nonces[1] != nonces[2] {
+		t.Errorf("nonces of three attempts at one part: %v; want one nonce", nonces)
+	}
+	if partNonce("k", 0) == partNonce("k", 1) {
+		t.Error("two parts share a nonce")
 	}
 }

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -285,16 +286,16 @@ func TestButtonIDs(t *testing.T) {
 			if runes(id) > maxCustomID {
 				t.Fatalf("custom_id %q is %d characters", id, runes(id))
 			}
-			a, v, ok := ids.decode(id)
+			a, v, ok := ids.decode(context.Background(), id)
 			if !ok || a != tc.action || v != tc.value {
 				t.Errorf("decode(%q) = %q, %q, %v", id, a, v, ok)
 			}
 		})
 	}
-	if _, _, ok := newButtonIDs().decode(ids.encode("share", strings.Repeat("x", 200))); ok {
+	if _, _, ok := newButtonIDs().decode(context.Background(), ids.encode("share", strings.Repeat("x", 200))); ok {
 		t.Error("a forgotten long value decoded")
 	}
-	if _, _, ok := ids.decode("someone-else"); ok {
+	if _, _, ok := ids.decode(context.Background(), "someone-else"); ok {
 		t.Error("a foreign custom_id decoded")
 	}
 }

@@ -23,14 +23,13 @@ const (
 type retryPolicy func(err error) (again bool, wait time.Duration)
 
 // retryREST retries rate limits (after the time Discord asks for), 5xx
-// answers and transport failures; other 4xx answers are final.
+// answers and transport failures (the HTTP client's timeout and dropped
+// connections included: retry has checked that its context is live);
+// other 4xx answers are final.
 func retryREST(err error) (bool, time.Duration) {
 	var rl *discordgo.RateLimitError
 	if errors.As(err, &rl) && rl.RateLimit != nil && rl.TooManyRequests != nil {
 		return true, max(rl.RetryAfter, time.Millisecond)
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return false, 0
 	}
 	var re *discordgo.RESTError
 	if errors.As(err, &re) && re.Response != nil {
@@ -58,6 +57,9 @@ func (a *Adapter) retry(ctx context.Context, what string, policy retryPolicy, fn
 		err := fn(discordgo.WithContext(ctx))
 		if err == nil {
 			return nil
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("%s: %w", what, err)
 		}
 		again, wait := policy(err)
 		if !again {

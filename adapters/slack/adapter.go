@@ -50,8 +50,10 @@ type Options struct {
 	// before answering it, and reports whether this process won. A lost
 	// claim is acknowledged empty and not answered, so replicas sharing
 	// the claims answer once. When the claim fails the envelope is
-	// answered anyway (a rare duplicate beats a lost answer). The HTTP
-	// routes need none: each request reaches one replica. Nil: answer all.
+	// answered anyway (a rare duplicate beats a lost answer). On the HTTP
+	// routes it claims each request's signature ("slack-sig:"), so a
+	// replayed request fails on every replica and after a restart, not
+	// only in this process. Nil: answer all.
 	Dedupe func(ctx context.Context, key string) (bool, error)
 }
 
@@ -131,6 +133,7 @@ func New(opts Options) (*Adapter, error) {
 	}
 	if opts.SigningSecret != "" {
 		a.verify = newVerifier(opts.SigningSecret, a.now, signatureWindow, 100_000)
+		a.verify.claim = opts.Dedupe
 	}
 	apiOpts := []slack.Option{
 		slack.OptionHTTPClient(a.http),

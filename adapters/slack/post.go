@@ -166,6 +166,9 @@ func (a *Adapter) retry(ctx context.Context, op string, f func(ctx context.Conte
 		if err == nil {
 			return nil
 		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
 		wait, ok := retryable(err, &backoff)
 		if !ok {
 			if ctx.Err() != nil {
@@ -184,7 +187,10 @@ func (a *Adapter) retry(ctx context.Context, op string, f func(ctx context.Conte
 }
 
 // retryable says whether err is worth retrying and after how long;
-// backoff is the next exponential wait and is advanced when used.
+// backoff is the next exponential wait and is advanced when used. The
+// caller has checked that its context is still live: a deadline or
+// cancellation in err then comes from the HTTP client's own timeout or a
+// dropped connection, which another attempt may well get past.
 func retryable(err error, backoff *time.Duration) (time.Duration, bool) {
 	next := func() time.Duration {
 		d := *backoff
@@ -197,8 +203,6 @@ func retryable(err error, backoff *time.Duration) (time.Duration, bool) {
 	var se slack.SlackErrorResponse
 	switch {
 	case errors.As(err, &pe):
-		return 0, false
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return 0, false
 	case errors.As(err, &rl):
 		return max(rl.RetryAfter, minRetryAfter), true

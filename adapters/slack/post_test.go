@@ -35,6 +35,8 @@ type reply struct {
 	body   string
 	// hangUp drops the connection without an answer.
 	hangUp bool
+	// stall answers nothing until the client gives up (its timeout).
+	stall bool
 }
 
 func (rec *recorder) bind(c slacktest.Customize) {
@@ -57,6 +59,9 @@ func (rec *recorder) handle(name, okBody string) http.HandlerFunc {
 		}
 		rec.mu.Unlock()
 		switch {
+		case rp.stall:
+			<-r.Context().Done()
+			return
 		case rp.hangUp:
 			conn, _, err := w.(http.Hijacker).Hijack()
 			if err == nil {
@@ -154,6 +159,28 @@ func TestPost(t *testing.T) {
 				t.Errorf("posted %v", last)
 			}
 		})
+	}
+}
+
+// TestPostClientTimeoutIsRetried: a request the API never answers ends
+// with the HTTP client's timeout, which is transient (the caller's
+// context is still live): the post is tried again, not given up.
+func TestPostClientTimeoutIsRetried(t *testing.T) {
+	rec := &recorder{script: []reply{{stall: true}}}
+	s := slacktest.NewTestServer(rec.bind)
+	s.Start()
+	t.Cleanup(s.Stop)
+	a, err := New(Options{BotToken: "xoxb-test", APIURL: s.GetAPIURL(), HTTPClient: &http.Client{Timeout: 200 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.wait = func(ctx context.Context, d time.Duration) error { return ctx.Err() }
+	ts, err := a.Post(context.Background(), "C123", answerMessage())
+	if err != nil || !strings.HasPrefix(ts, "1700000000.") {
+		t.Fatalf("Post = %q, %v; want the second attempt to succeed", ts, err)
+	}
+	if _, calls := rec.recorded(); len(calls) != 2 {
+		t.Errorf("%d calls, want 2", len(calls))
 	}
 }
 

@@ -2,6 +2,7 @@ package slack
 
 import (
 	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -30,6 +31,10 @@ type verifier struct {
 	now    func() time.Time
 	window time.Duration
 	seen   *replayCache
+	// claim, when set, claims each verified signature in the store the
+	// replicas share (Options.Dedupe), so a replay fails on every replica
+	// and after a restart, not only in this process.
+	claim func(ctx context.Context, key string) (bool, error)
 }
 
 func newVerifier(secret string, now func() time.Time, window time.Duration, maxSeen int) *verifier {
@@ -79,7 +84,17 @@ func (v *verifier) middleware(log interface {
 			http.Error(w, "request body too large or unreadable", http.StatusRequestEntityTooLarge)
 			return
 		}
-		err = v.check(r.Header.Get("X-Slack-Request-Timestamp"), r.Header.Get("X-Slack-Signature"), body)
+		sig := r.Header.Get("X-Slack-Signature")
+		err = v.check(r.Header.Get("X-Slack-Request-Timestamp"), sig, body)
+		if err == nil && v.claim != nil {
+			won, cerr := v.claim(r.Context(), "slack-sig:"+sig)
+			switch {
+			case cerr != nil:
+				log.Warn("claim a slack request signature; answering anyway", "err", cerr.Error())
+			case !won:
+				err = errReplayed
+			}
+		}
 		if err != nil {
 			log.Warn("rejected slack request", "path", r.URL.Path, "reason", err.Error())
 			http.Error(w, "invalid request signature", http.StatusUnauthorized)

@@ -2,6 +2,10 @@ package slack
 
 import (
 	"bufio"
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strconv"
 	"strings"
@@ -143,5 +147,36 @@ func BenchmarkVerify(b *testing.B) {
 		if err := v.check(ts, v.sign(ts, body), body); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestReplayRefusedAcrossReplicas: two verifiers (two replicas, or one
+// before and after a restart) sharing the store's claims refuse a
+// request replayed from one to the other.
+func TestReplayRefusedAcrossReplicas(t *testing.T) {
+	v := loadVector(t)
+	now := unix(t, v.timestamp)
+	claimed := map[string]bool{}
+	claim := func(_ context.Context, key string) (bool, error) {
+		if claimed[key] {
+			return false, nil
+		}
+		claimed[key] = true
+		return true, nil
+	}
+	var codes []int
+	for range 2 {
+		ver := newVerifier(v.secret, func() time.Time { return now }, signatureWindow, 16)
+		ver.claim = claim
+		h := ver.middleware(slog.New(slog.DiscardHandler), http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+		r := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(v.body))
+		r.Header.Set("X-Slack-Request-Timestamp", v.timestamp)
+		r.Header.Set("X-Slack-Signature", v.signature)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		codes = append(codes, w.Code)
+	}
+	if codes[0] != http.StatusOK || codes[1] != http.StatusUnauthorized {
+		t.Errorf("status codes %v, want 200 then 401 for the replay", codes)
 	}
 }

@@ -30,6 +30,16 @@ type Corpus struct {
 	Watch bool `yaml:"watch"`
 	// FeedAlerts tells admins about a feed that keeps failing.
 	FeedAlerts FeedAlerts `yaml:"feed_alerts"`
+	// Retention bounds the stored feed articles.
+	Retention Retention `yaml:"retention"`
+}
+
+// Retention lets go of feed articles (from the store and the knowledge):
+// those dated (published, else fetched) more than MaxAge ago, and all but
+// the newest MaxArticles. Zero means no limit. Files are never let go.
+type Retention struct {
+	MaxAge      Duration `yaml:"max_age"`
+	MaxArticles int      `yaml:"max_articles"`
 }
 
 // FeedAlerts posts one message to each target when a feed has failed

@@ -134,6 +134,12 @@ func (v *validator) corpus(c *Config, o ValidateOptions) {
 			v.add(f+".refresh", "must be at least 1m, not %s", fd.Refresh.Std())
 		}
 	}
+	if c.Corpus.Retention.MaxAge < 0 {
+		v.add("corpus.retention.max_age", "must not be negative")
+	}
+	if c.Corpus.Retention.MaxArticles < 0 {
+		v.add("corpus.retention.max_articles", "must not be negative")
+	}
 	if c.Corpus.FeedAlerts.AfterFailures < 0 {
 		v.add("corpus.feed_alerts.after_failures", "must not be negative")
 	}

@@ -25,8 +25,9 @@ const migrationLock int64 = 0x6272696566626f74
 
 // Store is a bot.Store kept in PostgreSQL.
 type Store struct {
-	pool  *pgxpool.Pool
-	prune pruner // expired event claims
+	pool        *pgxpool.Pool
+	prune       pruner // expired event claims
+	pruneValues pruner // expired kept values
 }
 
 var (

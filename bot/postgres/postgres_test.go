@@ -14,6 +14,8 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/postgres"
 	"github.com/briefbot/briefbot/bot/storetest"
+	"github.com/briefbot/briefbot/corpus/feed"
+	"github.com/briefbot/briefbot/corpus/feed/feedtest"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -178,4 +180,15 @@ func TestEventPrune(t *testing.T) {
 	if n := count(); n != 3 {
 		t.Errorf("%d rows after the third prune, want 3 (c, d and e)", n)
 	}
+}
+
+func TestFeedStore(t *testing.T) {
+	feedtest.Store(t, func(t *testing.T) feed.Store {
+		s, err := postgres.Open(context.Background(), testDSN(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
 }

@@ -27,8 +27,9 @@ const busyTimeout = 15 * time.Second
 
 // Store is a bot.Store kept in one SQLite file.
 type Store struct {
-	db    *sql.DB
-	prune pruner // expired event claims
+	db          *sql.DB
+	prune       pruner // expired event claims
+	pruneValues pruner // expired kept values
 }
 
 var (

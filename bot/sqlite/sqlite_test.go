@@ -11,6 +11,8 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/sqlite"
 	"github.com/briefbot/briefbot/bot/storetest"
+	"github.com/briefbot/briefbot/corpus/feed"
+	"github.com/briefbot/briefbot/corpus/feed/feedtest"
 )
 
 // opener gives each test its own database file; later calls for the same
@@ -132,4 +134,15 @@ func TestEventPrune(t *testing.T) {
 	if n := count(); n != 3 {
 		t.Errorf("%d rows after the third prune, want 3 (d, e and f)", n)
 	}
+}
+
+func TestFeedStore(t *testing.T) {
+	feedtest.Store(t, func(t *testing.T) feed.Store {
+		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "state.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
 }

@@ -3,7 +3,8 @@
 // connections), leasing the outbox exclusively and recovering expired
 // leases (and an owner taking its own back), delivery outcomes,
 // subscriptions, feedback, the query log and, for a bot.EventClaimer,
-// claiming chat events once (also under races).
+// claiming chat events once (also under races) and, for a bot.Leaser,
+// holding a lease alone and handing it over when it expires.
 package storetest
 
 import (
@@ -41,8 +42,13 @@ func Run(t *testing.T, open Opener) {
 		{"NotFound", testNotFound},
 		{"Subscriptions", testSubscriptions},
 		{"FeedbackAndQueries", testFeedbackAndQueries},
+		{"DeclinedQueries", testDeclinedQueries},
 		{"EventClaim", testEventClaim},
 		{"EventClaimRace", testEventClaimRace},
+		{"PollLease", testPollLease},
+		{"PollLeaseRace", testPollLeaseRace},
+		{"SlotStates", testSlotStates},
+		{"KeptValues", testKeptValues},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

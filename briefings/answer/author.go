@@ -59,7 +59,10 @@ func (a *Answerer) askAuthor(question, rest string) Answer {
 		return a.decline(question, nil)
 	}
 	best := &ms[0]
-	conf := round3(a.confidence(res, ms))
+	// The rule-based confidence: how well the question names an article,
+	// which is what decides whether the byline answers it.
+	raw, _ := a.confidence(res, ms)
+	conf := round3(raw)
 	var art int
 	switch {
 	case best.cand.kind == KindPassage:

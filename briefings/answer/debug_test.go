@@ -3,6 +3,7 @@ package answer
 import (
 	"flag"
 	"fmt"
+	"github.com/briefbot/briefbot/corpus/entity"
 	"strings"
 	"testing"
 
@@ -48,7 +49,7 @@ func TestAskDebug(t *testing.T) {
 		if len(r.Hits) == 0 {
 			continue
 		}
-		ms := a.rank(r, typ, fi)
+		ms := a.rank(r, typ, fi, entity.Expect(it.Question), it.Question)
 		for i := 0; i < len(ms) && i < 3; i++ {
 			m := &ms[i]
 			fmt.Printf("      %.2f rank %.2f cov %.2f key %.2f %s %s\n", m.hit.Score, m.rank, m.coverage, m.keyCov, m.cand.kind, clipText(a.answerOf(m, r), 100))

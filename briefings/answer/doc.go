@@ -6,6 +6,14 @@
 // confidence, and declines below the threshold with "did you mean"
 // suggestions.
 //
+// The confidence estimates the probability that the answer is right: the
+// rule-based confidence of the ranking (coverage, margin, unknown words),
+// lowered by a logistic regression (confidence_model.go, fitted by
+// fit_test.go on labelled questions in testdata/) for what the answer
+// lacks: the kind of fact asked for (corpus/entity), a negation or a name
+// of the question, or a name the corpus never writes; and for a corpus of
+// many passages, where a good match by chance is likelier.
+//
 // It may use briefings/cite, briefings/faq and briefings/stories (their
 // types), corpus/search and corpus/, nothing above them.
 //

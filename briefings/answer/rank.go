@@ -10,6 +10,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/briefbot/briefbot/briefings/cite"
+	"github.com/briefbot/briefbot/corpus/entity"
 	"github.com/briefbot/briefbot/corpus/search"
 	"github.com/briefbot/briefbot/corpus/text"
 )
@@ -74,6 +75,9 @@ type tuning struct {
 	// factMiss scales the confidence of a best match that holds no fact
 	// of the kind asked for: no date for "when", no amount for "how much".
 	factMiss float64
+	// leadBonus is the rank bonus of an article's lead that holds a fact
+	// of the kind asked for.
+	leadBonus float64
 }
 
 var defaultTuning = tuning{
@@ -94,6 +98,7 @@ var defaultTuning = tuning{
 	unknownCommon:   1.2,
 	numberMiss:      0.5,
 	factMiss:        0.75,
+	leadBonus:       0.05,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -111,27 +116,42 @@ type match struct {
 	// when it is a date, a number or a duration the candidate lacks.
 	typ      answerType
 	factMiss bool
+	// want are the kinds of fact (corpus/entity) the question asks for,
+	// and question the question, for the answer window.
+	want     entity.Set
+	question string
 }
 
+// Ask answers a question, or declines when its confidence, the
+// probability that the answer is right, is under Base.MinConfidence.
 func (a *Answerer) Ask(question string) Answer {
+	ans, _ := a.ask(question)
+	return ans
+}
+
+// ask is Ask that also returns the features the confidence was computed
+// from (nil when there was no match to weigh).
+func (a *Answerer) ask(question string) (Answer, []float64) {
 	q := strings.TrimSpace(question)
 	if q == "" || a == nil {
-		return a.decline(question, nil)
+		return a.decline(question, nil), nil
 	}
 	if rest, ok := aboutAuthor(q); ok {
-		return a.askAuthor(question, rest)
+		return a.askAuthor(question, rest), nil
 	}
 	res, ms, ok := a.matches(q)
 	if !ok {
-		return a.decline(question, nil)
+		return a.decline(question, nil), nil
 	}
 	best := &ms[0]
 	best.answer = a.answerOf(best, res)
-	conf := round3(a.confidence(res, ms))
+	raw, margin := a.confidence(res, ms)
+	x := a.features(q, res, ms, raw, margin, best.answer)
+	conf := round3(a.probability(raw, x))
 	if conf < a.kb.MinConfidence {
 		ans := a.decline(question, &res)
 		ans.Confidence = conf
-		return ans
+		return ans, x
 	}
 	return Answer{
 		Question:    question,
@@ -142,7 +162,7 @@ func (a *Answerer) Ask(question string) Answer {
 		Confidence:  conf,
 		Sources:     a.sourcesOf(res, *best),
 		Suggestions: []string{},
-	}
+	}, x
 }
 
 // fillerWeight is the most a filler word of a question weighs.
@@ -159,7 +179,8 @@ func (a *Answerer) matches(q string) (search.Result, []match, bool) {
 	if len(res.Hits) == 0 || res.Weight == 0 {
 		return res, nil, false
 	}
-	ms := a.rank(res, typ, frameIdx)
+	want := entity.Expect(q)
+	ms := a.rank(res, typ, frameIdx, want, q)
 	preferEntry(ms)
 	return res, ms, true
 }
@@ -239,13 +260,16 @@ func (a *Answerer) search(terms []search.QueryTerm) search.Result {
 // itself; a corrected word for less than one typed right), a bonus for an
 // FAQ question or issue name that covers the question, and a little of its
 // BM25 score. Best first; ties keep the index order.
-func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int) []match {
+//
+// A news article's lead (its first sentence) that holds a fact of the
+// kind asked for ranks a little higher: it is where news says the most.
+func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want entity.Set, q string) []match {
 	t := &a.tune
 	ms := make([]match, len(res.Hits))
 	top := res.Hits[0].Score
 	asked := a.askedWord(res.Terms)
 	for i, h := range res.Hits {
-		m := match{hit: h, cand: a.cand(h.Payload), typ: typ}
+		m := match{hit: h, cand: a.cand(h.Payload), typ: typ, want: want, question: q}
 		m.show = m.cand
 		credits := &t.entryCredit
 		if m.cand.kind == KindPassage {
@@ -319,6 +343,9 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 			bonus /= 2
 		}
 		m.rank = m.coverage + bonus
+		if a.isLead(m.cand) && (typed && typ != nameType || !want.Empty() && holdsKind(m.cand.sentences[0], q, want)) {
+			m.rank += t.leadBonus
+		}
 		if top > 0 {
 			m.rank += t.scoreBonus * h.Score / top
 		}
@@ -330,7 +357,7 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int) []mat
 
 func (a *Answerer) answerOf(m *match, res search.Result) string {
 	if m.show.kind == KindPassage {
-		return a.window(m.show, res, m.typ)
+		return a.window(m.show, res, m.typ, m.want, m.question)
 	}
 	return trimAnswer(m.show.answer, maxShownChars)
 }
@@ -362,47 +389,19 @@ func trimAnswer(s string, n int) string {
 	return strings.TrimSpace(s[:cut])
 }
 
-// confidence maps the best match's coverage to [0,1] so that the default
-// threshold sits at the coverage where answers stop being reliable, and
-// lowers it when a different answer ranks almost as high.
-func (a *Answerer) confidence(res search.Result, ms []match) float64 {
-	t := &a.tune
-	best := &ms[0]
-	margin := 1.0
-	for i := 1; i < len(ms); i++ {
-		other := &ms[i]
-		if other.show == best.show || overlap(best.show.terms, other.show.terms) >= 0.5 {
-			continue
-		}
-		margin = math.Min(1, (best.rank-other.rank)/0.2)
-		break
-	}
-	c := 0.35 + (best.coverage-t.cut)*t.slope
-	// A question naming a figure ("windows 11", "version 3") asks about
-	// that figure: an answer without it is likely about something else.
-	if best.missNum {
-		c *= t.numberMiss
-	}
-	// So is an answer to "when" or "how many" that holds no date or number.
-	if best.factMiss {
-		c *= t.factMiss
-	}
-	c *= 1 - t.marginShare*(1-margin)
-	// A question whose words are mostly unknown to the corpus is about
-	// something else, however well its other words match.
-	if k := knownShare(res.Terms); k < t.knownMin {
-		c *= (k / t.knownMin) * (k / t.knownMin)
-	}
-	return math.Max(0, math.Min(1, c))
-}
-
 // window returns a passage's answer text: its sentence, with the previous
 // one when the sentence leans on it (it opens with a pronoun or connective)
 // and the next one when that adds query words or the sentence is short.
 // When the question asks for a kind of fact (a date, a duration) that
 // only a neighbour holds, the neighbour is shown too: the passage ranked
 // on it.
-func (a *Answerer) window(c *candidate, res search.Result, typ answerType) string {
+//
+// The same holds for the kinds of fact corpus/entity tells apart (a
+// person for "who", a place for "where", a religion for "what
+// religion"): when the window holds none the question does not name
+// itself and the next (or else the previous) sentence does, it is shown
+// too.
+func (a *Answerer) window(c *candidate, res search.Result, typ answerType, want entity.Set, q string) string {
 	ss := c.sentences
 	i := c.center
 	lo, hi := i, i+1 // the window is ss[lo:hi]
@@ -423,6 +422,14 @@ func (a *Answerer) window(c *candidate, res search.Result, typ answerType) strin
 		case hi < len(ss) && hi-lo < 3 && holdsFact(ss[hi:hi+1], typ):
 			hi++
 		case lo > 0 && hi-lo < 3 && holdsFact(ss[lo-1:lo], typ):
+			lo--
+		}
+	}
+	if !want.Empty() && hi-lo < 3 && !holdsKind(strings.Join(ss[lo:hi], " "), q, want) {
+		switch {
+		case hi < len(ss) && holdsKind(ss[hi], q, want):
+			hi++
+		case lo > 0 && holdsKind(ss[lo-1], q, want):
 			lo--
 		}
 	}
@@ -502,19 +509,87 @@ func (a *Answerer) decline(question string, res *search.Result) Answer {
 		}
 	}
 	q := strings.TrimSpace(question)
-	if q != "" && len(strings.Fields(q)) <= shortInput && len(a.names) > 0 {
+	if len(strings.Fields(q)) <= shortInput && letters(q) >= minFuzzyLetters && len(a.names) > 0 {
 		for _, m := range fuzzy.Find(q, a.names) {
-			add(m.Str)
+			if compact(m, q) {
+				add(m.Str)
+			}
 		}
 	}
 	if res != nil {
 		for _, h := range res.Hits {
-			if c := a.cand(h.Payload); c.kind != KindPassage {
+			if c := a.cand(h.Payload); c.kind != KindPassage && nearMiss(c, res.Terms) {
 				add(c.title)
 			}
 		}
 	}
 	return ans
+}
+
+// minFuzzyLetters is the fewest letters a short input needs before it is
+// matched fuzzily against FAQ questions and issue names: "1" or "ok"
+// would match nearly any title.
+const minFuzzyLetters = 3
+
+// compact reports whether a fuzzy match of q lies within a stretch of the
+// title at most twice as long as q: "donbs" in "Donbas" is a near miss,
+// the letters of "hello" spread over "How do these talks affect NATO" are
+// not.
+func compact(m fuzzy.Match, q string) bool {
+	if len(m.MatchedIndexes) == 0 {
+		return false
+	}
+	span := m.MatchedIndexes[len(m.MatchedIndexes)-1] - m.MatchedIndexes[0] + 1
+	return span <= 2*len(q)
+}
+
+// letters counts the letters of s.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// nearMiss reports whether the FAQ entry or issue c is a near miss of the
+// question: most of the question's informative words are words the corpus
+// knows (a question mostly about something else has no near miss), and
+// c's question or name shares one of them (not a word Expand added, nor
+// one that frames questions). A search hit that matched on its answer
+// alone is no suggestion.
+func nearMiss(c *candidate, terms []search.QueryTerm) bool {
+	if knownShare(terms) <= nearMissKnown {
+		return false
+	}
+	for _, t := range terms {
+		if t.Of > 0 || !t.Known || !informative(t) {
+			continue
+		}
+		for _, k := range c.keys {
+			if _, ok := k.weight[t.Term]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearMissKnown is the share of a question's informative words the corpus
+// must know, above which a declined question gets suggestions from its
+// search hits.
+const nearMissKnown = 0.5
+
+// informative reports a question word that says what the question is
+// about: not a word that frames questions or a general verb or adjective
+// (questionWeights), nor a bare number.
+func informative(t search.QueryTerm) bool {
+	if _, low := questionWeights[t.Word]; low {
+		return false
+	}
+	return !text.IsNumber(t.Word)
 }
 
 func contains[T comparable](ss []T, s T) bool {

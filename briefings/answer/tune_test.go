@@ -3,6 +3,7 @@ package answer
 import (
 	"flag"
 	"fmt"
+	"github.com/briefbot/briefbot/corpus/entity"
 	"sort"
 	"testing"
 
@@ -110,7 +111,7 @@ func TestAskRankTune(t *testing.T) {
 							if len(res.Hits) == 0 {
 								continue
 							}
-							ms := a.rank(res, typ, fi)
+							ms := a.rank(res, typ, fi, entity.Expect(it.Question), it.Question)
 							if eval.Correct(it, Answer{Answered: true, Answer: a.answerOf(&ms[0], res)}) {
 								right[i]++
 							}

@@ -27,6 +27,8 @@ type app struct {
 	// requireArticles makes corpus paths that give no article an error
 	// (one-shot commands); otherwise it is a warning.
 	requireArticles bool
+	// feedSeq is the last stored feed change in the corpus.
+	feedSeq int64
 }
 
 // loadConfig reads the config file named by -config (or $BRIEFBOT_CONFIG),
@@ -115,6 +117,12 @@ func loadFor(ctx context.Context, e *env, g *globals, service bool) (*app, error
 	a.requireArticles = !service || (len(cfg.Corpus.Feeds) == 0 && !cfg.Corpus.Watch)
 	if err := a.loadCorpus(ctx, g.corpora); err != nil {
 		return nil, err
+	}
+	if err := a.loadStoredFeeds(ctx); err != nil {
+		if service {
+			return nil, err
+		}
+		a.log.Warn("without the stored feed articles", "err", err)
 	}
 	kb, err := briefings.Build(ctx, a.articles, kbOptions(cfg, a.log))
 	if err != nil {

@@ -48,6 +48,15 @@ func commands() []command {
 			run:     runSchedules,
 		},
 		{
+			name: "unanswered", summary: "list the declined questions, grouped, with faq entries to add",
+			long: "The questions the bot declined, from the store's query log, grouped when they ask the\n" +
+				"same thing, most asked first: a JSON list of {question, questions, count, last_asked,\n" +
+				"nearest, faq} (nearest: the closest FAQ question or issue name; faq: a one-line entry\n" +
+				"for the config's faq: list, its answer to write). -text lists them for people.",
+			example: "briefbot unanswered -since 7d\nbriefbot -config bb.yaml unanswered -text",
+			run:     runUnanswered,
+		},
+		{
 			name: "validate", summary: "check the config file and report every problem",
 			long:    "Prints ok, or every problem as FILE:LINE: field: problem and exits 1.",
 			example: "briefbot validate -config bb.yaml",

@@ -74,7 +74,7 @@ func TestFailingFeedAlertsTheAdminChannel(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer store.Close()
-			p, err := a.feedPoller(ctx, store, nil)
+			p, err := a.feedPoller(ctx, store, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -27,6 +27,9 @@ type library struct {
 	// built is how many articles the last full build held; the bot's KB
 	// may hold more, added since with KB.With.
 	built int
+	// liveTiming, when set (tests), replaces the timing derived from
+	// the feeds' refresh intervals.
+	liveTiming *liveTiming
 }
 
 func newLibrary(cfg *config.Config, articles []corpus.Article) *library {
@@ -139,8 +142,14 @@ func (a *app) live(ctx context.Context, b *bot.Bot, store bot.Store, m *bot.Metr
 			})
 		}()
 	}
-	if len(a.cfg.Corpus.Feeds) > 0 {
-		p, err := a.feedPoller(ctx, store, m)
+	if fs, ok := store.(feed.Store); ok && len(a.cfg.Corpus.Feeds) > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- a.liveFeeds(ctx, fs, b, store, m)
+		}()
+	} else if len(a.cfg.Corpus.Feeds) > 0 {
+		p, err := a.feedPoller(ctx, store, m, nil)
 		if err != nil {
 			return err
 		}
@@ -160,10 +169,12 @@ func (a *app) live(ctx context.Context, b *bot.Bot, store bot.Store, m *bot.Metr
 	return nil
 }
 
-// feedPoller returns the poller of the configured feeds. A failing feed is
-// counted and logged; with corpus.feed_alerts targets and a store, the
-// admin channels are told when it keeps failing and when it works again.
-func (a *app) feedPoller(ctx context.Context, store bot.Store, m *bot.Metrics) (*feed.Poller, error) {
+// feedPoller returns the poller of the configured feeds, keeping its
+// state and articles in fs (nil: in memory). A failing feed is counted
+// and logged; with corpus.feed_alerts targets and a store, the admin
+// channels are told when it keeps failing and when it works again. A
+// store outage pauses polling, which the metrics show.
+func (a *app) feedPoller(ctx context.Context, store bot.Store, m *bot.Metrics, fs feed.Store) (*feed.Poller, error) {
 	var srcs []feed.Source
 	for _, f := range a.cfg.Corpus.Feeds {
 		srcs = append(srcs, feed.Source{URL: f.URL, Refresh: f.RefreshEvery()})
@@ -184,10 +195,18 @@ func (a *app) feedPoller(ctx context.Context, store bot.Store, m *bot.Metrics) (
 			}
 		}
 	}
+	var state feed.StateStore
+	if fs != nil {
+		state = fs
+	}
 	p, err := feed.New(feed.Options{
 		Feeds:     srcs,
 		UserAgent: feed.UserAgent(version),
 		Logger:    a.log.With("component", "feeds"),
+		State:     state,
+		OnStore: func(err error) {
+			m.SetFeedPollingPaused(err != nil)
+		},
 		OnFailure: func(url string, consecutive int, err error) {
 			if m != nil {
 				m.FeedFailed(url)
@@ -307,7 +326,7 @@ func (a *app) reload(ctx context.Context, g *globals, b *bot.Bot, m *bot.Metrics
 		return err
 	}
 	if restartNeeded(old, cfg) {
-		a.log.Warn("the config changed settings that take effect at the next start (credentials, http, store, schedules, feeds, feed alerts)")
+		a.log.Warn("the config changed settings that take effect at the next start (credentials, http, store, schedules, feeds, feed alerts, retention)")
 	}
 	return nil
 }
@@ -324,6 +343,6 @@ func filesOnly(arts []corpus.Article) []corpus.Article {
 }
 
 func restartNeeded(a, b *config.Config) bool {
-	return fmt.Sprint(a.Slack, a.Discord, a.HTTP, a.Store, a.Schedules, a.Corpus.Feeds, a.Corpus.Watch, a.Corpus.FeedAlerts) !=
-		fmt.Sprint(b.Slack, b.Discord, b.HTTP, b.Store, b.Schedules, b.Corpus.Feeds, b.Corpus.Watch, b.Corpus.FeedAlerts)
+	return fmt.Sprint(a.Slack, a.Discord, a.HTTP, a.Store, a.Schedules, a.Corpus.Feeds, a.Corpus.Watch, a.Corpus.FeedAlerts, a.Corpus.Retention) !=
+		fmt.Sprint(b.Slack, b.Discord, b.HTTP, b.Store, b.Schedules, b.Corpus.Feeds, b.Corpus.Watch, b.Corpus.FeedAlerts, b.Corpus.Retention)
 }

@@ -159,15 +159,45 @@ func (a *app) scheduleDigest(ctx context.Context, e *env, name string, now time.
 	return nil
 }
 
+// writePostResult says what a run of a schedule's slot did and, when
+// the store can tell, where every target of the slot stands: delivered
+// (now or before), pending (retried by serve or the next run) or failed.
 func writePostResult(w io.Writer, r bot.PostResult) {
 	slot := r.Slot.Format("2006-01-02 15:04 MST")
 	switch {
+	case !r.Claimed && len(r.Targets) > 0:
+		fmt.Fprintf(w, "%s: the slot of %s was claimed before (by serve or an earlier run).\n", r.Schedule, slot)
 	case !r.Claimed:
 		fmt.Fprintf(w, "%s: the slot of %s was already posted; nothing sent.\n", r.Schedule, slot)
 	case r.Empty:
 		fmt.Fprintf(w, "%s: nothing new for the slot of %s; nothing sent.\n", r.Schedule, slot)
 	default:
 		fmt.Fprintf(w, "%s: digest for the slot of %s.\n", r.Schedule, slot)
+	}
+	if len(r.Targets) > 0 {
+		now := map[string]bool{}
+		for _, t := range r.Delivered {
+			now[t] = true
+		}
+		for _, st := range r.Targets {
+			switch st.State {
+			case bot.StateDelivered:
+				when := "before this run"
+				if now[st.Target] {
+					when = "now"
+				}
+				fmt.Fprintf(w, "  delivered  %s (%s)\n", st.Target, when)
+			case bot.StateFailed:
+				fmt.Fprintf(w, "  failed     %s: %s\n", st.Target, st.LastError)
+			default:
+				fmt.Fprintf(w, "  pending    %s (retried by briefbot serve or the next run", st.Target)
+				if st.LastError != "" {
+					fmt.Fprintf(w, "; last error: %s", st.LastError)
+				}
+				fmt.Fprintln(w, ")")
+			}
+		}
+		return
 	}
 	for _, t := range r.Delivered {
 		fmt.Fprintf(w, "  delivered  %s\n", t)

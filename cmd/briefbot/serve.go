@@ -160,6 +160,7 @@ func (a *app) platforms(b *bot.Bot) (platformSet, error) {
 			Token: c.Token, ApplicationID: c.ApplicationID, PublicKey: c.PublicKey,
 			GuildIDs: c.GuildIDs, APIURL: c.APIURL, Logger: a.log.With("adapter", "discord"), Core: b,
 			Dedupe: b.Dedupe(), // replicas answer a gateway interaction once
+			Values: b.Values(), // long button values shared by replicas
 		})
 		if err != nil {
 			return s, fmt.Errorf("discord: %w", err)

@@ -135,3 +135,14 @@ func (x *textIndex) keepNewest(n int) map[string]bool {
 	}
 	return known
 }
+
+// remove rebuilds the index without the articles of the given sources.
+func (x *textIndex) remove(sources map[string]bool) {
+	old := x.kept
+	*x = *newTextIndex()
+	for _, e := range old {
+		if !sources[e.source] {
+			x.insert(e)
+		}
+	}
+}

@@ -16,6 +16,7 @@ const (
 	DefaultConcurrency  = 8
 	DefaultMaxNewItems  = 50
 	DefaultRemember     = 100000
+	DefaultFeedTimeout  = 5 * time.Minute
 )
 
 // UserAgent returns the User-Agent the poller sends by default:
@@ -48,15 +49,20 @@ type Options struct {
 	// Timeout bounds each request, from sending it to reading the body;
 	// 0 means DefaultTimeout.
 	Timeout time.Duration
+	// FeedTimeout bounds one feed's whole poll: the feed and its new
+	// pages. A feed that takes longer fails (its items are taken again
+	// next time); the others do not wait for it. 0 means
+	// DefaultFeedTimeout.
+	FeedTimeout time.Duration
 	// MaxRedirects is how many redirects a request follows; 0 means
 	// DefaultMaxRedirects and a negative value follows none.
 	MaxRedirects int
 	// MaxBackoff caps how long a failing feed waits before its next try
 	// (never less than its Refresh); 0 means DefaultMaxBackoff.
 	MaxBackoff time.Duration
-	// Concurrency is how many pages are fetched at once, across hosts
-	// (one host never gets more than one at a time); 0 means
-	// DefaultConcurrency.
+	// Concurrency is how many feeds are polled and how many pages are
+	// fetched at once, across hosts (one host never gets more than one
+	// at a time); 0 means DefaultConcurrency.
 	Concurrency int
 	// MaxNewItems is how many new items of one feed a poll takes (in the
 	// feed's order, newest first in most feeds); the rest wait for the
@@ -76,8 +82,13 @@ type Options struct {
 	Now func() time.Time
 	// After is Run's timer; nil means time.After. Tests pass a fake.
 	After func(time.Duration) <-chan time.Time
-	// State keeps validators and seen items; nil means a new MemoryState.
+	// State keeps validators, failures and seen items; nil means a new
+	// MemoryState. When it is a Store, each feed's new articles are
+	// saved with its seen items in one transaction.
 	State StateStore
+	// OnStore, when set, is called by Run when polling pauses because
+	// the State fails (with the error) and when it resumes (with nil).
+	OnStore func(err error)
 	// OnFailure, when set, is called after every failed poll of a feed
 	// with the number of failures in a row, for metrics and admin
 	// messages. It runs on the polling goroutine and should not block.
@@ -103,6 +114,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultTimeout
+	}
+	if o.FeedTimeout <= 0 {
+		o.FeedTimeout = DefaultFeedTimeout
 	}
 	if o.MaxRedirects == 0 {
 		o.MaxRedirects = DefaultMaxRedirects

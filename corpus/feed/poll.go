@@ -5,12 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
 )
+
+// ErrStore marks an error of the StateStore: polling pauses until the
+// store answers again, and the feeds stay due.
+var ErrStore = errors.New("feed store")
 
 // Result is what one poll found.
 type Result struct {
@@ -38,21 +42,25 @@ type Merge struct {
 	URL string
 	// Feed is the (first) feed the story came from in this poll.
 	Feed string
+
+	sameLink bool // the item's link is the article's, up to NormalizeURL
 }
 
-// Poller polls feeds. It is safe for concurrent use; polls run one at a
-// time.
+// Poller polls feeds. It is safe for concurrent use; a feed is polled by
+// one goroutine at a time.
 type Poller struct {
 	opts  Options
+	store Store // opts.State when it keeps articles too, else nil
 	fetch *fetcher
 	log   *slog.Logger
+	pages chan struct{} // page fetches in flight, across feeds
 
-	poll sync.Mutex // one Poll at a time
-
-	mu    sync.Mutex
-	feeds []*schedule
-	byURL map[string]string // NormalizeURL(link) or item key -> article Source
-	texts *textIndex
+	mu       sync.Mutex
+	feeds    []*schedule
+	loaded   bool              // schedules restored from the State
+	byURL    map[string]string // NormalizeURL(link) or item key -> article Source
+	texts    *textIndex
+	inflight map[string]*story // item key -> story whose page is being fetched
 }
 
 // schedule is the polling state of one feed.
@@ -60,19 +68,24 @@ type schedule struct {
 	src      Source
 	next     time.Time
 	failures int
+	busy     bool // being polled
 }
 
-// New returns a Poller for the feeds in opts. Every feed is due at the
-// first Poll. It fails for a feed URL that is not absolute http(s).
+// New returns a Poller for the feeds in opts. A feed is due at the first
+// Poll unless its saved State says when it is next due. It fails for a
+// feed URL that is not absolute http(s).
 func New(opts Options) (*Poller, error) {
 	opts = opts.withDefaults()
 	p := &Poller{
-		opts:  opts,
-		fetch: newFetcher(opts.HTTPClient, opts.UserAgent, opts.MaxBytes, opts.Timeout, opts.MaxRedirects, opts.Now),
-		log:   opts.Logger,
-		byURL: make(map[string]string),
-		texts: newTextIndex(),
+		opts:     opts,
+		fetch:    newFetcher(opts.HTTPClient, opts.UserAgent, opts.MaxBytes, opts.Timeout, opts.MaxRedirects, opts.Now),
+		log:      opts.Logger,
+		pages:    make(chan struct{}, opts.Concurrency),
+		byURL:    make(map[string]string),
+		texts:    newTextIndex(),
+		inflight: make(map[string]*story),
 	}
+	p.store, _ = opts.State.(Store)
 	seen := make(map[string]bool)
 	for _, s := range opts.Feeds {
 		if _, err := NormalizeURL(s.URL); err != nil {
@@ -90,6 +103,30 @@ func New(opts Options) (*Poller, error) {
 	return p, nil
 }
 
+// Known tells the poller about articles it reported in an earlier run
+// (the stored feed articles), so that the same story found again under
+// another link or with the same text is merged into them rather than
+// reported anew.
+func (p *Poller) Known(arts []corpus.Article) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i := range arts {
+		a := &arts[i]
+		if a.Source == "" {
+			continue
+		}
+		for _, l := range append([]string{a.Source, a.URL}, a.Duplicates...) {
+			if k, err := NormalizeURL(l); err == nil {
+				p.byURL[k] = a.Source
+			}
+		}
+		p.texts.add(a)
+	}
+	if p.texts.len() > p.opts.Remember {
+		p.forget()
+	}
+}
+
 // NextDue returns when the next feed is due; the zero time when there
 // are no feeds.
 func (p *Poller) NextDue() time.Time {
@@ -104,214 +141,151 @@ func (p *Poller) NextDue() time.Time {
 	return t
 }
 
-// fetched is one due feed after its fetch.
-type fetched struct {
-	sched *schedule
-	state State
-	items []item // new items, in feed order
-	keys  []string
-	err   error
+// restore reads each feed's failures and next check from the State, once.
+func (p *Poller) restore(ctx context.Context) error {
+	p.mu.Lock()
+	loaded := p.loaded
+	feeds := slices.Clone(p.feeds)
+	p.mu.Unlock()
+	if loaded {
+		return nil
+	}
+	states := make([]State, len(feeds))
+	for i, f := range feeds {
+		st, err := p.opts.State.FeedState(ctx, f.src.URL)
+		if err != nil {
+			return fmt.Errorf("%w: read state of %s: %w", ErrStore, f.src.URL, err)
+		}
+		states[i] = st
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.loaded {
+		for i, f := range feeds {
+			f.failures, f.next = states[i].Failures, states[i].Next
+		}
+		p.loaded = true
+	}
+	return nil
+}
+
+// due marks the feeds due at now that are not being polled as busy and
+// returns them, in the order of Options.
+func (p *Poller) due(now time.Time) []*schedule {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var out []*schedule
+	for _, f := range p.feeds {
+		if !f.busy && !f.next.After(now) {
+			f.busy = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (p *Poller) release(f *schedule) {
+	p.mu.Lock()
+	f.busy = false
+	p.mu.Unlock()
 }
 
 // Poll fetches the feeds due at now, fetches the pages of their new items
 // and returns the new articles, deduplicated across feeds and against
-// earlier polls. A failing feed is reported in Result.Failed, logged,
-// passed to OnFailure and retried after a backoff; it does not stop the
-// others; a feed that succeeds is passed to OnSuccess. A page that cannot
-// be fetched falls back to the item's text; an item with neither is logged
-// and skipped for good (it is marked seen like the others, so a page that
-// never works is not fetched again). Poll returns an error only when ctx
-// ends, and then records nothing, so the next poll sees the same items
-// again.
+// earlier polls. Feeds are polled concurrently, each within
+// Options.FeedTimeout; stories are claimed and compared in the order of
+// the feeds, so the result does not depend on which answers first. A
+// failing feed is reported in Result.Failed, logged, passed to OnFailure
+// and retried after a backoff; it does not stop the others; a feed that
+// succeeds is passed to OnSuccess. A page that cannot be fetched falls
+// back to the item's text; an item with neither is logged and skipped for
+// good (it is marked seen like the others, so a page that never works is
+// not fetched again).
+//
+// With a Store as Options.State, each feed's new articles are saved with
+// its seen items and validators in one transaction, so an item is either
+// stored or fetched again by the next poll. Poll returns an error when
+// ctx ends or the store fails (wrapping ErrStore); the feeds that were
+// not recorded then stay due and see the same items again.
 func (p *Poller) Poll(ctx context.Context, now time.Time) (Result, error) {
-	p.poll.Lock()
-	defer p.poll.Unlock()
-	var due []*schedule
-	p.mu.Lock()
-	for _, f := range p.feeds {
-		if !f.next.After(now) {
-			due = append(due, f)
-		}
+	if err := p.restore(ctx); err != nil {
+		return Result{}, err
 	}
-	p.mu.Unlock()
-
-	got := make([]*fetched, len(due))
+	due := p.due(now)
+	results := make([]Result, len(due))
+	errs := make([]error, len(due))
+	gates := make([]gate, len(due)+1)
+	for i := range gates {
+		gates[i] = gate{claimed: make(chan struct{}), compared: make(chan struct{})}
+	}
+	close(gates[0].claimed)
+	close(gates[0].compared)
+	work := make(chan int)
 	var wg sync.WaitGroup
-	for i, f := range due {
+	for range min(len(due), p.opts.Concurrency) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			got[i] = p.fetchFeed(ctx, f)
+			for i := range work {
+				g := &order{prev: gates[i], next: gates[i+1]}
+				results[i], errs[i] = p.pollFeed(ctx, due[i], now, g)
+				g.done()
+				p.release(due[i])
+			}
 		}()
 	}
+	for i := range due {
+		work <- i
+	}
+	close(work)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-
-	res, err := p.collect(ctx, got)
-	if err != nil {
-		return Result{}, err
-	}
-	for _, g := range got {
-		if g.err == nil {
-			g.err = p.commit(ctx, g, now)
+	res := combine(results)
+	for _, err := range errs {
+		if err != nil {
+			return res, err
 		}
-		if fe, failed := p.reschedule(g, now); failed {
-			res.Failed = append(res.Failed, fe)
-		}
-	}
-	return res, ctx.Err()
-}
-
-// fetchFeed fetches one feed with its validators and keeps the items not
-// seen before.
-func (p *Poller) fetchFeed(ctx context.Context, f *schedule) *fetched {
-	g := &fetched{sched: f}
-	url := f.src.URL
-	st, err := p.opts.State.FeedState(ctx, url)
-	if err != nil {
-		g.err = fmt.Errorf("read state: %w", err)
-		return g
-	}
-	g.state = st
-	hdr := http.Header{}
-	if st.ETag != "" {
-		hdr.Set("If-None-Match", st.ETag)
-	}
-	if st.LastModified != "" {
-		hdr.Set("If-Modified-Since", st.LastModified)
-	}
-	res, err := p.fetch.get(ctx, url, hdr, "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
-	if err != nil {
-		g.err = err
-		return g
-	}
-	if res.status == http.StatusNotModified {
-		return g
-	}
-	g.state.ETag, g.state.LastModified = res.etag, res.lastModified
-	items, err := parseItems(url, res.url, res.body)
-	if err != nil {
-		g.err = err
-		return g
-	}
-	keys := make([]string, len(items))
-	for i := range items {
-		keys[i] = items[i].key
-	}
-	seen, err := p.opts.State.SeenItems(ctx, url, keys)
-	if err != nil {
-		g.err = fmt.Errorf("read seen items: %w", err)
-		return g
-	}
-	for _, it := range items {
-		if seen[it.key] {
-			continue
-		}
-		if len(g.items) == p.opts.MaxNewItems {
-			// more next time; keep the old validators so that the next
-			// poll gets the whole feed again instead of a 304
-			g.state.ETag, g.state.LastModified = st.ETag, st.LastModified
-			break
-		}
-		g.items = append(g.items, it)
-		g.keys = append(g.keys, it.key)
-	}
-	return g
-}
-
-// story is one new item after deduplication by link, with every feed and
-// link it was found under.
-type story struct {
-	item  item
-	links []string
-	feeds []string
-	final string // the page's URL after redirects
-	art   corpus.Article
-	err   error
-}
-
-// collect dedupes the new items by link, fetches their pages and dedupes
-// the articles by text.
-func (p *Poller) collect(ctx context.Context, got []*fetched) (Result, error) {
-	res := Result{Feeds: make(map[string][]string)}
-	var stories []*story
-	byKey := make(map[string]*story)
-	p.mu.Lock()
-	for _, g := range got {
-		if g.err != nil {
-			continue
-		}
-		for _, it := range g.items {
-			if _, known := p.byURL[it.key]; known {
-				continue // the same page as an article reported before
-			}
-			if s, ok := byKey[it.key]; ok {
-				s.links = appendNew(s.links, it.link)
-				s.feeds = appendNew(s.feeds, it.feed)
-				continue
-			}
-			s := &story{item: it, links: []string{it.link}, feeds: []string{it.feed}}
-			byKey[it.key] = s
-			stories = append(stories, s)
-		}
-	}
-	p.mu.Unlock()
-
-	p.articles(ctx, stories)
-	if err := ctx.Err(); err != nil {
-		return Result{}, err
-	}
-
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, s := range stories {
-		if s.err != nil {
-			p.log.Warn("feed: item skipped", "feed", s.item.feed, "url", s.item.link, "err", s.err)
-			continue
-		}
-		a := s.art
-		finalKey := ""
-		if s.final != "" {
-			if k, err := NormalizeURL(s.final); err == nil && k != s.item.key {
-				finalKey = k
-				s.links = appendNew(s.links, cleanLink(s.final))
-			}
-		}
-		src, known := p.byURL[finalKey]
-		if !known || finalKey == "" {
-			src = p.texts.find(&a)
-		}
-		if src != "" {
-			for _, l := range s.links {
-				if l != "" && l != src {
-					res.Merged = append(res.Merged, Merge{Source: src, URL: l, Feed: s.feeds[0]})
-				}
-			}
-			p.byURL[s.item.key] = src
-			if finalKey != "" {
-				p.byURL[finalKey] = src
-			}
-			continue
-		}
-		for _, l := range s.links[1:] {
-			if l != "" && l != a.Source {
-				a.Duplicates = append(a.Duplicates, l)
-			}
-		}
-		p.texts.add(&a)
-		p.byURL[s.item.key] = a.Source
-		if finalKey != "" {
-			p.byURL[finalKey] = a.Source
-		}
-		res.New = append(res.New, a)
-		res.Feeds[a.Source] = s.feeds
-	}
-	if p.texts.len() > p.opts.Remember {
-		p.forget()
 	}
 	return res, nil
+}
+
+// combine joins the results of single feeds, in feed order: a link
+// merged into an article new in the same poll becomes one of its
+// Duplicates, and its feed one of its Feeds.
+func combine(rs []Result) Result {
+	out := Result{Feeds: make(map[string][]string)}
+	isNew := make(map[string]int)
+	for _, r := range rs {
+		for _, a := range r.New {
+			isNew[a.Source] = len(out.New)
+			out.New = append(out.New, a)
+		}
+		for _, m := range r.Merged {
+			i, ok := isNew[m.Source]
+			if !ok || !m.sameLink {
+				out.Merged = append(out.Merged, m)
+				continue
+			}
+			a := &out.New[i]
+			if m.URL != "" && m.URL != a.Source && m.URL != a.URL && !slices.Contains(a.Duplicates, m.URL) {
+				a.Duplicates = append(a.Duplicates, m.URL)
+			}
+		}
+		for src, fs := range r.Feeds {
+			for _, f := range fs {
+				out.Feeds[src] = appendNew(out.Feeds[src], f)
+			}
+		}
+		out.Failed = append(out.Failed, r.Failed...)
+	}
+	for src := range out.Feeds {
+		if _, ok := isNew[src]; !ok {
+			delete(out.Feeds, src)
+		}
+	}
+	return out
 }
 
 // forget drops the older half of the stories remembered for dedupe.
@@ -325,69 +299,22 @@ func (p *Poller) forget() {
 	}
 }
 
-// articles fetches the stories' pages, Concurrency at a time.
-func (p *Poller) articles(ctx context.Context, stories []*story) {
-	work := make(chan *story)
-	var wg sync.WaitGroup
-	for range min(p.opts.Concurrency, len(stories)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for s := range work {
-				s.art, s.final, s.err = p.article(ctx, &s.item)
-			}
-		}()
+// unreport forgets articles whose saving failed, so that their items,
+// seen again, are not taken for known stories. Called with p.mu held.
+func (p *Poller) unreport(sources []string) {
+	if len(sources) == 0 {
+		return
 	}
-	for _, s := range stories {
-		work <- s
+	gone := make(map[string]bool, len(sources))
+	for _, s := range sources {
+		gone[s] = true
 	}
-	close(work)
-	wg.Wait()
-}
-
-// commit records a fetched feed's validators and seen items.
-func (p *Poller) commit(ctx context.Context, g *fetched, now time.Time) error {
-	url := g.sched.src.URL
-	if len(g.keys) > 0 {
-		if err := p.opts.State.MarkSeen(ctx, url, g.keys, now); err != nil {
-			return fmt.Errorf("save seen items: %w", err)
+	for k, src := range p.byURL {
+		if gone[src] {
+			delete(p.byURL, k)
 		}
 	}
-	g.state.Checked = now
-	if err := p.opts.State.SaveFeedState(ctx, url, g.state); err != nil {
-		return fmt.Errorf("save state: %w", err)
-	}
-	return nil
-}
-
-// reschedule sets when a feed is next due: after its refresh when it
-// succeeded, after a growing backoff when it failed.
-func (p *Poller) reschedule(g *fetched, now time.Time) (FeedError, bool) {
-	p.mu.Lock()
-	f := g.sched
-	if g.err == nil {
-		before := f.failures
-		f.failures = 0
-		f.next = now.Add(f.src.Refresh)
-		p.mu.Unlock()
-		if before > 0 {
-			p.log.Info("feed: works again", "feed", f.src.URL, "failures_before", before)
-		}
-		if p.opts.OnSuccess != nil {
-			p.opts.OnSuccess(f.src.URL, before)
-		}
-		return FeedError{}, false
-	}
-	f.failures++
-	n := f.failures
-	f.next = now.Add(backoff(f.src.Refresh, p.opts.MaxBackoff, n, retryAfter(g.err)))
-	p.mu.Unlock()
-
-	p.log.Warn("feed: poll failed", "feed", f.src.URL, "consecutive", n, "retry_at", f.next, "err", g.err)
-	if p.opts.OnFailure != nil {
-		p.opts.OnFailure(f.src.URL, n, g.err)
-	}
-	return FeedError{URL: f.src.URL, Consecutive: n, Err: g.err}, true
+	p.texts.remove(gone)
 }
 
 // backoff is the wait after the n-th failure in a row: the refresh
@@ -402,39 +329,6 @@ func backoff(refresh, limit time.Duration, n int, asked time.Duration) time.Dura
 		d = max(refresh, limit)
 	}
 	return max(d, asked)
-}
-
-// Run polls until ctx ends, calling fn with every result that has new
-// articles, merged links or failures, and sleeping (Options.After) until
-// the next feed is due. It returns nil when ctx ends; with no feeds it
-// just waits for that.
-func (p *Poller) Run(ctx context.Context, fn func(Result)) error {
-	if len(p.feeds) == 0 {
-		<-ctx.Done()
-		return nil
-	}
-	for {
-		now := p.opts.Now()
-		res, err := p.Poll(ctx, now)
-		if err != nil {
-			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-				return nil
-			}
-			return err
-		}
-		if len(res.New) > 0 || len(res.Merged) > 0 || len(res.Failed) > 0 {
-			fn(res)
-		}
-		wait := p.NextDue().Sub(p.opts.Now())
-		if wait < time.Second {
-			wait = time.Second
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-p.opts.After(wait):
-		}
-	}
 }
 
 func appendNew(ss []string, s string) []string {

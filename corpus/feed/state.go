@@ -14,6 +14,10 @@ type State struct {
 	LastModified string
 	// Checked is when the feed was last fetched successfully.
 	Checked time.Time
+	// Failures is how many polls of the feed in a row have failed.
+	Failures int
+	// Next is when the feed is next due; the zero time means at once.
+	Next time.Time
 }
 
 // StateStore keeps feed validators and the items seen per feed, so a

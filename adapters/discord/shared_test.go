@@ -1,0 +1,83 @@
+package discord
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// sharedStore stands for the store replicas share: kept values and
+// claimed keys.
+type sharedStore struct {
+	mu     sync.Mutex
+	vals   map[string]string
+	claims map[string]bool
+}
+
+func newSharedStore() *sharedStore {
+	return &sharedStore{vals: map[string]string{}, claims: map[string]bool{}}
+}
+
+func (s *sharedStore) KeepValue(_ context.Context, key, value string, _ time.Time) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.vals[key] = value
+	return nil
+}
+
+func (s *sharedStore) KeptValue(_ context.Context, key string) (string, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.vals[key]
+	return v, ok, nil
+}
+
+func (s *sharedStore) claim(_ context.Context, key string) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.claims[key] {
+		return false, nil
+	}
+	s.claims[key] = true
+	return true, nil
+}
+
+var _ bot.ValueKeeper = (*sharedStore)(nil)
+
+// TestButtonsAndReplaysAcrossReplicas: a long button value rendered by
+// one replica is served by another (or after a restart); a signed request
+// replayed to another replica is refused.
+func TestButtonsAndReplaysAcrossReplicas(t *testing.T) {
+	s := newSigner(1)
+	shared := newSharedStore()
+	replica := func(core Core) *Adapter {
+		a, _ := newTestAdapter(t, newFakeAPI(t), core, Options{ApplicationID: "app1", PublicKey: s.hex(), Dedupe: shared.claim, Values: shared})
+		return a
+	}
+	core1, core2 := &fakeCore{}, &fakeCore{}
+	a1, a2 := replica(core1), replica(core2)
+	value := strings.Repeat("why did the harbour bridge close ", 5)
+	id := a1.ids.encode(bot.ActionShare, value)
+	if !strings.HasPrefix(id, storedPrefix) {
+		t.Fatalf("custom_id %q: want a stored value", id)
+	}
+	w := serve(a2, s.request(clickBody(id), testNow))
+	if w.Code != http.StatusOK || strings.Contains(w.Body.String(), "expired") || len(core2.clicks) != 1 || core2.clicks[0] != "share "+value {
+		t.Errorf("click on another replica: %d %s, clicks %v", w.Code, w.Body, core2.clicks)
+	}
+	req := func() *http.Request { return s.request(commandBody("ask", "question", "why"), testNow) }
+	if w := serve(a1, req()); w.Code != http.StatusOK {
+		t.Fatalf("first request: %d %s", w.Code, w.Body)
+	}
+	if w := serve(a2, req()); w.Code != http.StatusUnauthorized {
+		t.Errorf("replayed request on another replica: %d, want 401", w.Code)
+	}
+	if n := len(core1.requests()) + len(core2.requests()); n != 1 {
+		t.Errorf("%d requests reached a core, want 1", n)
+	}
+}

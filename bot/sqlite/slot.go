@@ -1,0 +1,45 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+var _ bot.SlotReader = (*Store)(nil)
+
+// SlotStates implements bot.SlotReader.
+func (s *Store) SlotStates(ctx context.Context, schedule string, slot time.Time) ([]bot.TargetState, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT target, delivered_at IS NOT NULL, failed_at IS NOT NULL, attempts, last_error
+		FROM outbox WHERE schedule = ? AND slot = ? ORDER BY target`, schedule, fmtTime(slot))
+	if err != nil {
+		return nil, fmt.Errorf("slot states: %w", err)
+	}
+	defer rows.Close()
+	var out []bot.TargetState
+	for rows.Next() {
+		var st bot.TargetState
+		var delivered, failed bool
+		if err := rows.Scan(&st.Target, &delivered, &failed, &st.Attempts, &st.LastError); err != nil {
+			return nil, fmt.Errorf("slot states: %w", err)
+		}
+		st.State = targetState(delivered, failed)
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("slot states: %w", err)
+	}
+	return out, nil
+}
+
+func targetState(delivered, failed bool) string {
+	switch {
+	case delivered:
+		return bot.StateDelivered
+	case failed:
+		return bot.StateFailed
+	}
+	return bot.StatePending
+}

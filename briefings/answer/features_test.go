@@ -1,0 +1,85 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/entity"
+	"github.com/briefbot/briefbot/corpus/text"
+)
+
+func TestHoldsKind(t *testing.T) {
+	tests := []struct {
+		name, s, q string
+		want       bool
+	}{
+		{"a person for who", "The plan was drafted by Steve Witkoff in March.", "who drafted the plan", true},
+		{"only the question's own name", "Apple makes the iPod.", "who founded Apple", false},
+		{"a place for where", "The talks were held in Geneva.", "where were the talks held", true},
+		{"no place", "The talks were held last week.", "where were the talks held", false},
+		{"a religion", "His family were Buddhists.", "what religion was his family", true},
+		{"no religion", "His family were farmers.", "what religion was his family", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := holdsKind(tt.s, tt.q, entity.Expect(tt.q)); got != tt.want {
+				t.Errorf("holdsKind(%q, %q) = %v, want %v", tt.s, tt.q, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAntonymSwap(t *testing.T) {
+	tests := []struct {
+		q, a string
+		want float64
+	}{
+		{"how many successors was Toghun the first of", "Toghun was the last of the nine successors", 1},
+		{"how many successors was Toghun the first of", "Toghun was the first of the nine successors", 0},
+		{"what happened before the war", "After the war, prices rose.", 1},
+		{"what happened in the war", "After the war, prices rose.", 0},
+	}
+	for _, tt := range tests {
+		aTok, aStem := map[string]bool{}, map[string]bool{}
+		for _, w := range text.Tokens(tt.a) {
+			aTok[w], aStem[text.Stem(w)] = true, true
+		}
+		if got := antonymSwap(text.Tokens(tt.q), aTok, aStem); got != tt.want {
+			t.Errorf("antonymSwap(%q, %q) = %v, want %v", tt.q, tt.a, got, tt.want)
+		}
+	}
+}
+
+// TestConfidenceNeverAboveRules: the model only takes confidence away from
+// the rule-based confidence, so an answer the rules decline stays declined.
+func TestConfidenceNeverAboveRules(t *testing.T) {
+	if confidenceModel.Bias > 0 {
+		t.Errorf("bias %v > 0", confidenceModel.Bias)
+	}
+	for i, w := range confidenceModel.Weights {
+		switch {
+		case i == featRaw && w != 1:
+			t.Errorf("weight of the rule-based confidence = %v, want 1", w)
+		case i != featRaw && w > 0:
+			t.Errorf("weight of %s = %v > 0", featureNames[i], w)
+		}
+	}
+	a := Build(testBase(t, corpus.Sample(), nil))
+	for _, q := range []string{"what is the 20 point plan", "who is steve witkoff", "what is the capital of australia", "when did russia invade ukraine"} {
+		res, ms, ok := a.matches(q)
+		if !ok {
+			continue
+		}
+		ms[0].answer = a.answerOf(&ms[0], res)
+		raw, margin := a.confidence(res, ms)
+		x := a.features(q, res, ms, raw, margin, ms[0].answer)
+		if p := a.probability(raw, x); p > raw+1e-9 && raw > 0.01 && raw < 0.99 {
+			t.Errorf("%q: probability %.3f above the rule-based %.3f", q, p, raw)
+		}
+		for i, v := range x {
+			if i != featRaw && v < 0 {
+				t.Errorf("%q: feature %s = %v < 0", q, featureNames[i], v)
+			}
+		}
+	}
+}
