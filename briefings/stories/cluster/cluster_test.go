@@ -185,6 +185,7 @@ func TestTitleCase(t *testing.T) {
 		{"costa rica plane crash", "Costa Rica Plane Crash"},
 		{"NATO summit", "NATO Summit"},
 		{"the iPhone launch", "The iPhone Launch"},
+		{"Rio de Janeiro strike", "Rio de Janeiro Strike"},
 	} {
 		if got := titleCase(strings.Fields(tc.in)); got != tc.want {
 			t.Errorf("titleCase(%q) = %q, want %q", tc.in, got, tc.want)

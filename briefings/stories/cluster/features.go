@@ -242,7 +242,7 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 		}
 		j := i + 1
 		for j < len(ws) && !ws[j].brk && j-i < 7 {
-			if ws[j].cap || (ws[j].key == "of" && j+1 < len(ws) && ws[j+1].cap && !ws[j+1].brk) {
+			if ws[j].cap || (nameParticles[ws[j].raw] && j+1 < len(ws) && ws[j+1].cap && !ws[j+1].brk) {
 				j++
 				continue
 			}
@@ -274,6 +274,11 @@ func addWords(d *doc, ws []word, weight float64, st *stemmer, body bool) {
 		i = j
 	}
 }
+
+// nameParticles join the capitalised words of one name: "Bank of
+// England", "Rio de Janeiro", "Ludwig van Beethoven".
+var nameParticles = setOf("of", "de", "da", "do", "dos", "das", "du", "del", "della", "di", "la", "le",
+	"van", "von", "der", "den", "al", "el", "bin", "ibn")
 
 // startOK reports whether a phrase may start at word i: not inside a
 // run of capitalised words.

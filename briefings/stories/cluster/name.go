@@ -401,7 +401,7 @@ var smallWords = setOf("of", "the", "and", "in", "on", "at", "for", "to", "a", "
 func titleCase(ws []string) string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		if i > 0 && smallWords[w] {
+		if i > 0 && (smallWords[w] || nameParticles[w]) {
 			out[i] = w
 			continue
 		}
