@@ -17,6 +17,13 @@
 // name; function words of languages other than English are kept out of
 // names.
 //
+// Build also returns a Model of the stories found, which places the
+// articles of a live corpus as they arrive (Model.Add): an article joins
+// its story, or starts one with an earlier article of no story, which
+// Name names.
+//
 // Everything here is deterministic: the same articles in any order give
-// the same stories and names.
+// the same stories and names. The threshold and weights were fixed on
+// tuning sets (testdata/README.md beside the stories package says which)
+// and are not tuned per corpus.
 package cluster
