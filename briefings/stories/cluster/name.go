@@ -358,9 +358,9 @@ func expand(part []string, phrases []string) []string {
 			continue
 		}
 		all := true
-		for _, w := range ws {
+		for k, w := range ws {
 			r, _ := utf8.DecodeRuneInString(w)
-			all = all && unicode.IsUpper(r)
+			all = all && (unicode.IsUpper(r) || k > 0 && nameParticles[w])
 		}
 		if all && containsRun(ws, part) {
 			return ws
