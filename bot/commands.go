@@ -70,12 +70,23 @@ func (b *Bot) issues(ctx context.Context, req Request) (Message, error) {
 	if len(all) == 0 {
 		return Message{Title: "Issues", Sections: []Section{{Text: "I have not found any issues in the articles yet."}}}, nil
 	}
+	pages := (len(all) + MaxListItems - 1) / MaxListItems
+	page := 1
+	if req.Text != "" {
+		n, err := strconv.Atoi(strings.TrimPrefix(req.Text, "#"))
+		if err != nil || n < 1 || n > pages {
+			c, _ := b.Command("issues")
+			m := usageMessage(c)
+			m.Title = fmt.Sprintf("There %s %s of issues", map[bool]string{true: "is", false: "are"}[pages == 1], plural(pages, "page", "pages"))
+			return m, fmt.Errorf("issues page %q: %w", req.Text, ErrUsage)
+		}
+		page = n
+	}
+	lo := (page - 1) * MaxListItems
+	hi := min(lo+MaxListItems, len(all))
 	s := Section{}
 	shown := make(map[string]bool) // summary sentences already shown as a gist
-	for i, is := range all {
-		if i == MaxListItems {
-			break
-		}
+	for _, is := range all[lo:hi] {
 		text := is.Name + " (" + plural(len(is.ArticleIDs), "article", "articles") + ")"
 		if g := freshGist(is, shown); g != "" {
 			text += ": " + g
@@ -83,8 +94,12 @@ func (b *Bot) issues(ctx context.Context, req Request) (Message, error) {
 		s.Items = append(s.Items, Item{Text: text})
 	}
 	foot := "Details: /issue NAME · News: /brief NAME"
-	if len(all) > MaxListItems {
-		foot = fmt.Sprintf("Showing %d of %d. ", MaxListItems, len(all)) + foot
+	if pages > 1 {
+		more := ""
+		if page < pages {
+			more = fmt.Sprintf("More: /issues %d. ", page+1)
+		}
+		foot = fmt.Sprintf("Issues %d-%d of %d. ", lo+1, hi, len(all)) + more + foot
 	}
 	return Message{Title: fmt.Sprintf("Issues (%d)", len(all)), Sections: []Section{s}, Footer: foot}, nil
 }

@@ -27,9 +27,11 @@ func (b *Bot) builtins() []Command {
 			Handler:        b.issue,
 		},
 		{
-			Name:        "issues",
-			Description: "List the main issues in the news.",
-			Handler:     b.issues,
+			Name:           "issues",
+			Description:    "List the main issues in the news.",
+			Arg:            "page",
+			ArgDescription: "Which page of the list (1 is the first)",
+			Handler:        b.issues,
 		},
 		{
 			Name:           "brief",

@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -133,15 +134,38 @@ func TestDigestWindow(t *testing.T) {
 	}
 }
 
-func TestDigestUndatedArticlesAreNew(t *testing.T) {
+// TestDigestUndatedArticlesAreNewOnce: an article of unknown time (no
+// date, no first-seen time) is new in a first digest only; it would be
+// new in every window otherwise, the same articles every morning.
+func TestDigestUndatedArticlesAreNewOnce(t *testing.T) {
 	arts := otherArticles(t)
 	for i := range arts {
 		arts[i].Published = time.Time{}
 	}
 	kb := buildKB(t, arts, Options{})
-	d := kb.Digest(DigestOptions{Since: day(20), MaxItems: 10})
+	d := kb.Digest(DigestOptions{MaxItems: 10})
 	if d.Empty || len(d.Articles) != len(arts) {
-		t.Errorf("undated articles: empty=%v, %d articles, want all %d", d.Empty, len(d.Articles), len(arts))
+		t.Errorf("first digest of undated articles: empty=%v, %d articles, want all %d", d.Empty, len(d.Articles), len(arts))
+	}
+	d = kb.Digest(DigestOptions{Since: day(20), MaxItems: 10})
+	if !d.Empty || len(d.Articles) != 0 {
+		t.Errorf("later window: empty=%v, %d articles, want none new", d.Empty, len(d.Articles))
+	}
+}
+
+// TestDigestCountsEveryNewArticle: the lead counts the articles of the
+// window, not the ones listed.
+func TestDigestCountsEveryNewArticle(t *testing.T) {
+	arts := otherArticles(t)
+	kb := buildKB(t, arts, Options{})
+	all := kb.Digest(DigestOptions{MaxItems: 100})
+	capped := kb.Digest(DigestOptions{MaxItems: 2})
+	if len(all.Articles) <= 2 {
+		t.Skipf("only %d new articles", len(all.Articles))
+	}
+	want := fmt.Sprintf("%d new articles", len(all.Articles))
+	if len(capped.Articles) != 2 || !strings.HasPrefix(capped.Lead, want) {
+		t.Errorf("capped digest: %d articles, lead %q; want 2 listed and a lead starting %q", len(capped.Articles), capped.Lead, want)
 	}
 }
 

@@ -103,13 +103,20 @@ func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options
 	}
 	kb.faq = faq.Build(opts.FAQ, articles)
 	lx := cite.NewLexicon()
+	plan := stories.NewPlan(articles)
+	// The phrase counter finds the facets of a one-story corpus; it needs
+	// to see the index built only then.
 	phrases := stories.NewPhraseCounter(lx)
-	kb.index = cite.BuildIndex(articles, lx, phrases.Visit)
+	var visit func(int32, *cite.Sentence, []cite.Word)
+	if plan.Facets {
+		visit = phrases.Visit
+	}
+	kb.index = cite.BuildIndex(articles, lx, visit)
 	phrases.Index = kb.index
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	kb.stories = stories.Build(kb.index, articles, opts.Issues, opts.Synonyms, phrases)
+	kb.stories = stories.Build(kb.index, articles, opts.Issues, opts.Synonyms, phrases, plan)
 	kb.issues = kb.stories.Issues
 	kb.faqAll = withGenerated(kb.faq, kb.issues, kb.Article)
 	if err := ctx.Err(); err != nil {

@@ -24,11 +24,16 @@ import (
 //   - FAQ entries of the added articles come after kb's, deduplicated as
 //     Build does (admin entries still win); an added article asking an
 //     existing question becomes one more source of it.
-//   - Issues are kb's: no issue is discovered, renamed or dropped. Added
-//     sentences are attached to the issues whose phrases they name, as
-//     Build attaches them; an issue that gains sentences gets its articles
-//     and its summary recomputed (and so does a later issue whose summary
-//     used a sentence the recomputed one now uses).
+//   - Issues that are stories (a corpus of many stories): an added
+//     article joins its story's issue, or starts a story, and so a new
+//     issue, with an earlier article of no story; a story that gains an
+//     article gets its summary recomputed. No issue is renamed or dropped.
+//   - Issues that are phrases (configured ones, and the facets of a
+//     one-story corpus): added sentences are attached to the issues whose
+//     phrases they name, as Build attaches them; an issue that gains
+//     sentences gets its articles and its summary recomputed (and so does
+//     a later issue whose summary used a sentence the recomputed one now
+//     uses).
 //   - Answers search kb's answer index and small indexes of what was
 //     added since the last Build (see ask_live.go), with the statistics
 //     of kb's own words as of that Build.

@@ -35,6 +35,7 @@ func htmlDoc(d *doc, data []byte) error {
 	h1s := headings1(root)
 	faq := structuredFAQ(root)
 	asked := questionTitles(root)
+	d.published = pageDate(root)
 	var art readability.Article
 	if utf8.Valid(data) {
 		parser := readability.NewParser()
@@ -54,7 +55,7 @@ func htmlDoc(d *doc, data []byte) error {
 	if d.site == "" {
 		d.site = fold(art.SiteName())
 	}
-	if t, err := art.PublishedTime(); err == nil {
+	if t, err := art.PublishedTime(); err == nil && d.published.IsZero() {
 		d.published = t.UTC()
 	}
 	if art.Node == nil {

@@ -26,6 +26,9 @@ type Options struct {
 	MaxFileSize int64
 	// Logger receives debug lines about skipped files; nil discards them.
 	Logger *slog.Logger
+	// ModTimeDates gives an article whose file names no date (in its
+	// metadata, front matter or header) the file's modification time.
+	ModTimeDates bool
 	// Progress, when set, is told how far the load is: stage "read" counts
 	// files read, stage "parse" documents parsed, each out of total. It
 	// may be called from several goroutines at once and must be quick.
@@ -94,6 +97,7 @@ func Load(ctx context.Context, paths []string, opts Options) ([]Article, []Warni
 		if err != nil {
 			return nil, warns, fmt.Errorf("load corpus: %w", err)
 		}
+		fileDates(arts, opts.ModTimeDates)
 		return arts, warns, nil
 	}
 	files := make([]file, 0, len(names))
@@ -114,6 +118,7 @@ func Load(ctx context.Context, paths []string, opts Options) ([]Article, []Warni
 	if err != nil {
 		return nil, warns, fmt.Errorf("load corpus: %w", err)
 	}
+	fileDates(arts, opts.ModTimeDates)
 	return arts, warns, nil
 }
 

@@ -24,7 +24,7 @@ func testBase(t testing.TB, arts []corpus.Article, admin []faq.Entry) *Base {
 	pc := stories.NewPhraseCounter(lx)
 	ix := cite.BuildIndex(arts, lx, pc.Visit)
 	pc.Index = ix
-	set := stories.Build(ix, arts, nil, nil, pc)
+	set := stories.Build(ix, arts, nil, nil, pc, stories.NewPlan(arts))
 	byID := make(map[string]int, len(arts))
 	for i, a := range arts {
 		byID[a.ID] = i

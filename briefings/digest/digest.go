@@ -46,7 +46,7 @@ func Make(b *Base, opts Options) Digest {
 	}
 	d := Digest{Since: opts.Since, Until: opts.Until, Issues: []Issue{}, Articles: []Article{}}
 	issues := b.digestIssues(opts.IssueIDs)
-	fresh := b.newArticles(opts, issues)
+	fresh, total := b.newArticles(opts, issues)
 	if len(fresh) == 0 {
 		d.Empty = true
 		d.Lead = "Nothing new" + sinceText(opts.Since) + "."
@@ -85,7 +85,7 @@ func Make(b *Base, opts Options) Digest {
 			Summary:   b.oneLine(a.idx, used),
 		})
 	}
-	relead := func() { d.Lead = lead(len(fresh), d.Issues, opts.Since) }
+	relead := func() { d.Lead = lead(total, d.Issues, opts.Since) }
 	relead()
 	fitBudget(&d, opts.MaxChars, relead)
 	return d
@@ -103,9 +103,12 @@ func (b *Base) digestIssues(ids []string) []int {
 }
 
 // newArticles returns the articles of the window, newest first (articles
-// of unknown time after dated ones, in load order), at most MaxItems. With
-// an issue filter, only articles about those issues count.
-func (b *Base) newArticles(opts Options, issues []int) []newArticle {
+// of unknown time after dated ones, in load order), at most MaxItems, and
+// how many the window holds in all. An article of unknown time is new
+// only in a window without a start (a first digest): it would be new in
+// every window otherwise. With an issue filter, only articles about those
+// issues count.
+func (b *Base) newArticles(opts Options, issues []int) ([]newArticle, int) {
 	about := map[string]bool(nil)
 	if len(opts.IssueIDs) > 0 {
 		about = make(map[string]bool)
@@ -126,6 +129,9 @@ func (b *Base) newArticles(opts Options, issues []int) []newArticle {
 				at = t
 			}
 		}
+		if at.IsZero() && !opts.Since.IsZero() {
+			continue
+		}
 		if !at.IsZero() && (!at.After(opts.Since) || !opts.Until.IsZero() && at.After(opts.Until)) {
 			continue
 		}
@@ -138,10 +144,11 @@ func (b *Base) newArticles(opts Options, issues []int) []newArticle {
 		}
 		return out[a].at.After(out[b].at)
 	})
+	total := len(out)
 	if len(out) > opts.MaxItems {
 		out = out[:opts.MaxItems]
 	}
-	return out
+	return out, total
 }
 
 // oneLine is the most central summary-worthy sentence of an article not

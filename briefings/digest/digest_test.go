@@ -77,7 +77,7 @@ func TestMake(t *testing.T) {
 	pc := stories.NewPhraseCounter(lx)
 	ix := cite.BuildIndex(arts, lx, pc.Visit)
 	pc.Index = ix
-	set := stories.Build(ix, arts, nil, nil, pc)
+	set := stories.Build(ix, arts, nil, nil, pc, stories.NewPlan(arts))
 	b := &Base{Articles: arts, Index: ix, Issues: set.Issues, IssueSents: set.Sents}
 
 	all := Make(b, Options{})

@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/briefings/cite"
+	"github.com/briefbot/briefbot/briefings/stories/cluster"
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/text"
 )
@@ -31,6 +33,12 @@ type Set struct {
 	Sents  [][]int32
 	seqs   [][][]int32
 	chosen [][]int32
+	// model places added articles in the stories; story[i] is the index
+	// in it of issues[i], -1 for an issue that is no found story, and
+	// issueOf the inverse (-1 for a story that made no issue).
+	model   *cluster.Model
+	story   []int
+	issueOf []int
 	// termSets[i] holds the terms find matches against issues[i] beyond
 	// its names; built once, on first use.
 	termsOnce sync.Once
@@ -46,13 +54,29 @@ type draft struct {
 	seqs    [][]int32 // term id sequences that mark a sentence as about it
 	sents   []int32   // sorted sentence ids
 	score   float64
+	// story is set for an issue that is a found story: its members are
+	// arts (article indexes), its sentences theirs.
+	story    *cluster.Story
+	storyIdx int
+	arts     []int32
 }
 
-// Build discovers the issues of the corpus, merges the configured
-// ones (which come first and replace discovered issues they overlap), and
-// gives each its articles and summary.
-func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]string, pc *phraseCounter) *Set {
+// Build discovers the issues of the corpus as plan says (the stories
+// found, or the facets of one story from pc, the phrase counter that saw
+// the index built), merges the configured ones (which come first and
+// replace discovered issues they overlap), and gives each its articles and
+// summary.
+func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]string, pc *phraseCounter, plan Plan) *Set {
 	set := &Set{Issues: []Issue{}}
+	// A corpus of stories, or one too small to say (a live corpus that
+	// starts empty), keeps the model to place the articles added later.
+	if plan.Model != nil && (!plan.Facets || len(arts) <= 2) {
+		set.model = plan.Model
+		set.issueOf = make([]int, len(plan.Stories))
+		for k := range set.issueOf {
+			set.issueOf[k] = -1
+		}
+	}
 	if len(ix.Sents) == 0 && len(specs) == 0 {
 		return set
 	}
@@ -65,9 +89,15 @@ func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]str
 		}
 		configured = append(configured, d)
 	}
-	discovered := discover(ix, pc, synonymGroups(synonyms))
+	var discovered []*draft
 	all := append([]*draft(nil), configured...)
-	matchSentences(ix, append(append([]*draft(nil), configured...), discovered...))
+	if plan.Facets && pc != nil {
+		discovered = discover(ix, pc, synonymGroups(synonyms))
+		matchSentences(ix, append(append([]*draft(nil), configured...), discovered...))
+	} else {
+		matchSentences(ix, configured)
+		discovered = storyDrafts(ix, arts, plan.Stories)
+	}
 	for _, d := range discovered {
 		if !overlapsAny(d, configured) && len(d.sents) > 0 {
 			all = append(all, d)
@@ -80,6 +110,9 @@ func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]str
 	// can take its place.
 	shared := make(map[int32]float64)
 	for _, d := range all {
+		if d.story != nil {
+			continue // a story's summary is drawn from its own articles
+		}
 		for _, s := range d.sents {
 			shared[s]++
 		}
@@ -90,6 +123,12 @@ func Build(ix *cite.Index, arts []corpus.Article, specs []Spec, synonyms [][]str
 		if d.spec == nil && (len(is.ArticleIDs) == 0 || len(is.Summary) == 0) {
 			continue // a discovered issue with nothing to say is no issue
 		}
+		k := -1
+		if d.story != nil && set.model != nil {
+			k = d.storyIdx
+			set.issueOf[k] = len(issues)
+		}
+		set.story = append(set.story, k)
 		base := is.ID
 		for n := 2; ids[is.ID] > 0; n++ {
 			is.ID = base + "-" + strconv.Itoa(n)
@@ -489,6 +528,17 @@ func (d *draft) issue(ix *cite.Index, arts []corpus.Article, shared map[int32]fl
 				is.Aliases = append(is.Aliases, p)
 			}
 		}
+	}
+	if d.story != nil {
+		is.Name = d.story.Name
+		is.ID = slug(is.Name)
+		is.ArticleIDs = cite.NonNilStrings(slices.Clone(d.story.Members))
+		var chosen []int32
+		is.Summary, chosen = storySummary(ix, arts, d, used)
+		for _, id := range chosen {
+			used[id] = true
+		}
+		return is, chosen
 	}
 	is.ID = slug(is.Name)
 	is.ArticleIDs = issueArticles(ix, arts, d.sents)

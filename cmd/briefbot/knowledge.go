@@ -70,9 +70,37 @@ type issueJSON struct {
 	Keywords []string          `json:"keywords,omitempty"`
 	Summary  []briefings.Cited `json:"summary"`
 	Articles int               `json:"articles"`
+	Members  []memberJSON      `json:"members"`
 }
 
-func toIssueJSON(is briefings.Issue) issueJSON {
+// memberJSON is one article of an issue: a source, and the file it came
+// from when it came from one.
+type memberJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	Path  string `json:"path,omitempty"`
+}
+
+// members lists every article of an issue, so that anyone can check an
+// issue against gold labels.
+func members(kb *briefings.KB, is briefings.Issue) []memberJSON {
+	out := make([]memberJSON, 0, len(is.ArticleIDs))
+	for _, id := range is.ArticleIDs {
+		a, ok := kb.Article(id)
+		if !ok {
+			continue
+		}
+		m := memberJSON{ID: a.ID, Title: a.Title, URL: a.URL}
+		if a.Source != "" && !strings.Contains(a.Source, "://") && !strings.HasPrefix(a.Source, "sample:") {
+			m.Path = a.Source
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func toIssueJSON(kb *briefings.KB, is briefings.Issue) issueJSON {
 	sum := make([]briefings.Cited, len(is.Summary))
 	for i, c := range is.Summary {
 		if c.Sources == nil {
@@ -80,7 +108,8 @@ func toIssueJSON(is briefings.Issue) issueJSON {
 		}
 		sum[i] = c
 	}
-	return issueJSON{ID: is.ID, Name: is.Name, Aliases: nonNil(is.Aliases), Keywords: is.Keywords, Summary: sum, Articles: len(is.ArticleIDs)}
+	return issueJSON{ID: is.ID, Name: is.Name, Aliases: nonNil(is.Aliases), Keywords: is.Keywords, Summary: sum,
+		Articles: len(is.ArticleIDs), Members: members(kb, is)}
 }
 
 func runIssues(ctx context.Context, e *env, g *globals, args []string) error {
@@ -100,7 +129,7 @@ func runIssues(ctx context.Context, e *env, g *globals, args []string) error {
 	if *asJSON {
 		out := make([]issueJSON, len(issues))
 		for i, is := range issues {
-			out[i] = toIssueJSON(is)
+			out[i] = toIssueJSON(a.kb, is)
 		}
 		return writeJSON(e.stdout, out)
 	}
@@ -137,7 +166,7 @@ func runIssue(ctx context.Context, e *env, g *globals, args []string) error {
 		return fmt.Errorf("%s", msg)
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, toIssueJSON(is))
+		return writeJSON(e.stdout, toIssueJSON(a.kb, is))
 	}
 	w := bufio.NewWriter(e.stdout)
 	writeIssueText(w, a.kb, is)
