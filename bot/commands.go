@@ -104,8 +104,16 @@ func (b *Bot) issues(ctx context.Context, req Request) (Message, error) {
 	return Message{Title: fmt.Sprintf("Issues (%d)", len(all)), Sections: []Section{s}, Footer: foot}, nil
 }
 
+// generatedMark follows an FAQ question the bot wrote from an issue of
+// news that asks none, and generatedNote says what it means.
+const (
+	generatedMark = " ✎"
+	generatedNote = "✎ written by the bot from the issues."
+)
+
 // faq lists the FAQ questions, MaxListItems a page; the argument, when
-// a number, picks the page.
+// a number, picks the page. Questions the bot wrote from the issues
+// (FAQEntry.Generated) are marked.
 func (b *Bot) faq(ctx context.Context, req Request) (Message, error) {
 	all := b.KB().FAQ()
 	if len(all) == 0 {
@@ -126,10 +134,19 @@ func (b *Bot) faq(ctx context.Context, req Request) (Message, error) {
 	lo := (page - 1) * MaxListItems
 	hi := min(lo+MaxListItems, len(all))
 	s := Section{}
+	generated := false
 	for _, e := range all[lo:hi] {
-		s.Items = append(s.Items, Item{Text: e.Question})
+		q := e.Question
+		if e.Generated {
+			q += generatedMark
+			generated = true
+		}
+		s.Items = append(s.Items, Item{Text: q})
 	}
 	foot := "Ask any of them with /ask."
+	if generated {
+		foot = generatedNote + " " + foot
+	}
 	if pages > 1 {
 		foot = fmt.Sprintf("Questions %d-%d of %d. ", lo+1, hi, len(all))
 		if page < pages {

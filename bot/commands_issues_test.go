@@ -41,3 +41,37 @@ func TestIssuesListGistsDiffer(t *testing.T) {
 		})
 	}
 }
+
+// TestFAQMarksGenerated: on news that asks no questions of its own, /faq
+// lists the questions written from the issues, marked, with a note that
+// says what the mark means; found questions are not marked.
+func TestFAQMarksGenerated(t *testing.T) {
+	arts, _, err := corpus.Load(t.Context(), []string{filepath.Join("..", "briefings", "testdata", "news")}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	news, err := briefings.Build(t.Context(), arts, briefings.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestBot(t, Options{KB: news}).Handle(t.Context(), req("faq", ""))
+	if len(m.Sections) == 0 {
+		t.Fatalf("faq = %+v", m)
+	}
+	marked := 0
+	for i, it := range m.Sections[0].Items {
+		e := news.FAQ()[i]
+		if got := strings.HasSuffix(it.Text, generatedMark); got != e.Generated {
+			t.Errorf("item %q marked %v, entry generated %v", it.Text, got, e.Generated)
+		}
+		if e.Generated {
+			marked++
+		}
+	}
+	if marked == 0 {
+		t.Fatalf("no generated entry on news without questions: %+v", m.Sections[0].Items)
+	}
+	if !strings.Contains(m.Footer, generatedNote) {
+		t.Errorf("footer %q does not say what the mark means", m.Footer)
+	}
+}

@@ -44,8 +44,12 @@ func runFAQ(ctx context.Context, e *env, g *globals, args []string) error {
 	}
 	msg := bot.Message{Title: fmt.Sprintf("FAQ: %d questions", len(entries))}
 	for i, f := range entries {
+		heading := fmt.Sprintf("%d. %s", i+1, f.Question)
+		if f.Generated {
+			heading += " (written from the issues)"
+		}
 		msg.Sections = append(msg.Sections, bot.Section{
-			Heading:   fmt.Sprintf("%d. %s", i+1, f.Question),
+			Heading:   heading,
 			Text:      f.Answer,
 			Citations: citations(f.Sources),
 		})
