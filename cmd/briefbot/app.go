@@ -150,7 +150,7 @@ func (a *app) loadCorpus(ctx context.Context, override []string) error {
 		return nil
 	}
 	pr := newProgress(a.env.stderr, isTerminal(a.env.stderr), a.log)
-	arts, warns, err := corpus.Load(ctx, paths, corpus.Options{Logger: a.log, Progress: pr.update, CacheDir: a.corpusCacheDir()})
+	arts, warns, err := corpus.Load(ctx, paths, corpus.Options{Logger: a.log, Progress: pr.update, CacheDir: a.corpusCacheDir(), ModTimeDates: true})
 	pr.done()
 	if err != nil {
 		return err // corpus.Load names its cause ("load corpus: ...")

@@ -243,7 +243,7 @@ func (a *app) applyFileChanges(ctx context.Context, changes []watch.Change, b *b
 	l := a.lib
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	n, warns, err := l.set.Reload(ctx, paths, corpus.Options{Logger: a.log})
+	n, warns, err := l.set.Reload(ctx, paths, corpus.Options{Logger: a.log, ModTimeDates: true})
 	for _, w := range warns {
 		a.log.Warn("skipped part of the corpus", "source", w.Source, "err", w.Err)
 	}
