@@ -107,7 +107,7 @@ func GroupUnanswered(qs []QueryLog, kb *briefings.KB) []UnansweredGroup {
 			shared := 0
 			for _, o := range g.members {
 				if o != w {
-					shared += o.count * exactShared(w.terms, o.terms)
+					shared += o.count * text.IntersectCount(w.terms, o.terms)
 				}
 			}
 			return w.count, shared, w.qword != "" || strings.HasSuffix(w.text, "?")
@@ -147,24 +147,6 @@ func GroupUnanswered(qs []QueryLog, kb *briefings.KB) []UnansweredGroup {
 		return out[i].LastAsked.After(out[j].LastAsked)
 	})
 	return out
-}
-
-// exactShared counts the terms two sorted term lists share.
-func exactShared(a, b []string) int {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
 }
 
 // questionWords are set aside when comparing questions: "what is the

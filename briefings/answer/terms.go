@@ -4,7 +4,7 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/briefbot/briefbot/briefings/cite"
+	"github.com/briefbot/briefbot/corpus/text"
 )
 
 // termSet is a set of index terms as sorted term ids of ix (a term the
@@ -44,6 +44,6 @@ func overlap(x, y termSet) float64 {
 	if len(x.ids) == 0 || len(y.ids) == 0 {
 		return 0
 	}
-	n := cite.IntersectCount(x.ids, y.ids)
+	n := text.IntersectCount(x.ids, y.ids)
 	return float64(n) / float64(len(x.ids)+len(y.ids)-n)
 }

@@ -99,21 +99,3 @@ func NonNilStrings(s []string) []string {
 	}
 	return s
 }
-
-// IntersectCount counts the values two sorted lists of distinct values share.
-func IntersectCount(a, b []int32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
-}

@@ -286,7 +286,7 @@ func relation(c *phraseStat, g *draft, sentsOf map[*phraseStat][]int32) int {
 		}
 	}
 	a, b := sentsOf[c], sentsOf[seed]
-	common := cite.IntersectCount(a, b)
+	common := text.IntersectCount(a, b)
 	if n := min(len(a), len(b)); n >= 3 && common >= 2 && float64(common) >= 0.6*float64(n) {
 		return 1
 	}
@@ -403,7 +403,7 @@ func overlapsAny(d *draft, configured []*draft) bool {
 				}
 			}
 		}
-		if n := cite.IntersectCount(d.sents, c.sents); n > 0 && 2*n >= len(d.sents) {
+		if n := text.IntersectCount(d.sents, c.sents); n > 0 && 2*n >= len(d.sents) {
 			return true
 		}
 	}
