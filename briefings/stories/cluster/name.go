@@ -279,8 +279,11 @@ func nameable(key, sf string) bool {
 			return false
 		}
 	}
-	if key[0] == 'e' || len(ws) < 2 {
+	if key[0] == 'e' {
 		return true
+	}
+	if len(ws) < 2 {
+		return !verbForms[ws[0]]
 	}
 	for _, w := range ws[1 : len(ws)-1] {
 		if verbForms[w] {
