@@ -1,6 +1,10 @@
 package cluster
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // Splitting: two stories of one kind (two fights of one boxer, two
 // earthquakes in one country) share so many words that single-pass
@@ -19,6 +23,8 @@ const (
 	splitGain = 1.1
 	// splitRounds bounds the rounds of 2-means.
 	splitRounds = 8
+	// splitSeeds is how many seedings of 2-means are tried.
+	splitSeeds = 16
 	// splitMax bounds the articles of a story that may split: a story of
 	// hundreds of articles is a running story, not two events.
 	splitMax = 400
@@ -48,28 +54,62 @@ func (c *clusterer) split() {
 	c.rebuild(to)
 }
 
-// twoMeans divides a group's members into two by spherical 2-means,
-// seeded by the member least like the group and the member least like
-// that one, and reports whether the two parts are far apart and each
-// dense.
+// twoMeans divides a group's members into two by spherical 2-means and
+// reports whether the two parts are far apart and each dense. It tries
+// splitSeeds seedings, each from one of the members least like the group
+// and the member least like that one, and keeps the division whose
+// members are most like their parts' centroids.
 //
 // It returns the members of the second part.
 func (c *clusterer) twoMeans(g *group) (b []int, ok bool) {
 	cent := centroidVec(g)
-	seedA, low := -1, math.Inf(1)
-	for _, m := range g.members {
-		if s := dot(c.vecs[m], cent); s < low {
-			seedA, low = m, s
+	type member struct {
+		m int
+		s float64
+	}
+	ms := make([]member, len(g.members))
+	whole := 0.0
+	for k, m := range g.members {
+		ms[k] = member{m, dot(c.vecs[m], cent)}
+		whole += ms[k].s
+	}
+	slices.SortStableFunc(ms, func(x, y member) int { return cmp.Compare(x.s, y.s) })
+	best, bestParts := []bool(nil), 0.0
+	var bestA, bestB vec
+	for _, seed := range ms[:min(splitSeeds, len(ms))] {
+		side, ca, cb, parts := c.twoMeansFrom(g, seed.m)
+		if side != nil && parts > bestParts {
+			best, bestParts, bestA, bestB = side, parts, ca, cb
 		}
 	}
-	seedB, low := -1, math.Inf(1)
-	for _, m := range g.members {
-		if s := dot(c.vecs[m], c.vecs[seedA]); s < low && m != seedA {
-			seedB, low = m, s
+	if best == nil || whole <= 0 {
+		return nil, false
+	}
+	for k, m := range g.members {
+		if best[k] {
+			b = append(b, m)
 		}
 	}
-	ca, cb := c.vecs[seedA], c.vecs[seedB]
-	side := make([]bool, len(g.members)) // true: part b
+	if len(b) < splitMin || len(g.members)-len(b) < splitMin {
+		return nil, false
+	}
+	return b, dot(bestA, bestB) < splitBelow && bestParts/whole >= splitGain
+}
+
+// twoMeansFrom runs spherical 2-means on a group's members seeded by
+// member seed and the member least like it. It returns each member's
+// side (true: the second part), the parts' centroids and the sum of the
+// members' similarities to their part's centroid; side is nil when a part
+// came out empty.
+func (c *clusterer) twoMeansFrom(g *group, seed int) (side []bool, ca, cb vec, parts float64) {
+	other, low := -1, math.Inf(1)
+	for _, m := range g.members {
+		if s := dot(c.vecs[m], c.vecs[seed]); s < low && m != seed {
+			other, low = m, s
+		}
+	}
+	ca, cb = c.vecs[seed], c.vecs[other]
+	side = make([]bool, len(g.members))
 	for round := 0; round < splitRounds; round++ {
 		changed := round == 0
 		pa, pb := &group{cent: map[int32]float64{}}, &group{cent: map[int32]float64{}}
@@ -86,26 +126,19 @@ func (c *clusterer) twoMeans(g *group) (b []int, ok bool) {
 			}
 		}
 		if pa.norm2 == 0 || pb.norm2 == 0 {
-			return nil, false
+			return nil, vec{}, vec{}, 0
 		}
 		ca, cb = centroidVec(pa), centroidVec(pb)
 		if !changed {
 			break
 		}
 	}
-	whole, parts, na := 0.0, 0.0, 0
 	for k, m := range g.members {
-		whole += dot(c.vecs[m], cent)
 		if side[k] {
-			b = append(b, m)
 			parts += dot(c.vecs[m], cb)
 		} else {
-			na++
 			parts += dot(c.vecs[m], ca)
 		}
 	}
-	if na < splitMin || len(b) < splitMin || whole <= 0 {
-		return nil, false
-	}
-	return b, dot(ca, cb) < splitBelow && parts/whole >= splitGain
+	return side, ca, cb, parts
 }
