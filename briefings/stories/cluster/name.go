@@ -272,7 +272,7 @@ func nameable(key, sf string) bool {
 		if utf8.RuneCountInString(w) <= 3 && strings.ToUpper(w) != w && !text.Common(strings.ToLower(w)) {
 			return false
 		}
-		if abbreviation(w) {
+		if abbreviation(w) || ticker(w) {
 			return false
 		}
 		if questionWords[strings.ToLower(w)] {
@@ -305,6 +305,21 @@ func abbreviation(w string) bool {
 }
 
 var wireAbbreviations = setOf("oper", "revs", "avg", "prev", "excl", "incl", "ops", "dlr", "shr", "div", "qtr", "qtly", "extraord")
+
+// ticker reports whether a word is a stock exchange code ("GUIN.L",
+// "MONI.MI"): letters, a dot and one or two letters.
+func ticker(w string) bool {
+	i := strings.IndexByte(w, '.')
+	if i < 2 || len(w)-i-1 < 1 || len(w)-i-1 > 2 {
+		return false
+	}
+	for k, r := range w {
+		if k != i && !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // verbLike reports whether a lowercase word looks like an inflected verb.
 func verbLike(w string) bool {
