@@ -246,6 +246,16 @@ func rankPhrases(stats map[string]*phraseStat, total, spread map[string]int, sto
 		}
 		return cmp.Compare(a.key, b.key)
 	})
+	// A phrase is shown as a name is written when the story's articles
+	// write it so anywhere ("Lindsay Lohan", not the headline's "lindsay
+	// lohan").
+	written := map[string]string{}
+	for _, c := range cs {
+		f := strings.ToLower(c.sf)
+		if w, ok := written[f]; !ok || capitals(c.sf) > capitals(w) {
+			written[f] = c.sf
+		}
+	}
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range cs {
@@ -254,7 +264,7 @@ func rankPhrases(stats map[string]*phraseStat, total, spread map[string]int, sto
 			continue
 		}
 		seen[f] = true
-		out = append(out, c.sf)
+		out = append(out, written[f])
 		if len(out) == 12 {
 			break
 		}

@@ -68,3 +68,19 @@ func TestTableLinesMakeNoNames(t *testing.T) {
 		t.Errorf("no phrase %q from prose; have %q", "widget factory", keys)
 	}
 }
+
+func TestRankPhrasesShowsNamesAsWritten(t *testing.T) {
+	stat := func(sf string, docs, n int) *phraseStat {
+		return &phraseStat{docs: docs, n: n, surfaces: map[string]int{sf: n}}
+	}
+	stats := map[string]*phraseStat{
+		"plindsay lohan": stat("lindsay lohan", 5, 9), // from headlines
+		"elindsay lohan": stat("Lindsay Lohan", 3, 3),
+		"prehab":         stat("rehab", 4, 6),
+	}
+	total := map[string]int{"plindsay lohan": 9, "elindsay lohan": 3, "prehab": 20}
+	got := rankPhrases(stats, total, map[string]int{}, 10, 5, 50)
+	if len(got) != 2 || got[0] != "Lindsay Lohan" {
+		t.Errorf("rankPhrases = %q, want Lindsay Lohan first and once", got)
+	}
+}
