@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -411,6 +412,15 @@ func TestQuietTimes(t *testing.T) {
 	m = b.Handle(t.Context(), req("brief", other.Issues()[0].Name))
 	if !strings.HasPrefix(m.Sections[0].Text, "Nothing new on this issue") || m.Footer != "" || itemCount(m) == 0 {
 		t.Errorf("brief issue with nothing new = %+v", m)
+	}
+	// What changed last is told by the story's own dates.
+	var headings []string
+	for _, s := range m.Sections {
+		headings = append(headings, s.Heading)
+	}
+	if !slices.ContainsFunc(headings, func(h string) bool { return strings.HasPrefix(h, "Last changed on ") }) ||
+		!slices.Contains(headings, "Latest articles") || slices.Contains(headings, digestArticlesHead) {
+		t.Errorf("brief issue with nothing new: headings %q, want the story's last changes and latest articles", headings)
 	}
 
 	empty, err := briefings.Build(t.Context(), nil, briefings.Options{})

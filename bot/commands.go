@@ -198,26 +198,14 @@ func (b *Bot) brief(ctx context.Context, req Request) (Message, error) {
 	}
 	d := kb.Digest(briefings.DigestOptions{Since: now.Add(-b.window), Until: now, IssueIDs: []string{is.ID}})
 	if !d.Empty {
-		inSummary := map[string]bool{}
-		for _, c := range is.Summary {
-			inSummary[c.Text] = true
-		}
-		for _, s := range DigestMessage(d).Sections {
-			if s.Heading == is.Name {
-				// The issue's new points, less those the summary shows.
-				s.Heading = "New on " + is.Name
-				var fresh []Item
-				for _, it := range s.Items {
-					if !inSummary[it.Text] {
-						fresh = append(fresh, it)
-					}
-				}
-				if s.Items = fresh; len(fresh) == 0 {
-					continue
-				}
-			}
-			m.Sections = append(m.Sections, s)
-		}
+		m.Sections = append(m.Sections, issueNews(d, is, "New on "+is.Name, false)...)
+	} else if last := latestDate(kb, is.ArticleIDs); !last.IsZero() && last.Before(now) {
+		// What changed is told by the story's own dates: the points its
+		// articles of the last window of the story added.
+		note := Section{Text: "Nothing new on this issue in the last " + windowText(b.window) + "."}
+		d := kb.Digest(briefings.DigestOptions{Since: last.Add(-b.window), Until: last, IssueIDs: []string{is.ID}})
+		m.Sections = append(append([]Section{note}, m.Sections...),
+			issueNews(d, is, "Last changed on "+is.Name+", "+last.Format("2 Jan 2006"), true)...)
 	} else if s := newestSection(kb, is.ArticleIDs, maxNewest); len(s.Items) > 0 {
 		// Say so first, not under the summary and its sources.
 		note := Section{Text: "Nothing new on this issue in the last " + windowText(b.window) + "."}
@@ -240,6 +228,52 @@ func freshGist(is briefings.Issue, shown map[string]bool) string {
 		}
 	}
 	return gist(is, gistChars)
+}
+
+// issueNews is the sections of an issue's digest: the issue's points
+// under heading, less those its summary shows, then the articles. A late
+// digest (of the story's last days, not of now) has no lead and calls its
+// articles the latest, not new ones.
+func issueNews(d briefings.Digest, is briefings.Issue, heading string, late bool) []Section {
+	inSummary := map[string]bool{}
+	for _, c := range is.Summary {
+		inSummary[c.Text] = true
+	}
+	var out []Section
+	for _, s := range DigestMessage(d).Sections {
+		switch {
+		case late && s.Heading == "":
+			continue
+		case late && s.Heading == digestArticlesHead:
+			s.Heading = "Latest articles"
+		}
+		if s.Heading == is.Name {
+			s.Heading = heading
+			var fresh []Item
+			for _, it := range s.Items {
+				if !inSummary[it.Text] {
+					fresh = append(fresh, it)
+				}
+			}
+			if s.Items = fresh; len(fresh) == 0 {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// latestDate is the date of the newest dated article of ids; zero when
+// none is dated.
+func latestDate(kb *briefings.KB, ids []string) time.Time {
+	var last time.Time
+	for _, id := range ids {
+		if a, ok := kb.Article(id); ok && a.Published.After(last) {
+			last = a.Published
+		}
+	}
+	return last
 }
 
 func windowText(d time.Duration) string {

@@ -146,6 +146,7 @@ func Build(arts []corpus.Article, opts Options) ([]Story, *Model) {
 	c.singlePass()
 	c.reassign()
 	c.merge()
+	c.split()
 	stories, groups := c.stories(arts, order, docs)
 	return stories, newModel(opts, arts, order, c, groups, hashes, df)
 }

@@ -10,12 +10,17 @@
 // cosine similarity reaches a threshold fixed in advance, or starts a new
 // story. A second pass reassigns each article to its best story once every
 // story is known, and stories whose centroids are close are merged.
+// Last, a story whose articles form two dense groups far apart (two
+// events of one kind: two fights of one boxer, two earthquakes in one
+// country) is split in two by 2-means.
 //
 // Each story is then named BERTopic's way: class-based TF-IDF ranks the
 // phrases that are frequent in the story and rare in the others, and the
-// best of them, in Title Case, is the name. A lone common word is never a
-// name; function words of languages other than English are kept out of
-// names.
+// best of them, in Title Case, is the name, a phrase scaled down by how
+// many stories hold it (boilerplate). A lone common word is never a name;
+// nor are lines of tables of figures, newswire abbreviations (Dlrs, Revs),
+// stock codes, or the function words of languages other than English; a
+// name does not say one thing twice (GDP Gross Domestic Product).
 //
 // Build also returns a Model of the stories found, which places the
 // articles of a live corpus as they arrive (Model.Add): an article joins

@@ -145,6 +145,7 @@ func readDoc(a *corpus.Article, st *stemmer, buf []word, phrases bool) (doc, []w
 		if b.Kind == corpus.Heading {
 			continue
 		}
+		note := tableNote(b.Text)
 		for _, s := range b.Sentences {
 			if n >= leadWords {
 				break
@@ -161,7 +162,14 @@ func readDoc(a *corpus.Article, st *stemmer, buf []word, phrases bool) (doc, []w
 				w = leadWeight
 			}
 			sent++
+			ph := d.phrases
+			if note || tableLine(ws) {
+				// A line of a table of figures ("Revs 50 mln vs 45
+				// mln") names no story: its words are the table's.
+				d.phrases = nil
+			}
 			addWords(&d, ws, w, st, true)
+			d.phrases = ph
 		}
 	}
 	// An article is taken for another language when few of its words are
@@ -325,4 +333,25 @@ func surface(ws []word, body bool) string {
 		}
 	}
 	return sb.String()
+}
+
+// tableLine reports whether a sentence is a line of a table of figures
+// rather than prose: a quarter or more of its words are numbers, or it
+// compares figures ("vs").
+func tableLine(ws []word) bool {
+	nums, vs := 0, false
+	for _, w := range ws {
+		if isNumeric(w.key) {
+			nums++
+		}
+		vs = vs || w.key == "vs"
+	}
+	return nums > 0 && (vs || 4*nums >= len(ws))
+}
+
+// tableNote reports whether a paragraph is a note to a table of figures
+// ("Note: 1986 net excludes extraordinary gain..."), whose words name
+// no story either.
+func tableNote(p string) bool {
+	return len(p) > 5 && strings.EqualFold(p[:4], "note") && (p[4] == ':' || strings.HasPrefix(p[4:], " -"))
 }

@@ -36,6 +36,7 @@ func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) ([]S
 	// occurrences in all stories' and A the mean occurrences per story.
 	stats := make([]map[string]*phraseStat, len(ks))
 	total := map[string]int{}
+	spread := map[string]int{} // stories whose articles hold the phrase
 	all := 0
 	st := newStemmer()
 	var buf []word
@@ -50,6 +51,7 @@ func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) ([]S
 				if ps == nil {
 					ps = &phraseStat{surfaces: map[string]int{}}
 					stats[k][key] = ps
+					spread[key]++
 				}
 				ps.docs++
 				ps.n += p.n
@@ -62,7 +64,7 @@ func (c *clusterer) stories(arts []corpus.Article, order []int, docs []doc) ([]S
 	out := make([]Story, 0, len(ks))
 	for k, s := range ks {
 		avg := float64(all) / float64(len(ks))
-		phrases := rankPhrases(stats[k], total, min(len(s.distinct), nameSample), avg)
+		phrases := rankPhrases(stats[k], total, spread, len(ks), min(len(s.distinct), nameSample), avg)
 		st := Story{
 			Name:    nameOf(phrases),
 			Phrases: phrases,
@@ -201,7 +203,12 @@ type phraseStat struct {
 
 // rankPhrases orders a story's phrases by class-based TF-IDF and returns
 // the surface forms of the best ones.
-func rankPhrases(stats map[string]*phraseStat, total map[string]int, size int, avg float64) []string {
+//
+// A phrase the articles of many stories hold is boilerplate ("Securities
+// and Exchange Commission" of every stake filing): its weight is scaled
+// by its inverse frequency over stories, log(1+K/k)/log(1+K) of K stories
+// k of which hold it.
+func rankPhrases(stats map[string]*phraseStat, total, spread map[string]int, stories, size int, avg float64) []string {
 	type cand struct {
 		key, sf string
 		s       float64
@@ -213,7 +220,12 @@ func rankPhrases(stats map[string]*phraseStat, total map[string]int, size int, a
 			continue
 		}
 		words := strings.Count(sf, " ") + 1
-		s := float64(ps.n) * math.Log(1+avg/float64(total[key]))
+		// Occurrences count, but an article that repeats a phrase
+		// less than two articles that both hold it.
+		s := (float64(ps.docs) + 0.3*float64(ps.n-ps.docs)) * math.Log(1+avg/float64(total[key]))
+		if k := spread[key]; k > 1 {
+			s *= math.Log(1+float64(stories)/float64(k)) / math.Log(1+float64(stories))
+		}
 		if ps.docs < 2 && size >= 2 {
 			// What one article says is no part of the story's name
 			// unless nothing better is there.
@@ -234,6 +246,16 @@ func rankPhrases(stats map[string]*phraseStat, total map[string]int, size int, a
 		}
 		return cmp.Compare(a.key, b.key)
 	})
+	// A phrase is shown as a name is written when the story's articles
+	// write it so anywhere ("Lindsay Lohan", not the headline's "lindsay
+	// lohan").
+	written := map[string]string{}
+	for _, c := range cs {
+		f := strings.ToLower(c.sf)
+		if w, ok := written[f]; !ok || capitals(c.sf) > capitals(w) {
+			written[f] = c.sf
+		}
+	}
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range cs {
@@ -242,7 +264,7 @@ func rankPhrases(stats map[string]*phraseStat, total map[string]int, size int, a
 			continue
 		}
 		seen[f] = true
-		out = append(out, c.sf)
+		out = append(out, written[f])
 		if len(out) == 12 {
 			break
 		}
@@ -260,14 +282,53 @@ func nameable(key, sf string) bool {
 		if utf8.RuneCountInString(w) <= 3 && strings.ToUpper(w) != w && !text.Common(strings.ToLower(w)) {
 			return false
 		}
+		if abbreviation(w) || ticker(w) {
+			return false
+		}
 		if questionWords[strings.ToLower(w)] {
 			return false
 		}
 	}
-	if key[0] == 'e' || len(ws) < 2 {
+	if key[0] == 'e' {
 		return true
 	}
+	if len(ws) < 2 {
+		return !verbForms[ws[0]]
+	}
+	for _, w := range ws[1 : len(ws)-1] {
+		if verbForms[w] {
+			return false // "obama overturns bush"
+		}
+	}
 	return !verbLike(ws[0]) && !verbLike(ws[len(ws)-1])
+}
+
+// abbreviation reports whether a word is a newswire abbreviation ("Dlrs",
+// "Mths", "Revs"): a word not written in capitals with no vowel, or one
+// of the wire's abbreviations that have one.
+func abbreviation(w string) bool {
+	if strings.ToUpper(w) == w {
+		return false // an acronym: "GNP", "ICO"
+	}
+	k := strings.ToLower(w)
+	return !strings.ContainsAny(k, "aeiouy") || wireAbbreviations[k]
+}
+
+var wireAbbreviations = setOf("oper", "revs", "avg", "prev", "excl", "incl", "ops", "dlr", "shr", "div", "qtr", "qtly", "extraord")
+
+// ticker reports whether a word is a stock exchange code ("GUIN.L",
+// "MONI.MI"): letters, a dot and one or two letters.
+func ticker(w string) bool {
+	i := strings.IndexByte(w, '.')
+	if i < 2 || len(w)-i-1 < 1 || len(w)-i-1 > 2 {
+		return false
+	}
+	for k, r := range w {
+		if k != i && !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // verbLike reports whether a lowercase word looks like an inflected verb.
@@ -280,7 +341,9 @@ func verbLike(w string) bool {
 
 var verbForms = setOf("given", "rises", "rise", "rose", "fell", "falls", "fall", "shows", "says",
 	"made", "makes", "takes", "took", "gets", "got", "sees", "seen", "sets", "cuts", "wins", "won",
-	"puts", "gives", "goes", "went", "comes", "came", "plans", "seeks", "buys", "sells", "sold")
+	"puts", "gives", "goes", "went", "comes", "came", "plans", "seeks", "buys", "sells", "sold",
+	"include", "includes", "exclude", "excludes", "checks", "enters", "overturns", "hits", "kills",
+	"dies", "quits", "signs", "joins", "leaves", "returns", "strikes", "arrests", "names", "fires")
 
 func bestSurface(m map[string]int) string {
 	best, bn := "", -1
@@ -313,7 +376,6 @@ func nameOf(phrases []string) string {
 		return ""
 	}
 	var name []string
-	used := map[string]bool{}
 	for _, p := range phrases {
 		if len(name) >= 3 || (len(name) == 2 && !loneCommon(name)) {
 			break
@@ -322,21 +384,105 @@ func nameOf(phrases []string) string {
 		if len(name) > 0 && len(name)+len(ws) > 4 {
 			continue
 		}
-		overlap := false
-		for _, w := range ws {
-			if used[plain(w)] {
-				overlap = true
-			}
-		}
-		if overlap {
+		if sameAs(ws, name, phrases) {
 			continue
-		}
-		for _, w := range ws {
-			used[plain(w)] = true
 		}
 		name = append(name, ws...)
 	}
 	return titleCase(name)
+}
+
+// sameAs reports whether the words ws say again what the name says: a
+// word of one form with a word of the name ("Prices Price", "Ecuador
+// Ecuadorean"), or an acronym and its expansion ("GDP Gross Domestic
+// Product"), either way round.
+func sameAs(ws, name, phrases []string) bool {
+	for _, w := range ws {
+		for _, n := range name {
+			if sameWord(w, n) {
+				return true
+			}
+		}
+	}
+	// The words an acronym stands for are those of the story's phrases
+	// whose initials it starts with ("AMC": "American Motors").
+	expands := func(acr string, ws []string) bool {
+		in := initials(ws)
+		return len(in) >= 2 && len(in) <= len(acr) && strings.HasPrefix(acr, in)
+	}
+	for _, a := range append(slices.Clone(ws), name...) {
+		if !acronym(a) {
+			continue
+		}
+		inWs := slices.Contains(ws, a)
+		if expands(a, ws) && !inWs || expands(a, name) && inWs {
+			return true
+		}
+		for _, p := range phrases {
+			pw := strings.Fields(p)
+			if !expands(a, pw) {
+				continue
+			}
+			// The acronym's expansion shares a word with the others.
+			other := name
+			if !inWs {
+				other = ws
+			}
+			for _, w := range pw {
+				for _, o := range other {
+					if sameWord(w, o) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sameWord reports whether two words are forms of one: equal but for
+// case and a plural "s", or one a prefix of the other but for its last
+// letter ("Ivory", "Ivorian"), four letters or more.
+func sameWord(a, b string) bool {
+	a, b = plain(a), plain(b)
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	k := 0
+	for k < len(a) && a[k] == b[k] {
+		k++
+	}
+	return k >= 4 && k >= len(a)-1
+}
+
+// acronym reports whether a word is an acronym: two to five capitals.
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// initials are the upper-cased first letters of a phrase's words other
+// than small words ("Bank of England": "BE").
+func initials(ws []string) string {
+	var sb strings.Builder
+	for _, w := range ws {
+		if smallWords[strings.ToLower(w)] || nameParticles[strings.ToLower(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		sb.WriteRune(unicode.ToUpper(r))
+	}
+	return sb.String()
 }
 
 // plain is a word lowercased without a plural "s", so that a name does
