@@ -55,8 +55,12 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	}
 	if a.dedupe != nil {
 		// a signed request is good for 5 minutes: claim its signature in
-		// the shared store, so a replay fails on every replica
-		won, err := a.dedupe(r.Context(), "discord-sig:"+r.Header.Get("X-Signature-Ed25519"))
+		// the shared store, so a replay fails on every replica. The key is
+		// the signature's bytes in lower-case hex: the header's hex may be
+		// written in either case, and a replay in the other case must meet
+		// the same claim.
+		sig, _ := hex.DecodeString(r.Header.Get("X-Signature-Ed25519")) // verified above
+		won, err := a.dedupe(r.Context(), "discord-sig:"+hex.EncodeToString(sig))
 		if err != nil {
 			a.log.Warn("discord: claim a request signature; answering anyway", "err", err)
 		} else if !won {

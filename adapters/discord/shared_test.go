@@ -77,6 +77,12 @@ func TestButtonsAndReplaysAcrossReplicas(t *testing.T) {
 	if w := serve(a2, req()); w.Code != http.StatusUnauthorized {
 		t.Errorf("replayed request on another replica: %d, want 401", w.Code)
 	}
+	// the same signature in upper-case hex is the same request
+	upper := req()
+	upper.Header.Set("X-Signature-Ed25519", strings.ToUpper(upper.Header.Get("X-Signature-Ed25519")))
+	if w := serve(a2, upper); w.Code != http.StatusUnauthorized {
+		t.Errorf("replay with the signature in upper case: %d, want 401", w.Code)
+	}
 	if n := len(core1.requests()) + len(core2.requests()); n != 1 {
 		t.Errorf("%d requests reached a core, want 1", n)
 	}
