@@ -299,6 +299,38 @@ func TestCommandsSeeStoredFeedArticles(t *testing.T) {
 	}
 }
 
+// TestCommandsNeedFilesOrStoredFeedArticles: a one-shot command with feeds
+// configured answers from the stored feed articles even when its corpus
+// paths give no article, and exits 1 with one line when neither gives one.
+func TestCommandsNeedFilesOrStoredFeedArticles(t *testing.T) {
+	site := newFeedSite(t, 0, 3)
+	dir := t.TempDir()
+	emptyDir := filepath.Join(dir, "files")
+	writeFile(t, emptyDir, ".keep", "")
+	config := func(name string) string {
+		return writeFile(t, dir, name+".yaml", fmt.Sprintf("corpus:\n  paths: [%q]\n  feeds: [ { url: %q, refresh: 1m } ]\nstore: { driver: sqlite, dsn: %q }\n",
+			emptyDir, site.URL+"/rss.xml", filepath.Join(dir, name+".db")))
+	}
+	full := config("full")
+	r := startReplica(t, full, nil)
+	waitFor(t, 30*time.Second, "3 articles", func() bool { return r.articles() == 3 })
+	r.kill()
+	out, errs, code := runCLI(t, "", nil, "-config", full, "ask", "What opened at "+storyName(1)+"?")
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("%s/p/1", site.URL)) {
+		t.Errorf("empty corpus paths, stored feed articles: exit %d, stdout %q, stderr %q; want the stored article cited", code, out, errs)
+	}
+
+	for _, cfg := range []string{config("empty"), feedConfig(t, dir, site.URL+"/rss.xml", fmt.Sprintf("{ driver: sqlite, dsn: %q }", filepath.Join(dir, "none.db")))} {
+		_, errs, code := runCLI(t, "", nil, "-config", cfg, "ask", "What opened at "+storyName(1)+"?")
+		if code != 1 || !strings.Contains(errs, "the corpus has no articles") || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+			t.Errorf("%s: no file and no stored feed article: exit %d, stderr %q; want exit 1 with one line", filepath.Base(cfg), code, errs)
+		}
+	}
+	if n := site.pageHits(1); n != 1 {
+		t.Errorf("the commands fetched pages: %d", n)
+	}
+}
+
 // TestRetentionLetsGoOfOldArticles: with corpus.retention.max_articles,
 // the oldest feed articles leave the store and the knowledge.
 func TestRetentionLetsGoOfOldArticles(t *testing.T) {
