@@ -187,9 +187,12 @@ func (a *app) pollWhileLeader(ctx context.Context, fs feed.Store, b *bot.Bot, st
 	}
 }
 
+// dropLeaseWithin bounds giving up the poll lease when polling stops.
+const dropLeaseWithin = 5 * time.Second
+
 // lead polls the feeds while the lease is held; it returns nil when the
-// lease is lost or ctx ends (giving the lease up), and the poller's error
-// when it fails.
+// lease is lost or ctx ends, and the poller's error when it fails; the
+// lease is given up in every case.
 func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, fs feed.Store, b *bot.Bot, store bot.Store, m *bot.Metrics, nudge chan<- struct{}) error {
 	t := a.lib.timing()
 	log := a.log.With("replica", owner)
@@ -199,12 +202,19 @@ func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, fs feed
 	pctx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- a.runPoller(pctx, fs, b, store, m, nudge) }()
+	drop := func() {
+		// also when ctx has ended, but never for long: a store that does
+		// not answer must not hold up a shutdown (the lease then expires)
+		dctx, dcancel := context.WithTimeout(context.WithoutCancel(ctx), dropLeaseWithin)
+		defer dcancel()
+		if derr := leaser.DropLease(dctx, bot.PollLease, owner); derr != nil {
+			log.Warn("give up the feed poll lease", "err", derr)
+		}
+	}
 	stop := func() error {
 		cancel()
 		err := <-done
-		if derr := leaser.DropLease(context.WithoutCancel(ctx), bot.PollLease, owner); derr != nil {
-			log.Warn("give up the feed poll lease", "err", derr)
-		}
+		drop()
 		return err
 	}
 	renewed := time.Now()
@@ -215,6 +225,7 @@ func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, fs feed
 			return nil
 		case err := <-done:
 			cancel()
+			drop()
 			return err
 		case <-time.After(t.renew):
 		}

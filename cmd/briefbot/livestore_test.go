@@ -331,6 +331,35 @@ func TestCommandsNeedFilesOrStoredFeedArticles(t *testing.T) {
 	}
 }
 
+// hangingLeaseStore never answers when the lease is given up, as a store
+// cut off by the network.
+type hangingLeaseStore struct{ *sqlite.Store }
+
+func (hangingLeaseStore) DropLease(ctx context.Context, _, _ string) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// TestStopWithAHangingStore: the polling replica stops within a bounded
+// time when the store does not answer the lease's release.
+func TestStopWithAHangingStore(t *testing.T) {
+	site := newFeedSite(t, 0, 2)
+	dir := t.TempDir()
+	cfg := feedConfig(t, dir, site.URL+"/rss.xml", fmt.Sprintf("{ driver: sqlite, dsn: %q }", filepath.Join(dir, "state.db")))
+	r := startReplica(t, cfg, func(s bot.Store) bot.Store { return hangingLeaseStore{s.(*sqlite.Store)} })
+	waitFor(t, 30*time.Second, "the replica to poll", func() bool { return isPoller(r) && r.articles() == 2 })
+	stopped := make(chan struct{})
+	go func() { r.kill(); close(stopped) }()
+	select {
+	case <-stopped:
+	case <-time.After(dropLeaseWithin + 10*time.Second):
+		t.Fatal("the replica does not stop while the store hangs")
+	}
+	if !strings.Contains(r.logs.String(), "give up the feed poll lease") {
+		t.Errorf("no log line says the lease could not be given up:\n%s", r.logs)
+	}
+}
+
 // TestRetentionLetsGoOfOldArticles: with corpus.retention.max_articles,
 // the oldest feed articles leave the store and the knowledge.
 func TestRetentionLetsGoOfOldArticles(t *testing.T) {
