@@ -16,17 +16,19 @@ import (
 type sharedStore struct {
 	mu     sync.Mutex
 	vals   map[string]string
+	keptAt map[string]time.Time
 	claims map[string]bool
 }
 
 func newSharedStore() *sharedStore {
-	return &sharedStore{vals: map[string]string{}, claims: map[string]bool{}}
+	return &sharedStore{vals: map[string]string{}, keptAt: map[string]time.Time{}, claims: map[string]bool{}}
 }
 
-func (s *sharedStore) KeepValue(_ context.Context, key, value string, _ time.Time) error {
+func (s *sharedStore) KeepValue(_ context.Context, key, value string, now time.Time) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.vals[key] = value
+	s.keptAt[key] = now
 	return nil
 }
 
@@ -85,5 +87,32 @@ func TestButtonsAndReplaysAcrossReplicas(t *testing.T) {
 	}
 	if n := len(core1.requests()) + len(core2.requests()); n != 1 {
 		t.Errorf("%d requests reached a core, want 1", n)
+	}
+}
+
+// TestShownButtonValuesStayKept: a long button value this process keeps
+// showing is kept in the store again, so the store, which lets go of
+// values bot.ValueTTL after they were last kept, never drops one that
+// buttons still show; within keepAgainAfter it is not written again.
+func TestShownButtonValuesStayKept(t *testing.T) {
+	shared := newSharedStore()
+	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
+	ids := newButtonIDs()
+	ids.keep, ids.now = shared, func() time.Time { return now }
+	value := strings.Repeat("why did the harbour bridge close ", 5)
+	id := ids.encode(bot.ActionShare, value)
+	key := "discord-button:" + id[strings.LastIndex(id, ":")+1:]
+	for day := 1; day <= 40; day++ {
+		now = now.Add(24 * time.Hour)
+		ids.encode(bot.ActionShare, value)
+		if got := shared.keptAt[key]; now.Sub(got) >= bot.ValueTTL {
+			t.Fatalf("day %d: the store last kept the value at %v, %v ago: pruned while buttons show it", day, got, now.Sub(got))
+		}
+	}
+	before := shared.keptAt[key]
+	now = now.Add(time.Hour)
+	ids.encode(bot.ActionShare, value)
+	if shared.keptAt[key] != before {
+		t.Errorf("kept again an hour after the last time")
 	}
 }
