@@ -122,17 +122,21 @@ func loadFor(ctx context.Context, e *env, g *globals, service bool) (*app, error
 	if err := a.loadCorpus(ctx, g.corpora); err != nil {
 		return nil, err
 	}
-	if err := a.loadStoredFeeds(ctx); err != nil {
-		if service {
-			return nil, err
-		}
-		a.log.Warn("without the stored feed articles", "err", err)
+	storeErr := a.loadStoredFeeds(ctx)
+	if storeErr != nil && service {
+		return nil, storeErr
 	}
 	if a.requireArticles && len(a.articles) == 0 {
-		if a.noArticles != nil {
+		switch {
+		case storeErr != nil:
+			return nil, storeErr
+		case a.noArticles != nil:
 			return nil, a.noArticles
 		}
 		return nil, errors.New("the corpus has no articles: no corpus.paths, and the store holds no feed article yet (briefbot serve polls corpus.feeds into it)")
+	}
+	if storeErr != nil {
+		a.log.Warn("without the stored feed articles", "err", storeErr)
 	}
 	kb, err := briefings.Build(ctx, a.articles, kbOptions(cfg, a.log))
 	if err != nil {

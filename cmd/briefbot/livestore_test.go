@@ -329,6 +329,13 @@ func TestCommandsNeedFilesOrStoredFeedArticles(t *testing.T) {
 	if n := site.pageHits(1); n != 1 {
 		t.Errorf("the commands fetched pages: %d", n)
 	}
+
+	// a store that cannot be read is the one line's cause
+	unreachable := feedConfig(t, dir, site.URL+"/rss.xml", `{ driver: postgres, dsn: "postgres://briefbot@127.0.0.1:1/none?sslmode=disable&connect_timeout=2" }`)
+	_, errs, code = runCLI(t, "", nil, "-config", unreachable, "ask", "What opened at "+storyName(1)+"?")
+	if code != 1 || !strings.Contains(errs, "postgres") || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+		t.Errorf("unreachable store: exit %d, stderr %q; want exit 1 with one line naming the store", code, errs)
+	}
 }
 
 // hangingLeaseStore never answers when the lease is given up, as a store
