@@ -41,6 +41,11 @@ func (a *Adapter) Routes() map[string]http.Handler {
 	return map[string]http.Handler{"POST /discord/interactions": http.HandlerFunc(a.serveInteraction)}
 }
 
+// requestClaimWithin bounds the claim of a request's signature in the
+// shared store: Discord waits 3 s for the answer, so a store slower than
+// this is treated as failing, and the interaction is answered.
+const requestClaimWithin = time.Second
+
 func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	handled := make(chan struct{})
 	defer close(handled)
@@ -60,7 +65,9 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		// written in either case, and a replay in the other case must meet
 		// the same claim.
 		sig, _ := hex.DecodeString(r.Header.Get("X-Signature-Ed25519")) // verified above
-		won, err := a.dedupe(r.Context(), "discord-sig:"+hex.EncodeToString(sig))
+		ctx, cancel := context.WithTimeout(r.Context(), requestClaimWithin)
+		won, err := a.dedupe(ctx, "discord-sig:"+hex.EncodeToString(sig))
+		cancel()
 		if err != nil {
 			a.log.Warn("discord: claim a request signature; answering anyway", "err", err)
 		} else if !won {

@@ -116,3 +116,26 @@ func TestShownButtonValuesStayKept(t *testing.T) {
 		t.Errorf("kept again an hour after the last time")
 	}
 }
+
+// TestSlowClaimStillAnswers: a shared store that does not answer the
+// claim of a request's signature delays the interaction by
+// requestClaimWithin at most; it is then answered.
+func TestSlowClaimStillAnswers(t *testing.T) {
+	s := newSigner(1)
+	hang := func(ctx context.Context, _ string) (bool, error) {
+		<-ctx.Done()
+		return false, ctx.Err()
+	}
+	core := &fakeCore{}
+	a, _ := newTestAdapter(t, newFakeAPI(t), core, Options{ApplicationID: "app1", PublicKey: s.hex(), Dedupe: hang})
+	done := make(chan int, 1)
+	go func() { done <- serve(a, s.request(commandBody("ask", "question", "why"), testNow)).Code }()
+	select {
+	case code := <-done:
+		if code != http.StatusOK {
+			t.Errorf("status %d, want 200", code)
+		}
+	case <-time.After(requestClaimWithin + 5*time.Second):
+		t.Fatal("the interaction waits for the store")
+	}
+}
