@@ -230,14 +230,18 @@ func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, fs feed
 		case <-time.After(t.renew):
 		}
 		now := time.Now()
-		held, err := leaser.HoldLease(ctx, bot.PollLease, owner, now, t.lease)
+		// a renewal that hangs counts as failed, and polling stops a
+		// renewal period before the lease can run out
+		rctx, rcancel := context.WithDeadline(ctx, renewed.Add(t.lease-t.renew))
+		held, err := leaser.HoldLease(rctx, bot.PollLease, owner, now, t.lease)
+		rcancel()
 		switch {
 		case err == nil && held:
 			renewed = now
 		case err == nil:
 			log.Warn("the feed poll lease went to another replica; polling stops here")
 			return stop()
-		case now.Sub(renewed) >= t.lease-t.renew:
+		case time.Since(renewed) >= t.lease-t.renew:
 			log.Warn("cannot renew the feed poll lease; polling stops here", "err", err)
 			return stop()
 		default:

@@ -367,6 +367,38 @@ func TestStopWithAHangingStore(t *testing.T) {
 	}
 }
 
+// hangingRenewalStore answers the first take of the lease, then never
+// answers again when it is renewed, as a store whose connection hangs.
+type hangingRenewalStore struct {
+	*sqlite.Store
+	takes atomic.Int32
+}
+
+func (s *hangingRenewalStore) HoldLease(ctx context.Context, name, owner string, now time.Time, ttl time.Duration) (bool, error) {
+	if s.takes.Add(1) == 1 {
+		return s.Store.HoldLease(ctx, name, owner, now, ttl)
+	}
+	<-ctx.Done()
+	return false, ctx.Err()
+}
+
+// TestPollingStopsWhenRenewalHangs: a replica whose lease renewals hang
+// stops polling before the lease runs out, so that no other replica polls
+// at the same time.
+func TestPollingStopsWhenRenewalHangs(t *testing.T) {
+	site := newFeedSite(t, 0, 2)
+	dir := t.TempDir()
+	cfg := feedConfig(t, dir, site.URL+"/rss.xml", fmt.Sprintf("{ driver: sqlite, dsn: %q }", filepath.Join(dir, "state.db")))
+	start := time.Now()
+	r := startReplica(t, cfg, func(s bot.Store) bot.Store { return &hangingRenewalStore{Store: s.(*sqlite.Store)} })
+	waitFor(t, 30*time.Second, "polling to stop", func() bool {
+		return strings.Contains(r.logs.String(), "cannot renew the feed poll lease; polling stops here")
+	})
+	if took := time.Since(start); took >= fastTiming.lease {
+		t.Errorf("polling stopped %v after the lease was taken, not before the lease (%v) ran out", took, fastTiming.lease)
+	}
+}
+
 // TestRetentionLetsGoOfOldArticles: with corpus.retention.max_articles,
 // the oldest feed articles leave the store and the knowledge.
 func TestRetentionLetsGoOfOldArticles(t *testing.T) {
