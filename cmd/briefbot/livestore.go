@@ -170,12 +170,16 @@ func (a *app) pollWhileLeader(ctx context.Context, fs feed.Store, b *bot.Bot, st
 	owner := replicaID()
 	log := a.log.With("replica", owner)
 	for {
-		held, err := leaser.HoldLease(ctx, bot.PollLease, owner, time.Now(), t.lease)
+		// the lease runs from taken: a take that answers late leaves less
+		taken := time.Now()
+		tctx, tcancel := context.WithTimeout(ctx, t.renew)
+		held, err := leaser.HoldLease(tctx, bot.PollLease, owner, taken, t.lease)
+		tcancel()
 		if err != nil && ctx.Err() == nil {
 			log.Warn("take the feed poll lease", "err", err)
 		}
 		if held {
-			if err := a.lead(ctx, leaser, owner, fs, b, store, m, nudge); err != nil {
+			if err := a.lead(ctx, leaser, owner, taken, fs, b, store, m, nudge); err != nil {
 				return err
 			}
 		}
@@ -190,10 +194,10 @@ func (a *app) pollWhileLeader(ctx context.Context, fs feed.Store, b *bot.Bot, st
 // dropLeaseWithin bounds giving up the poll lease when polling stops.
 const dropLeaseWithin = 5 * time.Second
 
-// lead polls the feeds while the lease is held; it returns nil when the
-// lease is lost or ctx ends, and the poller's error when it fails; the
-// lease is given up in every case.
-func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, fs feed.Store, b *bot.Bot, store bot.Store, m *bot.Metrics, nudge chan<- struct{}) error {
+// lead polls the feeds while the lease (taken at taken) is held; it
+// returns nil when the lease is lost or ctx ends, and the poller's error
+// when it fails; the lease is given up in every case.
+func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, taken time.Time, fs feed.Store, b *bot.Bot, store bot.Store, m *bot.Metrics, nudge chan<- struct{}) error {
 	t := a.lib.timing()
 	log := a.log.With("replica", owner)
 	log.Info("this replica polls the feeds", "lease", t.lease)
@@ -217,7 +221,7 @@ func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, fs feed
 		drop()
 		return err
 	}
-	renewed := time.Now()
+	renewed := taken
 	for {
 		select {
 		case <-ctx.Done():
