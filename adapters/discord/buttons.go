@@ -31,17 +31,25 @@ type buttonIDs struct {
 	mu    sync.Mutex
 	vals  map[string]string
 	order []string
-	keep  bot.ValueKeeper // nil: memory only
-	now   func() time.Time
-	log   *slog.Logger
+	// kept is when each value was last kept in the store.
+	kept map[string]time.Time
+	keep bot.ValueKeeper // nil: memory only
+	now  func() time.Time
+	log  *slog.Logger
 }
+
+// keepAgainAfter is how long after keeping a value in the store a button
+// that shows it again keeps it again, so the store (which lets go of
+// values bot.ValueTTL after they were last kept) holds it as long as this
+// process renders it.
+const keepAgainAfter = 24 * time.Hour
 
 // keepWithin bounds the store write of a long button value, made while
 // the message is rendered.
 const keepWithin = 5 * time.Second
 
 func newButtonIDs() *buttonIDs {
-	return &buttonIDs{vals: map[string]string{}, now: time.Now, log: slog.New(slog.DiscardHandler)}
+	return &buttonIDs{vals: map[string]string{}, kept: map[string]time.Time{}, now: time.Now, log: slog.New(slog.DiscardHandler)}
 }
 
 // encode returns the custom_id for a button.
@@ -51,19 +59,27 @@ func (b *buttonIDs) encode(action, value string) string {
 	}
 	sum := sha256.Sum256([]byte(action + "\x00" + value))
 	key := hex.EncodeToString(sum[:12])
+	now := b.now()
 	b.mu.Lock()
 	_, known := b.vals[key]
 	if !known {
 		b.remember(key, value)
 	}
+	kept, ok := b.kept[key]
 	b.mu.Unlock()
-	if !known && b.keep != nil {
+	if b.keep != nil && (!ok || now.Sub(kept) >= keepAgainAfter) {
 		ctx, cancel := context.WithTimeout(context.Background(), keepWithin)
 		defer cancel()
-		if err := b.keep.KeepValue(ctx, "discord-button:"+key, value, b.now()); err != nil {
+		if err := b.keep.KeepValue(ctx, "discord-button:"+key, value, now); err != nil {
 			// this process still knows it; another replica will say the
 			// button expired
 			b.log.Warn("discord: keep a button value in the store", "err", err)
+		} else {
+			b.mu.Lock()
+			if _, still := b.vals[key]; still {
+				b.kept[key] = now
+			}
+			b.mu.Unlock()
 		}
 	}
 	return storedPrefix + action + ":" + key
@@ -75,6 +91,7 @@ func (b *buttonIDs) remember(key, value string) {
 	b.order = append(b.order, key)
 	if len(b.order) > maxStoredKeys {
 		delete(b.vals, b.order[0])
+		delete(b.kept, b.order[0])
 		b.order = b.order[1:]
 	}
 }

@@ -41,6 +41,11 @@ func (a *Adapter) Routes() map[string]http.Handler {
 	return map[string]http.Handler{"POST /discord/interactions": http.HandlerFunc(a.serveInteraction)}
 }
 
+// requestClaimWithin bounds the claim of a request's signature in the
+// shared store: Discord waits 3 s for the answer, so a store slower than
+// this is treated as failing, and the interaction is answered.
+const requestClaimWithin = time.Second
+
 func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	handled := make(chan struct{})
 	defer close(handled)
@@ -55,8 +60,14 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	}
 	if a.dedupe != nil {
 		// a signed request is good for 5 minutes: claim its signature in
-		// the shared store, so a replay fails on every replica
-		won, err := a.dedupe(r.Context(), "discord-sig:"+r.Header.Get("X-Signature-Ed25519"))
+		// the shared store, so a replay fails on every replica. The key is
+		// the signature's bytes in lower-case hex: the header's hex may be
+		// written in either case, and a replay in the other case must meet
+		// the same claim.
+		sig, _ := hex.DecodeString(r.Header.Get("X-Signature-Ed25519")) // verified above
+		ctx, cancel := context.WithTimeout(r.Context(), requestClaimWithin)
+		won, err := a.dedupe(ctx, "discord-sig:"+hex.EncodeToString(sig))
+		cancel()
 		if err != nil {
 			a.log.Warn("discord: claim a request signature; answering anyway", "err", err)
 		} else if !won {

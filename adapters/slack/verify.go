@@ -73,6 +73,12 @@ func (v *verifier) check(timestamp, signature string, body []byte) error {
 	return nil
 }
 
+// requestClaimWithin bounds the claim of a request's signature in the
+// shared store: Slack waits 3 s for the answer, so a store slower than
+// this is treated as failing (the request is answered; this process's own
+// replay cache still refuses a replay here).
+const requestClaimWithin = time.Second
+
 // middleware reads and verifies the request body before next sees it;
 // an unverified request gets 401 and next is not called.
 func (v *verifier) middleware(log interface {
@@ -87,7 +93,9 @@ func (v *verifier) middleware(log interface {
 		sig := r.Header.Get("X-Slack-Signature")
 		err = v.check(r.Header.Get("X-Slack-Request-Timestamp"), sig, body)
 		if err == nil && v.claim != nil {
-			won, cerr := v.claim(r.Context(), "slack-sig:"+sig)
+			ctx, cancel := context.WithTimeout(r.Context(), requestClaimWithin)
+			won, cerr := v.claim(ctx, "slack-sig:"+sig)
+			cancel()
 			switch {
 			case cerr != nil:
 				log.Warn("claim a slack request signature; answering anyway", "err", cerr.Error())

@@ -180,3 +180,31 @@ func TestReplayRefusedAcrossReplicas(t *testing.T) {
 		t.Errorf("status codes %v, want 200 then 401 for the replay", codes)
 	}
 }
+
+// TestSlowClaimStillAnswers: a shared store that does not answer the
+// signature's claim delays a verified request by requestClaimWithin at
+// most; it is then answered.
+func TestSlowClaimStillAnswers(t *testing.T) {
+	v := loadVector(t)
+	now := unix(t, v.timestamp)
+	ver := newVerifier(v.secret, func() time.Time { return now }, signatureWindow, 16)
+	ver.claim = func(ctx context.Context, _ string) (bool, error) {
+		<-ctx.Done()
+		return false, ctx.Err()
+	}
+	h := ver.middleware(slog.New(slog.DiscardHandler), http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	r := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(v.body))
+	r.Header.Set("X-Slack-Request-Timestamp", v.timestamp)
+	r.Header.Set("X-Slack-Signature", v.signature)
+	w := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() { h.ServeHTTP(w, r); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(requestClaimWithin + 5*time.Second):
+		t.Fatal("the request waits for the store")
+	}
+	if w.Code != http.StatusOK {
+		t.Errorf("status %d, want 200", w.Code)
+	}
+}

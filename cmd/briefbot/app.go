@@ -29,6 +29,10 @@ type app struct {
 	requireArticles bool
 	// feedSeq is the last stored feed change in the corpus.
 	feedSeq int64
+	// noArticles, when requireArticles and the corpus paths gave no
+	// article while feeds are configured, is why: it is an error only
+	// when the store holds no feed article either.
+	noArticles error
 }
 
 // loadConfig reads the config file named by -config (or $BRIEFBOT_CONFIG),
@@ -118,11 +122,21 @@ func loadFor(ctx context.Context, e *env, g *globals, service bool) (*app, error
 	if err := a.loadCorpus(ctx, g.corpora); err != nil {
 		return nil, err
 	}
-	if err := a.loadStoredFeeds(ctx); err != nil {
-		if service {
-			return nil, err
+	storeErr := a.loadStoredFeeds(ctx)
+	if storeErr != nil && service {
+		return nil, storeErr
+	}
+	if a.requireArticles && len(a.articles) == 0 {
+		switch {
+		case storeErr != nil:
+			return nil, storeErr
+		case a.noArticles != nil:
+			return nil, a.noArticles
 		}
-		a.log.Warn("without the stored feed articles", "err", err)
+		return nil, errors.New("the corpus has no articles: no corpus.paths, and the store holds no feed article yet (briefbot serve polls corpus.feeds into it)")
+	}
+	if storeErr != nil {
+		a.log.Warn("without the stored feed articles", "err", storeErr)
 	}
 	kb, err := briefings.Build(ctx, a.articles, kbOptions(cfg, a.log))
 	if err != nil {
@@ -135,7 +149,8 @@ func loadFor(ctx context.Context, e *env, g *globals, service bool) (*app, error
 
 // loadCorpus loads -corpus paths, else the configured ones, else the
 // built-in sample. Broken files are warnings; a missing path is an error,
-// and so are paths that give no article at all when a.requireArticles:
+// and so are paths that give no article at all when a.requireArticles
+// (with feeds configured, only if the store holds none either: loadFor):
 // the error names a skipped file and why.
 func (a *app) loadCorpus(ctx context.Context, override []string) error {
 	paths := a.cfg.Corpus.Paths
@@ -156,12 +171,16 @@ func (a *app) loadCorpus(ctx context.Context, override []string) error {
 		return err // corpus.Load names its cause ("load corpus: ...")
 	}
 	if len(arts) == 0 && a.requireArticles {
-		return emptyCorpusError(paths, warns)
+		if len(a.cfg.Corpus.Feeds) == 0 {
+			return emptyCorpusError(paths, warns)
+		}
+		// the stored feed articles may make up for it: loadFor decides
+		a.noArticles = emptyCorpusError(paths, warns)
 	}
 	for _, w := range warns {
 		a.log.Warn("skipped part of the corpus", "source", w.Source, "err", w.Err)
 	}
-	if len(arts) == 0 {
+	if len(arts) == 0 && !a.requireArticles {
 		a.log.Warn("the corpus has no articles yet", "paths", strings.Join(paths, ", "))
 	}
 	a.articles = arts

@@ -186,6 +186,17 @@ func TestHelpPerCommand(t *testing.T) {
 	}
 }
 
+// TestHelpOfHelp: "briefbot help -h", like every command's -h, prints
+// the help page (the global one) and exits 0.
+func TestHelpOfHelp(t *testing.T) {
+	for _, flag := range []string{"-h", "--help", "-help"} {
+		out, errs, code := runCLI(t, "", nil, "help", flag)
+		if code != 0 || !strings.Contains(out, "Commands:") {
+			t.Errorf("help %s: exit %d, stdout %q, stderr %q; want the help page and exit 0", flag, code, out, errs)
+		}
+	}
+}
+
 func TestVersion(t *testing.T) {
 	for _, args := range [][]string{{"--version"}, {"-version"}, {"version"}} {
 		out, errs, code := runCLI(t, "", nil, args...)

@@ -65,7 +65,7 @@ func TestFailingFeedAlertsTheAdminChannel(t *testing.T) {
 			dir := t.TempDir()
 			cfg := writeFile(t, dir, "bb.yaml", "slack: { bot_token: xoxb-test }\ncorpus:\n  feeds: [ { url: \""+feedURL+"\", refresh: 1m } ]\n"+tc.alerts+"\n")
 			e := &env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, getenv: func(string) (string, bool) { return "", false }}
-			a, err := load(ctx, e, &globals{config: cfg})
+			a, err := loadFor(ctx, e, &globals{config: cfg}, true) // as serve loads it
 			if err != nil {
 				t.Fatal(err)
 			}

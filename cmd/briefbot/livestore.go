@@ -170,12 +170,16 @@ func (a *app) pollWhileLeader(ctx context.Context, fs feed.Store, b *bot.Bot, st
 	owner := replicaID()
 	log := a.log.With("replica", owner)
 	for {
-		held, err := leaser.HoldLease(ctx, bot.PollLease, owner, time.Now(), t.lease)
+		// the lease runs from taken: a take that answers late leaves less
+		taken := time.Now()
+		tctx, tcancel := context.WithTimeout(ctx, t.renew)
+		held, err := leaser.HoldLease(tctx, bot.PollLease, owner, taken, t.lease)
+		tcancel()
 		if err != nil && ctx.Err() == nil {
 			log.Warn("take the feed poll lease", "err", err)
 		}
 		if held {
-			if err := a.lead(ctx, leaser, owner, fs, b, store, m, nudge); err != nil {
+			if err := a.lead(ctx, leaser, owner, taken, fs, b, store, m, nudge); err != nil {
 				return err
 			}
 		}
@@ -187,10 +191,13 @@ func (a *app) pollWhileLeader(ctx context.Context, fs feed.Store, b *bot.Bot, st
 	}
 }
 
-// lead polls the feeds while the lease is held; it returns nil when the
-// lease is lost or ctx ends (giving the lease up), and the poller's error
-// when it fails.
-func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, fs feed.Store, b *bot.Bot, store bot.Store, m *bot.Metrics, nudge chan<- struct{}) error {
+// dropLeaseWithin bounds giving up the poll lease when polling stops.
+const dropLeaseWithin = 5 * time.Second
+
+// lead polls the feeds while the lease (taken at taken) is held; it
+// returns nil when the lease is lost or ctx ends, and the poller's error
+// when it fails; the lease is given up in every case.
+func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, taken time.Time, fs feed.Store, b *bot.Bot, store bot.Store, m *bot.Metrics, nudge chan<- struct{}) error {
 	t := a.lib.timing()
 	log := a.log.With("replica", owner)
 	log.Info("this replica polls the feeds", "lease", t.lease)
@@ -199,15 +206,22 @@ func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, fs feed
 	pctx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- a.runPoller(pctx, fs, b, store, m, nudge) }()
+	drop := func() {
+		// also when ctx has ended, but never for long: a store that does
+		// not answer must not hold up a shutdown (the lease then expires)
+		dctx, dcancel := context.WithTimeout(context.WithoutCancel(ctx), dropLeaseWithin)
+		defer dcancel()
+		if derr := leaser.DropLease(dctx, bot.PollLease, owner); derr != nil {
+			log.Warn("give up the feed poll lease", "err", derr)
+		}
+	}
 	stop := func() error {
 		cancel()
 		err := <-done
-		if derr := leaser.DropLease(context.WithoutCancel(ctx), bot.PollLease, owner); derr != nil {
-			log.Warn("give up the feed poll lease", "err", derr)
-		}
+		drop()
 		return err
 	}
-	renewed := time.Now()
+	renewed := taken
 	for {
 		select {
 		case <-ctx.Done():
@@ -215,18 +229,23 @@ func (a *app) lead(ctx context.Context, leaser bot.Leaser, owner string, fs feed
 			return nil
 		case err := <-done:
 			cancel()
+			drop()
 			return err
 		case <-time.After(t.renew):
 		}
 		now := time.Now()
-		held, err := leaser.HoldLease(ctx, bot.PollLease, owner, now, t.lease)
+		// a renewal that hangs counts as failed, and polling stops a
+		// renewal period before the lease can run out
+		rctx, rcancel := context.WithDeadline(ctx, renewed.Add(t.lease-t.renew))
+		held, err := leaser.HoldLease(rctx, bot.PollLease, owner, now, t.lease)
+		rcancel()
 		switch {
 		case err == nil && held:
 			renewed = now
 		case err == nil:
 			log.Warn("the feed poll lease went to another replica; polling stops here")
 			return stop()
-		case now.Sub(renewed) >= t.lease-t.renew:
+		case time.Since(renewed) >= t.lease-t.renew:
 			log.Warn("cannot renew the feed poll lease; polling stops here", "err", err)
 			return stop()
 		default:

@@ -299,6 +299,106 @@ func TestCommandsSeeStoredFeedArticles(t *testing.T) {
 	}
 }
 
+// TestCommandsNeedFilesOrStoredFeedArticles: a one-shot command with feeds
+// configured answers from the stored feed articles even when its corpus
+// paths give no article, and exits 1 with one line when neither gives one.
+func TestCommandsNeedFilesOrStoredFeedArticles(t *testing.T) {
+	site := newFeedSite(t, 0, 3)
+	dir := t.TempDir()
+	emptyDir := filepath.Join(dir, "files")
+	writeFile(t, emptyDir, ".keep", "")
+	config := func(name string) string {
+		return writeFile(t, dir, name+".yaml", fmt.Sprintf("corpus:\n  paths: [%q]\n  feeds: [ { url: %q, refresh: 1m } ]\nstore: { driver: sqlite, dsn: %q }\n",
+			emptyDir, site.URL+"/rss.xml", filepath.Join(dir, name+".db")))
+	}
+	full := config("full")
+	r := startReplica(t, full, nil)
+	waitFor(t, 30*time.Second, "3 articles", func() bool { return r.articles() == 3 })
+	r.kill()
+	out, errs, code := runCLI(t, "", nil, "-config", full, "ask", "What opened at "+storyName(1)+"?")
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("%s/p/1", site.URL)) {
+		t.Errorf("empty corpus paths, stored feed articles: exit %d, stdout %q, stderr %q; want the stored article cited", code, out, errs)
+	}
+
+	for _, cfg := range []string{config("empty"), feedConfig(t, dir, site.URL+"/rss.xml", fmt.Sprintf("{ driver: sqlite, dsn: %q }", filepath.Join(dir, "none.db")))} {
+		_, errs, code := runCLI(t, "", nil, "-config", cfg, "ask", "What opened at "+storyName(1)+"?")
+		if code != 1 || !strings.Contains(errs, "the corpus has no articles") || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+			t.Errorf("%s: no file and no stored feed article: exit %d, stderr %q; want exit 1 with one line", filepath.Base(cfg), code, errs)
+		}
+	}
+	if n := site.pageHits(1); n != 1 {
+		t.Errorf("the commands fetched pages: %d", n)
+	}
+
+	// a store that cannot be read is the one line's cause
+	unreachable := feedConfig(t, dir, site.URL+"/rss.xml", `{ driver: postgres, dsn: "postgres://briefbot@127.0.0.1:1/none?sslmode=disable&connect_timeout=2" }`)
+	_, errs, code = runCLI(t, "", nil, "-config", unreachable, "ask", "What opened at "+storyName(1)+"?")
+	if code != 1 || !strings.Contains(errs, "postgres") || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+		t.Errorf("unreachable store: exit %d, stderr %q; want exit 1 with one line naming the store", code, errs)
+	}
+}
+
+// hangingLeaseStore never answers when the lease is given up, as a store
+// cut off by the network.
+type hangingLeaseStore struct{ *sqlite.Store }
+
+func (hangingLeaseStore) DropLease(ctx context.Context, _, _ string) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// TestStopWithAHangingStore: the polling replica stops within a bounded
+// time when the store does not answer the lease's release.
+func TestStopWithAHangingStore(t *testing.T) {
+	site := newFeedSite(t, 0, 2)
+	dir := t.TempDir()
+	cfg := feedConfig(t, dir, site.URL+"/rss.xml", fmt.Sprintf("{ driver: sqlite, dsn: %q }", filepath.Join(dir, "state.db")))
+	r := startReplica(t, cfg, func(s bot.Store) bot.Store { return hangingLeaseStore{s.(*sqlite.Store)} })
+	waitFor(t, 30*time.Second, "the replica to poll", func() bool { return isPoller(r) && r.articles() == 2 })
+	stopped := make(chan struct{})
+	go func() { r.kill(); close(stopped) }()
+	select {
+	case <-stopped:
+	case <-time.After(dropLeaseWithin + 10*time.Second):
+		t.Fatal("the replica does not stop while the store hangs")
+	}
+	if !strings.Contains(r.logs.String(), "give up the feed poll lease") {
+		t.Errorf("no log line says the lease could not be given up:\n%s", r.logs)
+	}
+}
+
+// hangingRenewalStore answers the first take of the lease, then never
+// answers again when it is renewed, as a store whose connection hangs.
+type hangingRenewalStore struct {
+	*sqlite.Store
+	takes atomic.Int32
+}
+
+func (s *hangingRenewalStore) HoldLease(ctx context.Context, name, owner string, now time.Time, ttl time.Duration) (bool, error) {
+	if s.takes.Add(1) == 1 {
+		return s.Store.HoldLease(ctx, name, owner, now, ttl)
+	}
+	<-ctx.Done()
+	return false, ctx.Err()
+}
+
+// TestPollingStopsWhenRenewalHangs: a replica whose lease renewals hang
+// stops polling before the lease runs out, so that no other replica polls
+// at the same time.
+func TestPollingStopsWhenRenewalHangs(t *testing.T) {
+	site := newFeedSite(t, 0, 2)
+	dir := t.TempDir()
+	cfg := feedConfig(t, dir, site.URL+"/rss.xml", fmt.Sprintf("{ driver: sqlite, dsn: %q }", filepath.Join(dir, "state.db")))
+	start := time.Now()
+	r := startReplica(t, cfg, func(s bot.Store) bot.Store { return &hangingRenewalStore{Store: s.(*sqlite.Store)} })
+	waitFor(t, 30*time.Second, "polling to stop", func() bool {
+		return strings.Contains(r.logs.String(), "cannot renew the feed poll lease; polling stops here")
+	})
+	if took := time.Since(start); took >= fastTiming.lease {
+		t.Errorf("polling stopped %v after the lease was taken, not before the lease (%v) ran out", took, fastTiming.lease)
+	}
+}
+
 // TestRetentionLetsGoOfOldArticles: with corpus.retention.max_articles,
 // the oldest feed articles leave the store and the knowledge.
 func TestRetentionLetsGoOfOldArticles(t *testing.T) {

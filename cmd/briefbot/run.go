@@ -61,7 +61,7 @@ func (e *env) run(ctx context.Context, args []string) error {
 	}
 	name := args[0]
 	if name == "help" {
-		if len(args) == 1 || args[1] == "help" {
+		if len(args) == 1 || args[1] == "help" || args[1] == "-h" || args[1] == "-help" || args[1] == "--help" {
 			e.usage()
 			return nil
 		}
