@@ -78,6 +78,10 @@ type tuning struct {
 	// leadBonus is the rank bonus of an article's lead that holds a fact
 	// of the kind asked for.
 	leadBonus float64
+	// pairReach: how far below the best passage its neighbour sentence may
+	// rank, among the pairDepth next matches, and be shown with it.
+	pairReach float64
+	pairDepth int
 }
 
 var defaultTuning = tuning{
@@ -99,6 +103,8 @@ var defaultTuning = tuning{
 	numberMiss:      0.5,
 	factMiss:        0.75,
 	leadBonus:       0.05,
+	pairReach:       0.15,
+	pairDepth:       3,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -120,6 +126,9 @@ type match struct {
 	// and question the question, for the answer window.
 	want     entity.Set
 	question string
+	// with is the offset (-1 or 1) of a neighbour sentence the answer
+	// shows with the passage's own, 0 for none (pairNeighbour).
+	with int
 }
 
 // Ask answers a question, or declines when its confidence, the
@@ -144,6 +153,7 @@ func (a *Answerer) ask(question string) (Answer, []float64) {
 		return a.decline(question, nil), nil
 	}
 	best := &ms[0]
+	a.pairNeighbour(ms)
 	best.answer = a.answerOf(best, res)
 	raw, margin := a.confidence(res, ms)
 	x := a.features(q, res, ms, raw, margin, best.answer)
@@ -357,7 +367,7 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 
 func (a *Answerer) answerOf(m *match, res search.Result) string {
 	if m.show.kind == KindPassage {
-		return a.window(m.show, res, m.typ, m.want, m.question)
+		return a.window(m.show, res, m.typ, m.want, m.question, m.with)
 	}
 	return trimAnswer(m.show.answer, maxShownChars)
 }
@@ -401,12 +411,18 @@ func trimAnswer(s string, n int) string {
 // religion"): when the window holds none the question does not name
 // itself and the next (or else the previous) sentence does, it is shown
 // too.
-func (a *Answerer) window(c *candidate, res search.Result, typ answerType, want entity.Set, q string) string {
+func (a *Answerer) window(c *candidate, res search.Result, typ answerType, want entity.Set, q string, with int) string {
 	ss := c.sentences
 	i := c.center
 	lo, hi := i, i+1 // the window is ss[lo:hi]
 	if i > 0 && leansBack(ss[i]) {
 		lo--
+	}
+	switch {
+	case with < 0 && i > 0:
+		lo = i - 1
+	case with > 0 && i+1 < len(ss):
+		hi = i + 2
 	}
 	// A sentence introducing a list is answered with the list's start.
 	if strings.HasSuffix(strings.TrimSpace(ss[i]), ":") {
@@ -434,6 +450,32 @@ func (a *Answerer) window(c *candidate, res search.Result, typ answerType, want 
 		}
 	}
 	return strings.Join(ss[lo:hi], " ")
+}
+
+// pairNeighbour marks the best match to be answered with its neighbour
+// sentence when the runner-up is that sentence and ranks within pairReach
+// of it: the question's words are spread over the two, and the fact
+// asked for may be in either.
+func (a *Answerer) pairNeighbour(ms []match) {
+	t := &a.tune
+	best := &ms[0]
+	if t.pairReach <= 0 || best.cand.kind != KindPassage || best.show != best.cand {
+		return
+	}
+	for i := 1; i < len(ms) && i <= t.pairDepth; i++ {
+		m := &ms[i]
+		if best.rank-m.rank > t.pairReach {
+			return
+		}
+		if m.cand.kind != KindPassage || m.show != m.cand || m.cand.article != best.cand.article {
+			continue
+		}
+		d := m.cand.self - best.cand.self
+		if (d == 1 || d == -1) && m.cand.center-best.cand.center == d {
+			best.with = d
+			return
+		}
+	}
 }
 
 // holdsFact reports whether one of the sentences holds a fact of the type.
