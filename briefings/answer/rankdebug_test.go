@@ -67,3 +67,36 @@ func TestRankDebug(t *testing.T) {
 
 // answerText is an answered Answer of text s, for eval.Correct.
 func answerText(s string) Answer { return Answer{Answered: true, Answer: s} }
+
+var noneDebug = flag.String("none.debug", "", "FIT set (wiki, news, sample, debian) whose must-decline questions to explain")
+
+// TestNoneDebug prints, for the must-decline questions of a FIT set, the
+// confidence, the features and the answer; it runs only with -none.debug.
+func TestNoneDebug(t *testing.T) {
+	if *noneDebug == "" {
+		t.Skip("run with -none.debug wiki to explain the answers to unanswerable questions")
+	}
+	for _, s := range fitSets {
+		if !strings.HasPrefix(s.name, *noneDebug) {
+			continue
+		}
+		a := neverDeclines(t, s)
+		for _, it := range s.items(t) {
+			ans, x := a.ask(it.Question)
+			tag := "NONE"
+			if !it.Decline {
+				tag = "ANS "
+				if eval.Correct(it, ans) {
+					tag = "ANS+"
+				}
+			}
+			var fs []string
+			for i, v := range x {
+				if v != 0 && i != featRaw {
+					fs = append(fs, fmt.Sprintf("%s=%.2f", featureNames[i], v))
+				}
+			}
+			fmt.Printf("%s %.2f %s\n     [%s] %s\n", tag, ans.Confidence, it.Question, strings.Join(fs, " "), clipText(ans.Answer, 150))
+		}
+	}
+}

@@ -62,9 +62,15 @@ func TestRankSweep(t *testing.T) {
 		fmt.Printf("%-40s %s\n", label, strings.Join(parts, "  "))
 	}
 	try("default", func(*tuning) {})
-	for _, reach := range []float64{0.05, 0.1, 0.15, 0.2} {
-		for _, depth := range []int{1, 2, 3} {
+	for _, reach := range []float64{0, 0.05, 0.1, 0.15, 0.2} {
+		for _, depth := range []int{1, 3} {
 			try(fmt.Sprintf("pair reach %.2f depth %d", reach, depth), func(tu *tuning) { tu.pairReach, tu.pairDepth = reach, depth })
 		}
+	}
+	for _, near := range []float64{0.4, 0.6} {
+		try(fmt.Sprintf("near credit %.1f", near), func(tu *tuning) { tu.passageCredit[fieldNear] = near })
+	}
+	for _, sb := range []float64{0.1, 0.2} {
+		try(fmt.Sprintf("score bonus %.2f", sb), func(tu *tuning) { tu.scoreBonus = sb })
 	}
 }
