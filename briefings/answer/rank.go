@@ -411,6 +411,9 @@ func trimAnswer(s string, n int) string {
 // religion"): when the window holds none the question does not name
 // itself and the next (or else the previous) sentence does, it is shown
 // too.
+//
+// with (-1 or 1) adds that neighbour sentence first: the runner-up match
+// was that sentence, nearly as good (pairNeighbour).
 func (a *Answerer) window(c *candidate, res search.Result, typ answerType, want entity.Set, q string, with int) string {
 	ss := c.sentences
 	i := c.center

@@ -73,4 +73,5 @@ func TestRankSweep(t *testing.T) {
 	for _, sb := range []float64{0.1, 0.2} {
 		try(fmt.Sprintf("score bonus %.2f", sb), func(tu *tuning) { tu.scoreBonus = sb })
 	}
+	try("no related words", func(tu *tuning) { tu.related = false })
 }
