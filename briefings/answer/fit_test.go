@@ -317,7 +317,7 @@ func measure(t testing.TB, s labelled, min float64) (eval.Report, float64) {
 // takes confidence away: an answer the rules decline stays declined, and
 // the sets the rules were tuned on keep their answers unless a penalty
 // says otherwise.
-var penalties = []int{featTypeAbsent, featNegation, featAntonym, featNameMiss, featHeaviestMiss, featCorpusSize, featBodyMiss, featSure, featNameUnknown}
+var penalties = []int{featTypeAbsent, featNegation, featAntonym, featNameMiss, featHeaviestMiss, featCorpusSize, featBodyMiss, featSure, featNameUnknown, featNameMissOwn}
 
 // fitModel fits the penalties' weights, dropping any that would come out
 // positive (a penalty that raises confidence) and fitting again.
