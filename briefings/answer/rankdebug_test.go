@@ -37,6 +37,9 @@ func TestRankDebug(t *testing.T) {
 		}
 		n++
 		res, ms, ok := a.matches(strings.TrimSpace(it.Question))
+		if ok {
+			a.pairNeighbour(ms)
+		}
 		pos := -1
 		for i := range ms {
 			if !ok {
