@@ -13,17 +13,17 @@ var confidenceModel = Logistic{
 		0.0000,  // key cover
 		0.0000,  // margin
 		0.0000,  // unknown
-		-1.4562, // type absent
+		-1.4603, // type absent
 		0.0000,  // type present
 		0.0000,  // negation
 		0.0000,  // antonym
 		0.0000,  // name miss
 		0.0000,  // heaviest miss
 		0.0000,  // entry
-		-0.3287, // corpus size
+		-0.3487, // corpus size
 		0.0000,  // body miss
-		-0.1115, // sure
-		-1.2009, // name unknown
-		-0.4688, // name miss own
+		-0.0973, // sure
+		-1.2242, // name unknown
+		-0.4279, // name miss own
 	},
 }

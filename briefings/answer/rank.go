@@ -82,6 +82,11 @@ type tuning struct {
 	// rank, among the pairDepth next matches, and be shown with it.
 	pairReach float64
 	pairDepth int
+	// typeOwn is the rank bonus of a passage whose own sentence holds a
+	// fact of the kind the question asks for (corpus/entity) that the
+	// question does not name. It is small: it orders the passages that
+	// cover the question about as well as the best (within typeOwn).
+	typeOwn float64
 }
 
 var defaultTuning = tuning{
@@ -105,6 +110,7 @@ var defaultTuning = tuning{
 	leadBonus:       0.05,
 	pairReach:       0.15,
 	pairDepth:       3,
+	typeOwn:         0.01,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -362,7 +368,34 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 		ms[i] = m
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].rank > ms[j].rank })
+	a.preferTyped(ms, want, q)
 	return ms
+}
+
+// preferTyped raises by typeOwn the passages ranked within typeOwn of the
+// best whose own sentence holds a fact of the kind asked for, and sorts
+// them again: among matches that cover the question alike, the sentence
+// that holds the answer's kind is likelier to answer. No match further
+// down can pass them.
+func (a *Answerer) preferTyped(ms []match, want entity.Set, q string) {
+	bonus := a.tune.typeOwn
+	if bonus <= 0 || want.Empty() || len(ms) < 2 {
+		return
+	}
+	n := 0
+	for n < len(ms) && ms[0].rank-ms[n].rank <= bonus {
+		n++
+	}
+	if n < 2 {
+		return
+	}
+	for i := 0; i < n; i++ {
+		c := ms[i].cand
+		if c.kind == KindPassage && holdsKind(c.sentences[c.center], q, want) {
+			ms[i].rank += bonus
+		}
+	}
+	sort.SliceStable(ms[:n], func(i, j int) bool { return ms[i].rank > ms[j].rank })
 }
 
 func (a *Answerer) answerOf(m *match, res search.Result) string {

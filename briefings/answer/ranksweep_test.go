@@ -74,4 +74,7 @@ func TestRankSweep(t *testing.T) {
 		try(fmt.Sprintf("score bonus %.2f", sb), func(tu *tuning) { tu.scoreBonus = sb })
 	}
 	try("no related words", func(tu *tuning) { tu.related = false })
+	for _, own := range []float64{0, 0.01, 0.03, 0.05, 0.1} {
+		try(fmt.Sprintf("type own %.2f", own), func(tu *tuning) { tu.typeOwn = own })
+	}
 }
