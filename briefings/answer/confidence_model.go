@@ -13,17 +13,16 @@ var confidenceModel = Logistic{
 		0.0000,  // key cover
 		0.0000,  // margin
 		0.0000,  // unknown
-		-1.4603, // type absent
+		-1.4850, // type absent
 		0.0000,  // type present
 		0.0000,  // negation
 		0.0000,  // antonym
 		0.0000,  // name miss
 		0.0000,  // heaviest miss
 		0.0000,  // entry
-		-0.3487, // corpus size
+		-0.3490, // corpus size
 		0.0000,  // body miss
-		-0.0973, // sure
-		-1.2242, // name unknown
-		-0.4279, // name miss own
+		-0.1058, // sure
+		-1.3941, // name unknown
 	},
 }

@@ -27,14 +27,13 @@ const (
 	featBodyMiss            // share of the question's weight the match's own text (not its neighbours, heading or title) lacks
 	featSure                // how far above even odds the rule-based confidence is (its logit, when positive)
 	featNameUnknown         // share of the question's names of two words or more that no text of the corpus holds
-	featNameMissOwn         // share of the names in the question the best match's own sentence lacks (its neighbours aside)
 	numFeatures
 )
 
 // featureNames name the features for the fitting test's report and the
 // generated weights.
 var featureNames = [numFeatures]string{"raw", "coverage", "key cover", "margin", "unknown",
-	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size", "body miss", "sure", "name unknown", "name miss own"}
+	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size", "body miss", "sure", "name unknown"}
 
 // negations are the words whose absence from an answer flips a question.
 var negations = map[string]bool{"not": true, "never": true, "no": true, "without": true, "nor": true, "none": true}
@@ -80,21 +79,13 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 		}
 	}
 	x[featAntonym] = antonymSwap(qTok, aTok, aStem)
-	names, missing, missOwn, long, unknown := 0.0, 0.0, 0.0, 0.0, 0.0
+	names, missing, long, unknown := 0.0, 0.0, 0.0, 0.0
 	lower := strings.ToLower(shown)
-	own := lower
-	if best.show.kind == KindPassage {
-		own = strings.ToLower(best.show.sentences[best.show.center])
-	}
 	for _, sp := range entity.Find(q) {
 		switch sp.Kind {
 		case entity.Person, entity.Place, entity.Organisation, entity.Name:
 			names++
-			name := strings.ToLower(sp.Text)
-			if !strings.Contains(own, name) {
-				missOwn++
-			}
-			if strings.Contains(lower, name) {
+			if strings.Contains(lower, strings.ToLower(sp.Text)) {
 				continue
 			}
 			missing++
@@ -108,7 +99,6 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 	}
 	if names > 0 {
 		x[featNameMiss] = missing / names
-		x[featNameMissOwn] = missOwn / names
 	}
 	if long > 0 {
 		x[featNameUnknown] = unknown / long
