@@ -125,6 +125,9 @@ func TestFitCV(t *testing.T) {
 		fmt.Printf("%-28s %s  loss %.3f  ECE %.3f\n", label, strings.Join(parts, "  "), loss/float64(nl), CalibrationError(ps, rights, 10))
 	}
 	run("in use", penalties)
+	fitBias = true
+	run("with a bias", penalties)
+	fitBias = false
 	for i, f := range penalties {
 		use := append(append([]int{}, penalties[:i]...), penalties[i+1:]...)
 		run("without "+featureNames[f], use)
