@@ -372,18 +372,22 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 	return ms
 }
 
+// maxTyped is the most near-tied passages preferTyped looks at: finding
+// the kinds of fact in a sentence is the costliest step of ranking.
+const maxTyped = 4
+
 // preferTyped raises by typeOwn the passages ranked within typeOwn of the
 // best whose own sentence holds a fact of the kind asked for, and sorts
 // them again: among matches that cover the question alike, the sentence
 // that holds the answer's kind is likelier to answer. No match further
-// down can pass them.
+// down can pass them (at most maxTyped are looked at).
 func (a *Answerer) preferTyped(ms []match, want entity.Set, q string) {
 	bonus := a.tune.typeOwn
 	if bonus <= 0 || want.Empty() || len(ms) < 2 {
 		return
 	}
 	n := 0
-	for n < len(ms) && ms[0].rank-ms[n].rank <= bonus {
+	for n < len(ms) && n < maxTyped && ms[0].rank-ms[n].rank <= bonus {
 		n++
 	}
 	if n < 2 {
