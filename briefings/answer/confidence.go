@@ -17,7 +17,7 @@ func (a *Answerer) confidence(res search.Result, ms []match) (float64, float64) 
 	margin := 1.0
 	for i := 1; i < len(ms); i++ {
 		other := &ms[i]
-		if other.show == best.show || overlap(best.show.terms, other.show.terms) >= 0.5 {
+		if other.show == best.show || overlap(best.show.terms, other.show.terms) >= 0.5 || best.with != 0 && other.cand.self == best.cand.self+best.with {
 			continue
 		}
 		margin = math.Min(1, (best.rank-other.rank)/0.2)

@@ -255,7 +255,7 @@ func TestConfidenceReport(t *testing.T) {
 		t.Skip("builds the answerers of every set")
 	}
 	floors := map[string]struct{ acc, maxECE float64 }{
-		"wiki REPORT": {0.55, 0.17},
+		"wiki REPORT": {0.58, 0.17},
 		"news REPORT": {0.88, 0.15},
 	}
 	for _, s := range append(append([]labelled{}, fitSets...), reportSets...) {
@@ -317,7 +317,17 @@ func measure(t testing.TB, s labelled, min float64) (eval.Report, float64) {
 // takes confidence away: an answer the rules decline stays declined, and
 // the sets the rules were tuned on keep their answers unless a penalty
 // says otherwise.
-var penalties = []int{featTypeAbsent, featNegation, featAntonym, featNameMiss, featHeaviestMiss, featCorpusSize, featBodyMiss, featSure, featNameUnknown}
+//
+// The share of the question's names the answer lacks (featNameMiss) is
+// left out: it fits the FIT wiki set's unanswerable questions, made by
+// swapping a name ("Clawshot Princess"), and loses answers on the articles
+// held out in TestFitCV (wiki 62.3% -> 59.6% with it).
+var penalties = []int{featTypeAbsent, featNegation, featAntonym, featHeaviestMiss, featCorpusSize, featBodyMiss, featSure, featNameUnknown}
+
+// fitBias lets the fit add a bias to the rule-based confidence. It is
+// off: held out in TestFitCV, a bias loses wiki answers for news declines
+// (wiki 62.3% -> 58.1%, news 87.5% -> 92.5%, log loss 0.522 -> 0.568).
+var fitBias = false
 
 // fitModel fits the penalties' weights, dropping any that would come out
 // positive (a penalty that raises confidence) and fitting again.
@@ -334,7 +344,7 @@ func fitModel(xs [][]float64, ys []bool, ws []float64) (Logistic, error) {
 				sub[i] = append(sub[i], x[f])
 			}
 		}
-		m, err := FitLogistic(sub, ys, FitOptions{Weights: ws, Offsets: offs, NoBias: true, L2: fitL2})
+		m, err := FitLogistic(sub, ys, FitOptions{Weights: ws, Offsets: offs, NoBias: !fitBias, L2: fitL2})
 		if err != nil {
 			return Logistic{}, err
 		}
@@ -345,7 +355,7 @@ func fitModel(xs [][]float64, ys []bool, ws []float64) (Logistic, error) {
 			}
 		}
 		if at < 0 {
-			full := Logistic{Weights: make([]float64, numFeatures)}
+			full := Logistic{Bias: m.Bias, Weights: make([]float64, numFeatures)}
 			full.Weights[featRaw] = 1
 			for j, f := range use {
 				full.Weights[f] = m.Weights[j]

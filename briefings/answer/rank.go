@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 
@@ -78,6 +77,15 @@ type tuning struct {
 	// leadBonus is the rank bonus of an article's lead that holds a fact
 	// of the kind asked for.
 	leadBonus float64
+	// pairReach: how far below the best passage its neighbour sentence may
+	// rank, among the pairDepth next matches, and be shown with it.
+	pairReach float64
+	pairDepth int
+	// typeOwn is the rank bonus of a passage whose own sentence holds a
+	// fact of the kind the question asks for (corpus/entity) that the
+	// question does not name. It is small: it orders the passages that
+	// cover the question about as well as the best (within typeOwn).
+	typeOwn float64
 }
 
 var defaultTuning = tuning{
@@ -99,6 +107,9 @@ var defaultTuning = tuning{
 	numberMiss:      0.5,
 	factMiss:        0.75,
 	leadBonus:       0.05,
+	pairReach:       0.15,
+	pairDepth:       3,
+	typeOwn:         0.01,
 }
 
 // match is a scored hit with what Ask derives from it.
@@ -120,6 +131,9 @@ type match struct {
 	// and question the question, for the answer window.
 	want     entity.Set
 	question string
+	// with is the offset (-1 or 1) of a neighbour sentence the answer
+	// shows with the passage's own, 0 for none (pairNeighbour).
+	with int
 }
 
 // Ask answers a question, or declines when its confidence, the
@@ -144,6 +158,7 @@ func (a *Answerer) ask(question string) (Answer, []float64) {
 		return a.decline(question, nil), nil
 	}
 	best := &ms[0]
+	a.pairNeighbour(ms)
 	best.answer = a.answerOf(best, res)
 	raw, margin := a.confidence(res, ms)
 	x := a.features(q, res, ms, raw, margin, best.answer)
@@ -352,123 +367,38 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 		ms[i] = m
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].rank > ms[j].rank })
+	a.preferTyped(ms, want, q)
 	return ms
 }
 
-func (a *Answerer) answerOf(m *match, res search.Result) string {
-	if m.show.kind == KindPassage {
-		return a.window(m.show, res, m.typ, m.want, m.question)
-	}
-	return trimAnswer(m.show.answer, maxShownChars)
-}
+// maxTyped is the most near-tied passages preferTyped looks at: finding
+// the kinds of fact in a sentence is the costliest step of ranking.
+const maxTyped = 4
 
-// maxShownChars is the length past which a long FAQ answer or issue
-// summary is cut, at a sentence end, for reading in a chat.
-const maxShownChars = 1200
-
-// trimAnswer cuts s after the last sentence or line that ends within n
-// bytes; s is returned whole when it is short enough or has no such end.
-func trimAnswer(s string, n int) string {
-	if len(s) <= n {
-		return s
+// preferTyped raises by typeOwn the passages ranked within typeOwn of the
+// best whose own sentence holds a fact of the kind asked for, and sorts
+// them again: among matches that cover the question alike, the sentence
+// that holds the answer's kind is likelier to answer. No match further
+// down can pass them (at most maxTyped are looked at).
+func (a *Answerer) preferTyped(ms []match, want entity.Set, q string) {
+	bonus := a.tune.typeOwn
+	if bonus <= 0 || want.Empty() || len(ms) < 2 {
+		return
 	}
-	cut := -1
-	for i := n / 2; i < n && i < len(s); i++ {
-		switch s[i] {
-		case '\n':
-			cut = i
-		case '.', '?', '!':
-			if i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\n') {
-				cut = i + 1
-			}
+	n := 0
+	for n < len(ms) && n < maxTyped && ms[0].rank-ms[n].rank <= bonus {
+		n++
+	}
+	if n < 2 {
+		return
+	}
+	for i := 0; i < n; i++ {
+		c := ms[i].cand
+		if c.kind == KindPassage && holdsKind(c.sentences[c.center], q, want) {
+			ms[i].rank += bonus
 		}
 	}
-	if cut < 0 {
-		return s
-	}
-	return strings.TrimSpace(s[:cut])
-}
-
-// window returns a passage's answer text: its sentence, with the previous
-// one when the sentence leans on it (it opens with a pronoun or connective)
-// and the next one when that adds query words or the sentence is short.
-// When the question asks for a kind of fact (a date, a duration) that
-// only a neighbour holds, the neighbour is shown too: the passage ranked
-// on it.
-//
-// The same holds for the kinds of fact corpus/entity tells apart (a
-// person for "who", a place for "where", a religion for "what
-// religion"): when the window holds none the question does not name
-// itself and the next (or else the previous) sentence does, it is shown
-// too.
-func (a *Answerer) window(c *candidate, res search.Result, typ answerType, want entity.Set, q string) string {
-	ss := c.sentences
-	i := c.center
-	lo, hi := i, i+1 // the window is ss[lo:hi]
-	if i > 0 && leansBack(ss[i]) {
-		lo--
-	}
-	// A sentence introducing a list is answered with the list's start.
-	if strings.HasSuffix(strings.TrimSpace(ss[i]), ":") {
-		return strings.Join(ss[i:min(len(ss), i+3)], " ")
-	}
-	if hi < len(ss) && hi-lo < 3 {
-		if utf8.RuneCountInString(strings.Join(ss[lo:hi], " ")) < 80 || a.addsTerms(a.cand(c.self+1), c, res) {
-			hi++
-		}
-	}
-	if typ != anyType && typ != nameType && !holdsFact(ss[lo:hi], typ) {
-		switch {
-		case hi < len(ss) && hi-lo < 3 && holdsFact(ss[hi:hi+1], typ):
-			hi++
-		case lo > 0 && hi-lo < 3 && holdsFact(ss[lo-1:lo], typ):
-			lo--
-		}
-	}
-	if !want.Empty() && hi-lo < 3 && !holdsKind(strings.Join(ss[lo:hi], " "), q, want) {
-		switch {
-		case hi < len(ss) && holdsKind(ss[hi], q, want):
-			hi++
-		case lo > 0 && holdsKind(ss[lo-1], q, want):
-			lo--
-		}
-	}
-	return strings.Join(ss[lo:hi], " ")
-}
-
-// holdsFact reports whether one of the sentences holds a fact of the type.
-func holdsFact(ss []string, typ answerType) bool {
-	for _, s := range ss {
-		if factsOf(s)&(1<<uint(typ)) != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-var leaning = map[string]bool{
-	"he": true, "she": true, "it": true, "they": true, "this": true, "that": true,
-	"these": true, "those": true, "his": true, "her": true, "their": true, "its": true,
-	"however": true, "but": true, "yet": true, "also": true, "thus": true, "so": true,
-	"instead": true, "still": true, "then": true, "there": true, "such": true,
-}
-
-func leansBack(s string) bool {
-	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	return len(f) > 0 && leaning[strings.ToLower(f[0])]
-}
-
-// addsTerms reports whether the next sentence holds a query term that
-// the current one lacks.
-func (a *Answerer) addsTerms(next, cur *candidate, res search.Result) bool {
-	for _, t := range res.Terms {
-		if t.Known && t.Weight > 0 && hasTerm(next.terms, t.Term) && !hasTerm(cur.terms, t.Term) {
-			if _, low := questionWeights[t.Word]; !low {
-				return true
-			}
-		}
-	}
-	return false
+	sort.SliceStable(ms[:n], func(i, j int) bool { return ms[i].rank > ms[j].rank })
 }
 
 // sourcesOf returns the best match's sources; a passage also cites the
