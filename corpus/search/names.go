@@ -105,6 +105,9 @@ func (ns *nameStats) roles(fold map[string]string) [][]string {
 			continue
 		}
 		name := words[len(words)-1]
+		if institutionWords[name] {
+			continue // "Red Cross Society", "National Basketball League": no person
+		}
 		if f, has := fold[name]; has {
 			name = f
 		}
@@ -151,6 +154,26 @@ func (ns *nameStats) roles(fold map[string]string) [][]string {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
+}
+
+// institutionWords end the names of organisations and places, which a run
+// of capitalised words after a role word ("Red Cross Society", "National
+// Football League", "Central Park") does not make a person.
+var institutionWords = map[string]bool{
+	"society": true, "league": true, "party": true, "union": true, "council": true,
+	"committee": true, "commission": true, "association": true, "federation": true,
+	"foundation": true, "institute": true, "institution": true, "university": true,
+	"college": true, "school": true, "academy": true, "church": true, "club": true,
+	"team": true, "company": true, "corporation": true, "group": true, "bank": true,
+	"agency": true, "ministry": true, "department": true, "office": true, "bureau": true,
+	"court": true, "parliament": true, "congress": true, "senate": true, "assembly": true,
+	"government": true, "army": true, "navy": true, "force": true, "forces": true,
+	"museum": true, "hospital": true, "airport": true, "station": true, "centre": true,
+	"center": true, "river": true, "mountain": true, "mountains": true, "city": true,
+	"county": true, "state": true, "states": true, "street": true, "square": true,
+	"park": true, "bridge": true, "island": true, "islands": true, "sea": true,
+	"ocean": true, "lake": true, "valley": true, "award": true, "awards": true,
+	"prize": true, "cup": true, "championship": true, "festival": true, "records": true,
 }
 
 // leaderTitles are the titles of a country's leader; a role with one of
