@@ -75,7 +75,7 @@ var nameStop = set("i", "the", "a", "an", "this", "that", "these", "those", "he"
 
 // names finds persons, places and organisations.
 func (f *finder) names() {
-	f.nameTaken = make([]bool, len(f.toks))
+	f.nameTaken = f.marks(nameMarks)
 	words, caps := 0, 0
 	for _, t := range f.toks {
 		if t.word && !t.digit {
