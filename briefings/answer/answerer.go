@@ -92,6 +92,9 @@ type candidate struct {
 	self  int
 	terms termSet
 	facts uint8
+	// src holds a passage's one source (its article), which sources
+	// points at: a passage's candidate is then one allocation.
+	src [1]cite.Source
 }
 
 // passageRef is a passage candidate as the answerer keeps it.
@@ -178,10 +181,10 @@ func (a *Answerer) cand(i int) *candidate {
 	if pi > 0 {
 		from = ps.termEnd[pi-1]
 	}
-	return &candidate{
+	c := &candidate{
 		kind:      KindPassage,
 		title:     art.Title,
-		sources:   []cite.Source{{ID: art.ID, Title: art.Title, URL: art.URL}},
+		src:       [1]cite.Source{{ID: art.ID, Title: art.Title, URL: art.URL}},
 		article:   int(p.article),
 		sentences: ps.sents[start : start+int(p.n) : start+int(p.n)],
 		center:    int(p.center),
@@ -190,7 +193,13 @@ func (a *Answerer) cand(i int) *candidate {
 		terms:     termSet{ids: ps.termIDs[from:ps.termEnd[pi]:ps.termEnd[pi]], ix: a.ix},
 		facts:     p.facts,
 	}
+	c.sources = c.src[:]
+	return c
 }
+
+// isEntry reports whether candidate i is an FAQ entry or an issue (not
+// a passage), without making a passage's candidate.
+func (a *Answerer) isEntry(i int) bool { return i < a.entries }
 
 func blockSentences(b corpus.Block) []string {
 	if b.Kind == corpus.Code {

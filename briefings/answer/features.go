@@ -67,18 +67,14 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 		}
 	}
 	qTok := text.Tokens(q)
-	aTok := map[string]bool{}
-	aStem := map[string]bool{}
-	for _, t := range text.Tokens(shown) {
-		aTok[t] = true
-		aStem[text.Stem(t)] = true
-	}
+	aToks := text.Tokens(shown)
+	aTok := answerHas(qTok, aToks)
 	for _, t := range qTok {
 		if negations[t] && !aTok[t] {
 			x[featNegation] = 1
 		}
 	}
-	x[featAntonym] = antonymSwap(qTok, aTok, aStem)
+	x[featAntonym] = antonymSwap(qTok, aTok, aToks)
 	names, missing, long, unknown := 0.0, 0.0, 0.0, 0.0
 	lower := strings.ToLower(shown)
 	for _, sp := range entity.Find(q) {
@@ -161,9 +157,28 @@ func bodyMiss(res search.Result, best *match) float64 {
 	return missing / total
 }
 
+// answerHas returns which of the question's tokens qTok the answer's
+// tokens aToks hold: a set of question tokens only, however long the
+// answer.
+func answerHas(qTok, aToks []string) map[string]bool {
+	has := make(map[string]bool, len(qTok))
+	for _, t := range qTok {
+		has[t] = false
+	}
+	for _, t := range aToks {
+		if v, ok := has[t]; ok && !v {
+			has[t] = true
+		}
+	}
+	return has
+}
+
 // antonymSwap is 1 when the question uses a word of an opposite pair the
-// answer does not use while the answer uses its opposite.
-func antonymSwap(qTok []string, aTok, aStem map[string]bool) float64 {
+// answer does not use while the answer uses its opposite. aTok tells
+// which question tokens the answer holds; the answer's tokens aToks are
+// stemmed only when a question word is one of a pair.
+func antonymSwap(qTok []string, aTok map[string]bool, aToks []string) float64 {
+	var aStem map[string]bool
 	for _, t := range qTok {
 		if aTok[t] {
 			continue
@@ -173,6 +188,12 @@ func antonymSwap(qTok []string, aTok, aStem map[string]bool) float64 {
 			for k := 0; k < 2; k++ {
 				if !strings.HasPrefix(st, p[k]) || len(st) > len(p[k])+3 {
 					continue
+				}
+				if aStem == nil {
+					aStem = make(map[string]bool, len(aToks))
+					for _, a := range aToks {
+						aStem[text.Stem(a)] = true
+					}
 				}
 				for s := range aStem {
 					if strings.HasPrefix(s, p[1-k]) && len(s) <= len(p[1-k])+3 {

@@ -448,7 +448,10 @@ func (a *Answerer) decline(question string, res *search.Result) Answer {
 	}
 	if res != nil {
 		for _, h := range res.Hits {
-			if c := a.cand(h.Payload); c.kind != KindPassage && nearMiss(c, res.Terms) {
+			if !a.isEntry(h.Payload) {
+				continue
+			}
+			if c := a.cand(h.Payload); nearMiss(c, res.Terms) {
 				add(c.title)
 			}
 		}
