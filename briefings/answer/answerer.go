@@ -173,6 +173,16 @@ func (a *Answerer) cand(i int) *candidate {
 	if i < a.entries {
 		return &a.cands[i]
 	}
+	return a.candInto(i, new(candidate))
+}
+
+// candInto is cand writing a passage's candidate into c (an FAQ entry's
+// or issue's is returned as kept): rank makes the candidates of all its
+// hits in one allocation.
+func (a *Answerer) candInto(i int, c *candidate) *candidate {
+	if i < a.entries {
+		return &a.cands[i]
+	}
 	ps, pi := a.passageAt(i - a.entries)
 	p := ps.passages[pi]
 	art := &a.kb.Articles[p.article]
@@ -181,7 +191,7 @@ func (a *Answerer) cand(i int) *candidate {
 	if pi > 0 {
 		from = ps.termEnd[pi-1]
 	}
-	c := &candidate{
+	*c = candidate{
 		kind:      KindPassage,
 		title:     art.Title,
 		src:       [1]cite.Source{{ID: art.ID, Title: art.Title, URL: art.URL}},

@@ -114,14 +114,17 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 // question q does not already name ("who founded Apple" is not answered
 // by "Apple"). A name of unknown kind answers who, where and which.
 func holdsKind(s, q string, want entity.Set) bool {
-	lq := strings.ToLower(q)
-	for _, sp := range entity.Find(s) {
-		ok := want.Has(sp.Kind) || sp.Kind == entity.Name && (want.Has(entity.Person) || want.Has(entity.Organisation) || want.Has(entity.Place))
-		if ok && !strings.Contains(lq, strings.ToLower(sp.Text)) {
-			return true
+	names := want.Has(entity.Person) || want.Has(entity.Organisation) || want.Has(entity.Place)
+	lq := ""
+	return entity.Any(s, func(sp entity.Span) bool {
+		if !want.Has(sp.Kind) && (sp.Kind != entity.Name || !names) {
+			return false
 		}
-	}
-	return false
+		if lq == "" {
+			lq = strings.ToLower(q)
+		}
+		return !strings.Contains(lq, strings.ToLower(sp.Text))
+	})
 }
 
 // bodyMiss returns the share of the question's weight (question words

@@ -1,8 +1,9 @@
 package answer
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -283,8 +284,24 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 	ms := make([]match, len(res.Hits))
 	top := res.Hits[0].Score
 	asked := a.askedWord(res.Terms)
+	// credit and inKey per question word, for one hit at a time.
+	credit := make([]float64, len(res.Terms))
+	inKey := make([]float64, len(res.Terms))
+	passages := 0
+	for _, h := range res.Hits {
+		if !a.isEntry(h.Payload) {
+			passages++
+		}
+	}
+	store := make([]candidate, passages)
 	for i, h := range res.Hits {
-		m := match{hit: h, cand: a.cand(h.Payload), typ: typ, want: want, question: q}
+		m := match{hit: h, typ: typ, want: want, question: q}
+		if a.isEntry(h.Payload) {
+			m.cand = a.cand(h.Payload)
+		} else {
+			m.cand = a.candInto(h.Payload, &store[0])
+			store = store[1:]
+		}
 		m.show = m.cand
 		credits := &t.entryCredit
 		if m.cand.kind == KindPassage {
@@ -301,8 +318,8 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 		m.factMiss = !typed && typ != anyType && typ != nameType
 		// credit and inKey per question word; a related word (Of > 0)
 		// credits the word it stands for, at its Share.
-		credit := make([]float64, len(res.Terms))
-		inKey := make([]float64, len(res.Terms))
+		clear(credit)
+		clear(inKey)
 		for qi, term := range res.Terms {
 			f := h.TermFields[qi]
 			if typed && contains(frameIdx, qi) {
@@ -366,10 +383,13 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 		}
 		ms[i] = m
 	}
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].rank > ms[j].rank })
+	slices.SortStableFunc(ms, byRank)
 	a.preferTyped(ms, want, q)
 	return ms
 }
+
+// byRank orders matches best first.
+func byRank(a, b match) int { return cmp.Compare(b.rank, a.rank) }
 
 // maxTyped is the most near-tied passages preferTyped looks at: finding
 // the kinds of fact in a sentence is the costliest step of ranking.
@@ -398,7 +418,7 @@ func (a *Answerer) preferTyped(ms []match, want entity.Set, q string) {
 			ms[i].rank += bonus
 		}
 	}
-	sort.SliceStable(ms[:n], func(i, j int) bool { return ms[i].rank > ms[j].rank })
+	slices.SortStableFunc(ms[:n], byRank)
 }
 
 // sourcesOf returns the best match's sources; a passage also cites the

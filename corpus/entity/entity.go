@@ -133,12 +133,42 @@ func Find(sentence string) []Span {
 	return f.out
 }
 
+// Any reports whether keep accepts one of the spans Find would return
+// for sentence, in no particular order. It stops at the first span keep
+// accepts, and so does less work than Find when one is found early (an
+// amount before the names are looked for).
+func Any(sentence string, keep func(Span) bool) bool {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	sc.toks = appendScan(sc.toks[:0], sentence)
+	if len(sc.toks) == 0 {
+		return false
+	}
+	f := finder{s: sentence, toks: sc.toks, sc: sc, out: sc.out[:0]}
+	defer func() {
+		clear(f.out)
+		sc.out = f.out[:0]
+	}()
+	// Spans are only ever added: those of a step stay in Find's answer.
+	checked := 0
+	for _, step := range [...]func(*finder){(*finder).numeric, (*finder).names, (*finder).wordClasses} {
+		step(&f)
+		for ; checked < len(f.out); checked++ {
+			if keep(f.out[checked]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // scratch is what Find needs only while it runs (the tokens, the taken
 // marks), kept in scratchPool for the next call: Find runs on every
 // answer the answerer weighs.
 type scratch struct {
 	toks                []token
 	numTaken, nameTaken []bool
+	out                 []Span // Any's spans; Find's are returned
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -149,7 +179,7 @@ const maxPooledTokens = 4096
 
 // release returns sc to scratchPool, keeping no strings of the text alive.
 func (sc *scratch) release() {
-	if cap(sc.toks) > maxPooledTokens {
+	if cap(sc.toks) > maxPooledTokens || cap(sc.out) > maxPooledTokens {
 		return
 	}
 	clear(sc.toks)
