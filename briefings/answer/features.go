@@ -59,7 +59,7 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 	x[featMargin] = margin
 	x[featUnknown] = 1 - knownShare(res.Terms)
 	shown := best.show.title + ". " + answer
-	if want := entity.Expect(q); !want.Empty() {
+	if want := best.want; !want.Empty() {
 		if holdsKind(shown, q, want) {
 			x[featTypePresent] = 1
 		} else {

@@ -383,13 +383,40 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 		}
 		ms[i] = m
 	}
-	slices.SortStableFunc(ms, byRank)
+	sortByRank(ms)
 	a.preferTyped(ms, want, q)
 	return ms
 }
 
-// byRank orders matches best first.
-func byRank(a, b match) int { return cmp.Compare(b.rank, a.rank) }
+// sortByRank sorts matches best first, ties in their order. It sorts
+// their positions and then moves each match once, in place: a match is
+// large to swap.
+func sortByRank(ms []match) {
+	var buf [64]int32
+	order := buf[:0]
+	for i := range ms {
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return cmp.Compare(ms[j].rank, ms[i].rank) })
+	// Position k takes the match at order[k]; follow each cycle once.
+	for start := range order {
+		if order[start] < 0 || int(order[start]) == start {
+			continue
+		}
+		tmp := ms[start]
+		k := start
+		for {
+			i := int(order[k])
+			order[k] = -1
+			if i == start {
+				ms[k] = tmp
+				break
+			}
+			ms[k] = ms[i]
+			k = i
+		}
+	}
+}
 
 // maxTyped is the most near-tied passages preferTyped looks at: finding
 // the kinds of fact in a sentence is the costliest step of ranking.
@@ -418,7 +445,7 @@ func (a *Answerer) preferTyped(ms []match, want entity.Set, q string) {
 			ms[i].rank += bonus
 		}
 	}
-	slices.SortStableFunc(ms[:n], byRank)
+	sortByRank(ms[:n])
 }
 
 // sourcesOf returns the best match's sources; a passage also cites the
