@@ -66,8 +66,10 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 			x[featTypeAbsent] = 1
 		}
 	}
-	qTok := text.Tokens(q)
-	aToks := text.Tokens(shown)
+	var qBuf [32]string
+	var aBuf [256]string
+	qTok := text.AppendTokens(qBuf[:0], q)
+	aToks := text.AppendTokens(aBuf[:0], shown)
 	aTok := answerHas(qTok, aToks)
 	for _, t := range qTok {
 		if negations[t] && !aTok[t] {
