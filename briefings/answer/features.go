@@ -78,11 +78,14 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 	}
 	x[featAntonym] = antonymSwap(qTok, aTok, aToks)
 	names, missing, long, unknown := 0.0, 0.0, 0.0, 0.0
-	lower := strings.ToLower(shown)
+	lower := "" // shown, lowercased when a name is first looked for
 	for _, sp := range entity.Find(q) {
 		switch sp.Kind {
 		case entity.Person, entity.Place, entity.Organisation, entity.Name:
 			names++
+			if names == 1 {
+				lower = strings.ToLower(shown)
+			}
 			if strings.Contains(lower, strings.ToLower(sp.Text)) {
 				continue
 			}

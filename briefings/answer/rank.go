@@ -259,12 +259,9 @@ func (a *Answerer) search(terms []search.QueryTerm) search.Result {
 		return res
 	}
 	more := a.ix.SearchRange(terms, entryDepth, 0, a.entries)
-	seen := make(map[int]bool, len(res.Hits))
-	for _, h := range res.Hits {
-		seen[h.Doc] = true
-	}
+	found := len(res.Hits) // at most searchDepth: a scan is cheaper than a set
 	for _, h := range more.Hits {
-		if !seen[h.Doc] {
+		if !slices.ContainsFunc(res.Hits[:found], func(o search.Hit) bool { return o.Doc == h.Doc }) {
 			res.Hits = append(res.Hits, h)
 		}
 	}
