@@ -187,8 +187,8 @@ func (sc *scratch) release() {
 	scratchPool.Put(sc)
 }
 
-// marks returns buf resized to n, all false.
-func marks(buf *[]bool, n int) []bool {
+// resetMarks returns buf resized to n, all false.
+func resetMarks(buf *[]bool, n int) []bool {
 	if cap(*buf) < n {
 		*buf = make([]bool, n)
 	}
@@ -232,9 +232,9 @@ func (f *finder) marks(which int) []bool {
 		return make([]bool, len(f.toks))
 	}
 	if which == numMarks {
-		return marks(&f.sc.numTaken, len(f.toks))
+		return resetMarks(&f.sc.numTaken, len(f.toks))
 	}
-	return marks(&f.sc.nameTaken, len(f.toks))
+	return resetMarks(&f.sc.nameTaken, len(f.toks))
 }
 
 // add records a span over tokens [i, j).
