@@ -92,6 +92,9 @@ type candidate struct {
 	self  int
 	terms termSet
 	facts uint8
+	// src holds a passage's one source (its article), which sources
+	// points at: a passage's candidate is then one allocation.
+	src [1]cite.Source
 }
 
 // passageRef is a passage candidate as the answerer keeps it.
@@ -170,6 +173,16 @@ func (a *Answerer) cand(i int) *candidate {
 	if i < a.entries {
 		return &a.cands[i]
 	}
+	return a.candInto(i, new(candidate))
+}
+
+// candInto is cand writing a passage's candidate into c (an FAQ entry's
+// or issue's is returned as kept): rank makes the candidates of all its
+// hits in one allocation.
+func (a *Answerer) candInto(i int, c *candidate) *candidate {
+	if i < a.entries {
+		return &a.cands[i]
+	}
 	ps, pi := a.passageAt(i - a.entries)
 	p := ps.passages[pi]
 	art := &a.kb.Articles[p.article]
@@ -178,10 +191,10 @@ func (a *Answerer) cand(i int) *candidate {
 	if pi > 0 {
 		from = ps.termEnd[pi-1]
 	}
-	return &candidate{
+	*c = candidate{
 		kind:      KindPassage,
 		title:     art.Title,
-		sources:   []cite.Source{{ID: art.ID, Title: art.Title, URL: art.URL}},
+		src:       [1]cite.Source{{ID: art.ID, Title: art.Title, URL: art.URL}},
 		article:   int(p.article),
 		sentences: ps.sents[start : start+int(p.n) : start+int(p.n)],
 		center:    int(p.center),
@@ -190,7 +203,13 @@ func (a *Answerer) cand(i int) *candidate {
 		terms:     termSet{ids: ps.termIDs[from:ps.termEnd[pi]:ps.termEnd[pi]], ix: a.ix},
 		facts:     p.facts,
 	}
+	c.sources = c.src[:]
+	return c
 }
+
+// isEntry reports whether candidate i is an FAQ entry or an issue (not
+// a passage), without making a passage's candidate.
+func (a *Answerer) isEntry(i int) bool { return i < a.entries }
 
 func blockSentences(b corpus.Block) []string {
 	if b.Kind == corpus.Code {

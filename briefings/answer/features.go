@@ -59,32 +59,33 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 	x[featMargin] = margin
 	x[featUnknown] = 1 - knownShare(res.Terms)
 	shown := best.show.title + ". " + answer
-	if want := entity.Expect(q); !want.Empty() {
+	if want := best.want; !want.Empty() {
 		if holdsKind(shown, q, want) {
 			x[featTypePresent] = 1
 		} else {
 			x[featTypeAbsent] = 1
 		}
 	}
-	qTok := text.Tokens(q)
-	aTok := map[string]bool{}
-	aStem := map[string]bool{}
-	for _, t := range text.Tokens(shown) {
-		aTok[t] = true
-		aStem[text.Stem(t)] = true
-	}
+	var qBuf [32]string
+	var aBuf [256]string
+	qTok := text.AppendTokens(qBuf[:0], q)
+	aToks := text.AppendTokens(aBuf[:0], shown)
+	aTok := answerHas(qTok, aToks)
 	for _, t := range qTok {
 		if negations[t] && !aTok[t] {
 			x[featNegation] = 1
 		}
 	}
-	x[featAntonym] = antonymSwap(qTok, aTok, aStem)
+	x[featAntonym] = antonymSwap(qTok, aTok, aToks)
 	names, missing, long, unknown := 0.0, 0.0, 0.0, 0.0
-	lower := strings.ToLower(shown)
+	lower := "" // shown, lowercased when a name is first looked for
 	for _, sp := range entity.Find(q) {
 		switch sp.Kind {
 		case entity.Person, entity.Place, entity.Organisation, entity.Name:
 			names++
+			if names == 1 {
+				lower = strings.ToLower(shown)
+			}
 			if strings.Contains(lower, strings.ToLower(sp.Text)) {
 				continue
 			}
@@ -118,14 +119,17 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 // question q does not already name ("who founded Apple" is not answered
 // by "Apple"). A name of unknown kind answers who, where and which.
 func holdsKind(s, q string, want entity.Set) bool {
-	lq := strings.ToLower(q)
-	for _, sp := range entity.Find(s) {
-		ok := want.Has(sp.Kind) || sp.Kind == entity.Name && (want.Has(entity.Person) || want.Has(entity.Organisation) || want.Has(entity.Place))
-		if ok && !strings.Contains(lq, strings.ToLower(sp.Text)) {
-			return true
+	names := want.Has(entity.Person) || want.Has(entity.Organisation) || want.Has(entity.Place)
+	lq := ""
+	return entity.Any(s, func(sp entity.Span) bool {
+		if !want.Has(sp.Kind) && (sp.Kind != entity.Name || !names) {
+			return false
 		}
-	}
-	return false
+		if lq == "" {
+			lq = strings.ToLower(q)
+		}
+		return !strings.Contains(lq, strings.ToLower(sp.Text))
+	})
 }
 
 // bodyMiss returns the share of the question's weight (question words
@@ -161,9 +165,28 @@ func bodyMiss(res search.Result, best *match) float64 {
 	return missing / total
 }
 
+// answerHas returns which of the question's tokens qTok the answer's
+// tokens aToks hold: a set of question tokens only, however long the
+// answer.
+func answerHas(qTok, aToks []string) map[string]bool {
+	has := make(map[string]bool, len(qTok))
+	for _, t := range qTok {
+		has[t] = false
+	}
+	for _, t := range aToks {
+		if v, ok := has[t]; ok && !v {
+			has[t] = true
+		}
+	}
+	return has
+}
+
 // antonymSwap is 1 when the question uses a word of an opposite pair the
-// answer does not use while the answer uses its opposite.
-func antonymSwap(qTok []string, aTok, aStem map[string]bool) float64 {
+// answer does not use while the answer uses its opposite. aTok tells
+// which question tokens the answer holds; the answer's tokens aToks are
+// stemmed only when a question word is one of a pair.
+func antonymSwap(qTok []string, aTok map[string]bool, aToks []string) float64 {
+	var aStem map[string]bool
 	for _, t := range qTok {
 		if aTok[t] {
 			continue
@@ -173,6 +196,12 @@ func antonymSwap(qTok []string, aTok, aStem map[string]bool) float64 {
 			for k := 0; k < 2; k++ {
 				if !strings.HasPrefix(st, p[k]) || len(st) > len(p[k])+3 {
 					continue
+				}
+				if aStem == nil {
+					aStem = make(map[string]bool, len(aToks))
+					for _, a := range aToks {
+						aStem[text.Stem(a)] = true
+					}
 				}
 				for s := range aStem {
 					if strings.HasPrefix(s, p[1-k]) && len(s) <= len(p[1-k])+3 {

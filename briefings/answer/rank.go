@@ -1,8 +1,9 @@
 package answer
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -258,12 +259,9 @@ func (a *Answerer) search(terms []search.QueryTerm) search.Result {
 		return res
 	}
 	more := a.ix.SearchRange(terms, entryDepth, 0, a.entries)
-	seen := make(map[int]bool, len(res.Hits))
-	for _, h := range res.Hits {
-		seen[h.Doc] = true
-	}
+	found := len(res.Hits) // at most searchDepth: a scan is cheaper than a set
 	for _, h := range more.Hits {
-		if !seen[h.Doc] {
+		if !slices.ContainsFunc(res.Hits[:found], func(o search.Hit) bool { return o.Doc == h.Doc }) {
 			res.Hits = append(res.Hits, h)
 		}
 	}
@@ -283,8 +281,24 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 	ms := make([]match, len(res.Hits))
 	top := res.Hits[0].Score
 	asked := a.askedWord(res.Terms)
+	// credit and inKey per question word, for one hit at a time.
+	credit := make([]float64, len(res.Terms))
+	inKey := make([]float64, len(res.Terms))
+	passages := 0
+	for _, h := range res.Hits {
+		if !a.isEntry(h.Payload) {
+			passages++
+		}
+	}
+	store := make([]candidate, passages)
 	for i, h := range res.Hits {
-		m := match{hit: h, cand: a.cand(h.Payload), typ: typ, want: want, question: q}
+		m := match{hit: h, typ: typ, want: want, question: q}
+		if a.isEntry(h.Payload) {
+			m.cand = a.cand(h.Payload)
+		} else {
+			m.cand = a.candInto(h.Payload, &store[0])
+			store = store[1:]
+		}
 		m.show = m.cand
 		credits := &t.entryCredit
 		if m.cand.kind == KindPassage {
@@ -301,8 +315,8 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 		m.factMiss = !typed && typ != anyType && typ != nameType
 		// credit and inKey per question word; a related word (Of > 0)
 		// credits the word it stands for, at its Share.
-		credit := make([]float64, len(res.Terms))
-		inKey := make([]float64, len(res.Terms))
+		clear(credit)
+		clear(inKey)
 		for qi, term := range res.Terms {
 			f := h.TermFields[qi]
 			if typed && contains(frameIdx, qi) {
@@ -366,9 +380,39 @@ func (a *Answerer) rank(res search.Result, typ answerType, frameIdx []int, want 
 		}
 		ms[i] = m
 	}
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].rank > ms[j].rank })
+	sortByRank(ms)
 	a.preferTyped(ms, want, q)
 	return ms
+}
+
+// sortByRank sorts matches best first, ties in their order. It sorts
+// their positions and then moves each match once, in place: a match is
+// large to swap.
+func sortByRank(ms []match) {
+	var buf [64]int32
+	order := buf[:0]
+	for i := range ms {
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return cmp.Compare(ms[j].rank, ms[i].rank) })
+	// Position k takes the match at order[k]; follow each cycle once.
+	for start := range order {
+		if order[start] < 0 || int(order[start]) == start {
+			continue
+		}
+		tmp := ms[start]
+		k := start
+		for {
+			i := int(order[k])
+			order[k] = -1
+			if i == start {
+				ms[k] = tmp
+				break
+			}
+			ms[k] = ms[i]
+			k = i
+		}
+	}
 }
 
 // maxTyped is the most near-tied passages preferTyped looks at: finding
@@ -398,7 +442,7 @@ func (a *Answerer) preferTyped(ms []match, want entity.Set, q string) {
 			ms[i].rank += bonus
 		}
 	}
-	sort.SliceStable(ms[:n], func(i, j int) bool { return ms[i].rank > ms[j].rank })
+	sortByRank(ms[:n])
 }
 
 // sourcesOf returns the best match's sources; a passage also cites the
@@ -448,7 +492,10 @@ func (a *Answerer) decline(question string, res *search.Result) Answer {
 	}
 	if res != nil {
 		for _, h := range res.Hits {
-			if c := a.cand(h.Payload); c.kind != KindPassage && nearMiss(c, res.Terms) {
+			if !a.isEntry(h.Payload) {
+				continue
+			}
+			if c := a.cand(h.Payload); nearMiss(c, res.Terms) {
 				add(c.title)
 			}
 		}

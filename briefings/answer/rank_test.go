@@ -1,7 +1,9 @@
 package answer
 
 import (
+	"math/rand/v2"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -106,5 +108,25 @@ func TestTrimAnswer(t *testing.T) {
 				t.Errorf("got %q (%d bytes), want a prefix ending a sentence within %d", got, len(got), tt.max)
 			}
 		})
+	}
+}
+
+// TestSortByRank: sortByRank orders as a stable sort by descending rank,
+// ties (many here) in their first order.
+func TestSortByRank(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 80; n++ {
+		ms := make([]match, n)
+		for i := range ms {
+			ms[i] = match{rank: float64(rng.IntN(6)) / 4, keyCov: float64(i)}
+		}
+		want := slices.Clone(ms)
+		sort.SliceStable(want, func(i, j int) bool { return want[i].rank > want[j].rank })
+		sortByRank(ms)
+		for i := range ms {
+			if ms[i].rank != want[i].rank || ms[i].keyCov != want[i].keyCov {
+				t.Fatalf("n=%d: at %d got rank %v (was %v), want %v (was %v)", n, i, ms[i].rank, ms[i].keyCov, want[i].rank, want[i].keyCov)
+			}
+		}
 	}
 }

@@ -78,7 +78,7 @@ func (a *Answerer) window(c *candidate, res search.Result, typ answerType, want 
 		return strings.Join(ss[i:min(len(ss), i+3)], " ")
 	}
 	if hi < len(ss) && hi-lo < 3 {
-		if utf8.RuneCountInString(strings.Join(ss[lo:hi], " ")) < 80 || a.addsTerms(a.cand(c.self+1), c, res) {
+		if joinedRunes(ss[lo:hi]) < 80 || a.addsTerms(a.cand(c.self+1), c, res) {
 			hi++
 		}
 	}
@@ -99,6 +99,16 @@ func (a *Answerer) window(c *candidate, res search.Result, typ answerType, want 
 		}
 	}
 	return strings.Join(ss[lo:hi], " ")
+}
+
+// joinedRunes is utf8.RuneCountInString(strings.Join(ss, " ")) without
+// joining.
+func joinedRunes(ss []string) int {
+	n := max(0, len(ss)-1)
+	for _, s := range ss {
+		n += utf8.RuneCountInString(s)
+	}
+	return n
 }
 
 // pairNeighbour marks the best match to be answered with its neighbour

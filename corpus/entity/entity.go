@@ -1,8 +1,10 @@
 package entity
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Kind is a kind of fact.
@@ -109,24 +111,90 @@ type Span struct {
 // may ("French" is a language and a nationality; "1987" in "26 Feb 1987"
 // is part of a date). It returns nil when it finds nothing.
 func Find(sentence string) []Span {
-	toks := scan(sentence)
-	if len(toks) == 0 {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	sc.toks = appendScan(sc.toks[:0], sentence)
+	if len(sc.toks) == 0 {
 		return nil
 	}
-	f := finder{s: sentence, toks: toks}
+	f := finder{s: sentence, toks: sc.toks, sc: sc}
 	f.numeric()
 	f.names()
 	f.wordClasses()
 	if len(f.out) == 0 {
 		return nil
 	}
-	sort.SliceStable(f.out, func(i, j int) bool {
-		if f.out[i].Start != f.out[j].Start {
-			return f.out[i].Start < f.out[j].Start
+	slices.SortStableFunc(f.out, func(a, b Span) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return f.out[i].Kind < f.out[j].Kind
+		return cmp.Compare(a.Kind, b.Kind)
 	})
 	return f.out
+}
+
+// Any reports whether keep accepts one of the spans Find would return
+// for sentence, in no particular order. It stops at the first span keep
+// accepts, and so does less work than Find when one is found early (an
+// amount before the names are looked for).
+func Any(sentence string, keep func(Span) bool) bool {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	sc.toks = appendScan(sc.toks[:0], sentence)
+	if len(sc.toks) == 0 {
+		return false
+	}
+	f := finder{s: sentence, toks: sc.toks, sc: sc, out: sc.out[:0]}
+	defer func() {
+		clear(f.out)
+		sc.out = f.out[:0]
+	}()
+	// Spans are only ever added: those of a step stay in Find's answer.
+	checked := 0
+	for _, step := range [...]func(*finder){(*finder).numeric, (*finder).names, (*finder).wordClasses} {
+		step(&f)
+		for ; checked < len(f.out); checked++ {
+			if keep(f.out[checked]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scratch is what Find needs only while it runs (the tokens, the taken
+// marks), kept in scratchPool for the next call: Find runs on every
+// answer the answerer weighs.
+type scratch struct {
+	toks                []token
+	numTaken, nameTaken []bool
+	out                 []Span // Any's spans; Find's are returned
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledTokens is the most tokens a scratch keeps for reuse: one very
+// long text does not pin a large buffer.
+const maxPooledTokens = 4096
+
+// release returns sc to scratchPool, keeping no strings of the text alive.
+func (sc *scratch) release() {
+	if cap(sc.toks) > maxPooledTokens || cap(sc.out) > maxPooledTokens {
+		return
+	}
+	clear(sc.toks)
+	sc.toks = sc.toks[:0]
+	scratchPool.Put(sc)
+}
+
+// resetMarks returns buf resized to n, all false.
+func resetMarks(buf *[]bool, n int) []bool {
+	if cap(*buf) < n {
+		*buf = make([]bool, n)
+	}
+	*buf = (*buf)[:n]
+	clear(*buf)
+	return *buf
 }
 
 // Kinds returns the set of kinds Find finds in sentence.
@@ -147,6 +215,26 @@ type finder struct {
 	// that a number inside a date is not also a bare number.
 	numTaken  []bool
 	nameTaken []bool
+	// sc holds buffers to reuse for the taken marks, or nil.
+	sc *scratch
+}
+
+// The taken marks a finder keeps.
+const (
+	numMarks = iota
+	nameMarks
+)
+
+// marks returns a slice of one false mark per token, for numTaken or
+// nameTaken (which), reusing f.sc's buffer when there is one.
+func (f *finder) marks(which int) []bool {
+	if f.sc == nil {
+		return make([]bool, len(f.toks))
+	}
+	if which == numMarks {
+		return resetMarks(&f.sc.numTaken, len(f.toks))
+	}
+	return resetMarks(&f.sc.nameTaken, len(f.toks))
 }
 
 // add records a span over tokens [i, j).

@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzFind checks that Find never panics and that every span it returns
-// lies inside the sentence, in order, with its text.
+// lies inside the sentence, in order, with its text, and that Any sees
+// the same spans.
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
 		"U.S. Secretary of State George Shultz visited Moscow on 26 Feb 1987.",
@@ -36,5 +37,6 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 		_ = Expect(s)
+		checkAny(t, s)
 	})
 }

@@ -1,8 +1,6 @@
 package entity
 
 import (
-	"strings"
-
 	"github.com/briefbot/briefbot/corpus/text"
 )
 
@@ -75,7 +73,7 @@ var nameStop = set("i", "the", "a", "an", "this", "that", "these", "those", "he"
 
 // names finds persons, places and organisations.
 func (f *finder) names() {
-	f.nameTaken = make([]bool, len(f.toks))
+	f.nameTaken = f.marks(nameMarks)
 	words, caps := 0, 0
 	for _, t := range f.toks {
 		if t.word && !t.digit {
@@ -135,12 +133,14 @@ func (f *finder) runEnd(i int) int {
 
 // gazetteerPlaces marks the places of the gazetteer, longest match first.
 func (f *finder) gazetteerPlaces() {
+	// b holds the candidate name; places[string(b)] does not allocate.
+	var stack [128]byte
 	for i := 0; i < len(f.toks); i++ {
 		if !f.toks[i].word || !f.toks[i].capital {
 			continue
 		}
 		for n := min(maxPlaceWords, len(f.toks)-i); n >= 1; n-- {
-			var b strings.Builder
+			b := stack[:0]
 			ok := true
 			for k := i; k < i+n; k++ {
 				if !f.toks[k].word {
@@ -148,11 +148,11 @@ func (f *finder) gazetteerPlaces() {
 					break
 				}
 				if k > i {
-					b.WriteByte(' ')
+					b = append(b, ' ')
 				}
-				b.WriteString(f.toks[k].text)
+				b = append(b, f.toks[k].text...)
 			}
-			if !ok || !places[b.String()] {
+			if !ok || !places[string(b)] {
 				continue
 			}
 			// Part of a longer name that is no place: "New York Times",

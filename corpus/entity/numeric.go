@@ -56,7 +56,7 @@ var timeSuffixes = set("am", "pm", "a.m.", "p.m.", "gmt", "est", "edt", "cst", "
 
 // numeric finds dates, times, amounts, percentages, durations and numbers.
 func (f *finder) numeric() {
-	f.numTaken = make([]bool, len(f.toks))
+	f.numTaken = f.marks(numMarks)
 	f.dates()
 	f.times()
 	f.amounts()

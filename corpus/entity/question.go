@@ -60,9 +60,12 @@ var howWords = map[string]Set{
 // "which country" -> place. It returns the empty set when the question
 // does not say (why, how, what is X).
 func Expect(question string) Set {
-	toks := scan(question)
-	var words []string
-	for _, t := range toks {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	sc.toks = appendScan(sc.toks[:0], question)
+	var buf [32]string
+	words := buf[:0]
+	for _, t := range sc.toks {
 		if t.word {
 			words = append(words, t.lower)
 		}

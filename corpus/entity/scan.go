@@ -22,8 +22,10 @@ type token struct {
 // ("O'Brien"), hyphens ("Knowles-Carter", "26-FEB-1987") and, between
 // digits, their separators ("1,000", "3.5", "15:01", "1986/87"); a
 // possessive "'s" is a token of its own; "U.S." is one token.
-func scan(s string) []token {
-	var toks []token
+func scan(s string) []token { return appendScan(nil, s) }
+
+// appendScan appends the tokens of s, as scan returns them, to toks.
+func appendScan(toks []token, s string) []token {
 	first := true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -36,32 +36,39 @@ var (
 		"prussian", "bavarian", "byzantine", "ottoman", "han", "manchu")
 )
 
+// wordClassList is the order in which wordClasses tries the classes;
+// capital: the word counts only when capitalised.
+var wordClassList = []struct {
+	k       Kind
+	words   map[string]bool
+	capital bool
+}{
+	{Religion, religionWords, false},
+	{Language, languageWords, true},
+	{Nationality, nationalityWords, true},
+	{Colour, colourWords, false},
+}
+
 // wordClasses finds religion, colour, language and nationality words.
 // A word may be more than one ("French"). Languages and nationalities
 // count only when capitalised; colours only in lower case or at the start
 // of a sentence (not "Mr Brown").
 func (f *finder) wordClasses() {
+	var stack [64]byte
 	for i := 0; i < len(f.toks); i++ {
-		t := f.toks[i]
+		t := &f.toks[i]
 		if !t.word || t.digit || (f.nameTaken != nil && f.nameTaken[i]) || f.numTaken[i] {
 			continue // "American Express Co", "154 mln Swiss francs": part of a name or an amount
 		}
-		two := ""
+		// two is the word and the next, as "roman catholic"; looked up
+		// as string(two), which does not allocate.
+		var two []byte
 		if i+1 < len(f.toks) && f.toks[i+1].word {
-			two = t.lower + " " + f.toks[i+1].lower
+			two = append(append(append(stack[:0], t.lower...), ' '), f.toks[i+1].lower...)
 		}
-		for _, c := range []struct {
-			k       Kind
-			words   map[string]bool
-			capital bool
-		}{
-			{Religion, religionWords, false},
-			{Language, languageWords, true},
-			{Nationality, nationalityWords, true},
-			{Colour, colourWords, false},
-		} {
+		for _, c := range wordClassList {
 			switch {
-			case two != "" && c.words[two] && (!c.capital || t.capital):
+			case len(two) > 0 && c.words[string(two)] && (!c.capital || t.capital):
 				f.add(c.k, i, i+2)
 			case c.words[t.lower] && (!c.capital || t.capital):
 				if c.k == Colour && t.capital && !t.first {
