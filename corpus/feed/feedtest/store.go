@@ -32,7 +32,8 @@ func Store(t *testing.T, open func(t *testing.T) feed.Store) {
 		s := open(t)
 		one := Article("https://x.example/1", now.Add(-time.Hour))
 		two := Article("https://x.example/2", time.Time{})
-		st := feed.State{ETag: `"e1"`, Checked: now, Failures: 0, Next: now.Add(30 * time.Minute)}
+		st := feed.State{ETag: `"e1"`, Checked: now, Failures: 0, Next: now.Add(30 * time.Minute),
+			Retries: map[string]feed.Retry{"k3": {Attempts: 1, First: now}}}
 		must(t, s.SavePoll(ctx, feed.Commit{
 			Articles: []feed.StoredArticle{{Article: one, Feeds: []string{fa}}, {Article: two, Feeds: []string{fa, fb}}},
 			Feeds:    []feed.FeedCommit{{URL: fa, State: st, Seen: []string{"k1", "k2"}}, {URL: fb, State: feed.State{Failures: 2}, Seen: []string{"k2"}}},
@@ -61,6 +62,9 @@ func Store(t *testing.T, open func(t *testing.T) feed.Store) {
 		got, err = s.FeedState(ctx, fb)
 		if err != nil || got.Failures != 2 {
 			t.Errorf("FeedState(b) = %+v, %v; want 2 failures", got, err)
+		}
+		if got, err := s.FeedState(ctx, fa); err != nil || got.Retries["k3"].Attempts != 1 || !got.Retries["k3"].First.Equal(now) {
+			t.Errorf("FeedState(a).Retries = %+v, %v; want k3 tried once", got.Retries, err)
 		}
 		seen, err := s.SeenItems(ctx, fa, []string{"k1", "k2", "k3"})
 		if err != nil || len(seen) != 2 {
