@@ -19,8 +19,9 @@ var _ feed.Store = (*Store)(nil)
 func (s *Store) FeedState(ctx context.Context, feedURL string) (feed.State, error) {
 	var st feed.State
 	var checked, next sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT etag, last_modified, checked, failures, next_check
-		FROM feed_state WHERE url = ?`, feedURL).Scan(&st.ETag, &st.LastModified, &checked, &st.Failures, &next)
+	var retries string
+	err := s.db.QueryRowContext(ctx, `SELECT etag, last_modified, checked, failures, next_check, page_retries
+		FROM feed_state WHERE url = ?`, feedURL).Scan(&st.ETag, &st.LastModified, &checked, &st.Failures, &next, &retries)
 	if errors.Is(err, sql.ErrNoRows) {
 		return feed.State{}, nil
 	}
@@ -33,6 +34,9 @@ func (s *Store) FeedState(ctx context.Context, feedURL string) (feed.State, erro
 	if st.Next, err = parseTime(next); err != nil {
 		return feed.State{}, fmt.Errorf("feed state: %w", err)
 	}
+	if st.Retries, err = feed.DecodeRetries(retries); err != nil {
+		return feed.State{}, fmt.Errorf("feed state: %w", err)
+	}
 	return st, nil
 }
 
@@ -42,11 +46,11 @@ type execer interface {
 }
 
 func saveFeedState(ctx context.Context, db execer, feedURL string, st feed.State) error {
-	_, err := db.ExecContext(ctx, `INSERT INTO feed_state (url, etag, last_modified, checked, failures, next_check)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
+	_, err := db.ExecContext(ctx, `INSERT INTO feed_state (url, etag, last_modified, checked, failures, next_check, page_retries)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
 		last_modified = excluded.last_modified, checked = excluded.checked, failures = excluded.failures,
-		next_check = excluded.next_check`,
-		feedURL, st.ETag, st.LastModified, nullTime(st.Checked), st.Failures, nullTime(st.Next))
+		next_check = excluded.next_check, page_retries = excluded.page_retries`,
+		feedURL, st.ETag, st.LastModified, nullTime(st.Checked), st.Failures, nullTime(st.Next), feed.EncodeRetries(st.Retries))
 	if err != nil {
 		return fmt.Errorf("save feed state: %w", err)
 	}
