@@ -64,6 +64,26 @@ func markSeen(ctx context.Context, db execer, feedURL string, keys []string, now
 	return nil
 }
 
+// renewSeen renews the seen time of the keys a feed lists and forgets
+// the keys it stopped listing long ago (feed.FeedCommit).
+func renewSeen(ctx context.Context, db execer, f feed.FeedCommit, now time.Time) error {
+	if f.Listed == nil {
+		return nil
+	}
+	if _, err := db.Exec(ctx, `UPDATE feed_seen SET seen_at = $1 WHERE feed = $2 AND seen_at < $3
+		AND key = ANY($4::text[])`, now.UTC(), f.URL, f.RenewBefore.UTC(), f.Listed); err != nil {
+		return fmt.Errorf("renew seen: %w", err)
+	}
+	if f.ForgetBefore.IsZero() {
+		return nil
+	}
+	if _, err := db.Exec(ctx, `DELETE FROM feed_seen WHERE feed = $1 AND seen_at < $2
+		AND key <> ALL($3::text[])`, f.URL, f.ForgetBefore.UTC(), f.Listed); err != nil {
+		return fmt.Errorf("forget seen: %w", err)
+	}
+	return nil
+}
+
 // SaveFeedState implements feed.StateStore.
 func (s *Store) SaveFeedState(ctx context.Context, feedURL string, st feed.State) error {
 	return saveFeedState(ctx, s.pool, feedURL, st)
@@ -128,6 +148,9 @@ func (s *Store) SavePoll(ctx context.Context, c feed.Commit) error {
 		}
 		for _, f := range c.Feeds {
 			if err := markSeen(ctx, tx, f.URL, f.Seen, c.Now); err != nil {
+				return err
+			}
+			if err := renewSeen(ctx, tx, f, c.Now); err != nil {
 				return err
 			}
 			if err := saveFeedState(ctx, tx, f.URL, f.State); err != nil {

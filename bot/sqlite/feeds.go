@@ -73,6 +73,30 @@ func markSeen(ctx context.Context, db execer, feedURL string, keys []string, now
 	return nil
 }
 
+// renewSeen renews the seen time of the keys a feed lists and forgets
+// the keys it stopped listing long ago (feed.FeedCommit).
+func renewSeen(ctx context.Context, db execer, f feed.FeedCommit, now time.Time) error {
+	if f.Listed == nil {
+		return nil
+	}
+	list, err := json.Marshal(f.Listed)
+	if err != nil {
+		return fmt.Errorf("renew seen: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, `UPDATE feed_seen SET seen_at = ? WHERE feed = ? AND seen_at < ?
+		AND key IN (SELECT value FROM json_each(?))`, fmtTime(now), f.URL, fmtTime(f.RenewBefore), string(list)); err != nil {
+		return fmt.Errorf("renew seen: %w", err)
+	}
+	if f.ForgetBefore.IsZero() {
+		return nil
+	}
+	if _, err := db.ExecContext(ctx, `DELETE FROM feed_seen WHERE feed = ? AND seen_at < ?
+		AND key NOT IN (SELECT value FROM json_each(?))`, f.URL, fmtTime(f.ForgetBefore), string(list)); err != nil {
+		return fmt.Errorf("forget seen: %w", err)
+	}
+	return nil
+}
+
 // SaveFeedState implements feed.StateStore.
 func (s *Store) SaveFeedState(ctx context.Context, feedURL string, st feed.State) error {
 	return saveFeedState(ctx, s.db, feedURL, st)
@@ -150,6 +174,9 @@ func (s *Store) SavePoll(ctx context.Context, c feed.Commit) error {
 	}
 	for _, f := range c.Feeds {
 		if err := markSeen(ctx, tx, f.URL, f.Seen, c.Now); err != nil {
+			return fmt.Errorf("save poll: %w", err)
+		}
+		if err := renewSeen(ctx, tx, f, c.Now); err != nil {
 			return fmt.Errorf("save poll: %w", err)
 		}
 		if err := saveFeedState(ctx, tx, f.URL, f.State); err != nil {

@@ -10,7 +10,8 @@
 // connection, a timeout) is tried again at the feed's next polls, up to
 // Options.PageAttempts polls within Options.PageRetryFor, the count kept in
 // the feed's State; a page that is gone (404, 410) or not an article falls
-// back at once.
+// back at once. With a Store, the seen key of an item is renewed while its
+// feed lists it and forgotten Options.ForgetSeen after the feed last did.
 //
 // Feeds are polled on their own by a pool of Concurrency workers (Run
 // polls each feed when it is due), each feed's poll bounded by

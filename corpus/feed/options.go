@@ -19,7 +19,13 @@ const (
 	DefaultFeedTimeout  = 5 * time.Minute
 	DefaultPageAttempts = 3
 	DefaultPageRetryFor = 24 * time.Hour
+	DefaultForgetSeen   = 90 * 24 * time.Hour
 )
+
+// seenRenewed is how stale a listed item's seen time may get before a
+// poll renews it: renewing it at every poll would write every listed
+// item each time.
+const seenRenewed = 24 * time.Hour
 
 // UserAgent returns the User-Agent the poller sends by default:
 // "briefbot/VERSION (+https://github.com/briefbot/briefbot)".
@@ -90,6 +96,13 @@ type Options struct {
 	// PageRetryFor bounds how long after its first failure an item's
 	// page is retried; 0 means DefaultPageRetryFor.
 	PageRetryFor time.Duration
+	// ForgetSeen is how long after its feed last listed it an item's
+	// seen key is kept; then it is forgotten, so the seen items do not
+	// grow for ever (a feed that lists it again after that makes it new
+	// again, unless its article is still known). Keys are renewed and
+	// forgotten only with a Store, at polls that read the whole feed;
+	// a key the feed lists is never forgotten. 0 means DefaultForgetSeen.
+	ForgetSeen time.Duration
 	// Logger receives warnings about failing feeds and debug lines about
 	// pages; nil discards them.
 	Logger *slog.Logger
@@ -152,6 +165,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.PageRetryFor <= 0 {
 		o.PageRetryFor = DefaultPageRetryFor
+	}
+	if o.ForgetSeen <= 0 {
+		o.ForgetSeen = DefaultForgetSeen
 	}
 	if o.Remember <= 0 {
 		o.Remember = DefaultRemember

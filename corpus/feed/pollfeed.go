@@ -73,6 +73,9 @@ type fetched struct {
 	prev  State // as saved before this poll
 	state State // to save when the poll succeeds
 	items []item
+	// listed are the keys of all the items the feed lists; nil after a
+	// 304
+	listed []string
 	// retries are the page retries of the State for items the feed
 	// still lists and that are not seen
 	retries map[string]Retry
@@ -186,6 +189,7 @@ func (p *Poller) fetchFeed(ctx context.Context, f *schedule, now time.Time) *fet
 	for i := range items {
 		keys[i] = items[i].key
 	}
+	g.listed = keys
 	seen, err := p.opts.State.SeenItems(ctx, url, keys)
 	if err != nil {
 		g.err = fmt.Errorf("%w: read seen items: %w", ErrStore, err)
@@ -419,7 +423,8 @@ func (p *Poller) commit(ctx context.Context, g *fetched, out *outcome, now time.
 	if p.store != nil {
 		err := p.store.SavePoll(ctx, Commit{
 			Articles: out.save, Links: out.links, Now: now,
-			Feeds: []FeedCommit{{URL: url, State: st, Seen: out.keys}},
+			Feeds: []FeedCommit{{URL: url, State: st, Seen: out.keys, Listed: g.listed,
+				RenewBefore: now.Add(-seenRenewed), ForgetBefore: now.Add(-p.opts.ForgetSeen)}},
 		})
 		if err != nil {
 			return fmt.Errorf("%w: save poll of %s: %w", ErrStore, url, err)

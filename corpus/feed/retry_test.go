@@ -194,3 +194,33 @@ func TestTransient(t *testing.T) {
 		}
 	}
 }
+
+func TestRetriesEncoding(t *testing.T) {
+	r := map[string]Retry{"https://x.example/1": {Attempts: 2, First: t0}}
+	got, err := DecodeRetries(EncodeRetries(r))
+	if err != nil || len(got) != 1 || got["https://x.example/1"].Attempts != 2 || !got["https://x.example/1"].First.Equal(t0) {
+		t.Errorf("round trip = %+v, %v", got, err)
+	}
+	if EncodeRetries(nil) != "{}" {
+		t.Errorf("EncodeRetries(nil) = %q", EncodeRetries(nil))
+	}
+	if got, err := DecodeRetries("{}"); got != nil || err != nil {
+		t.Errorf("DecodeRetries({}) = %v, %v; want nil", got, err)
+	}
+}
+
+func FuzzDecodeRetries(f *testing.F) {
+	f.Add(`{"https://x.example/1":{"n":2,"first":"2026-11-21T09:00:00Z"}}`)
+	f.Add(`{}`)
+	f.Add(`{"k":{"n":-1}}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := DecodeRetries(s)
+		if err != nil {
+			return
+		}
+		again, err := DecodeRetries(EncodeRetries(r))
+		if err != nil || len(again) != len(r) {
+			t.Fatalf("round trip of %q: %v, %v", s, again, err)
+		}
+	})
+}

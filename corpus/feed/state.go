@@ -129,6 +129,31 @@ func (m *MemoryState) SeenItems(_ context.Context, feedURL string, keys []string
 	return out, nil
 }
 
+// renew renews and forgets a feed's seen keys as FeedCommit says.
+func (m *MemoryState) renew(f FeedCommit, now time.Time) {
+	if f.Listed == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	seen := m.seen[f.URL]
+	listed := make(map[string]bool, len(f.Listed))
+	for _, k := range f.Listed {
+		listed[k] = true
+		if at, ok := seen[k]; ok && at.Before(f.RenewBefore) {
+			seen[k] = now
+		}
+	}
+	if f.ForgetBefore.IsZero() {
+		return
+	}
+	for k, at := range seen {
+		if !listed[k] && at.Before(f.ForgetBefore) {
+			delete(seen, k)
+		}
+	}
+}
+
 // MarkSeen implements StateStore.
 func (m *MemoryState) MarkSeen(_ context.Context, feedURL string, keys []string, now time.Time) error {
 	m.mu.Lock()
