@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"net/http"
 	"sync"
 	"time"
@@ -477,29 +476,4 @@ func (p *Poller) reschedule(ctx context.Context, g *fetched, now time.Time) (Fee
 		p.opts.OnFailure(f.src.URL, n, g.err)
 	}
 	return FeedError{URL: f.src.URL, Consecutive: n, Err: g.err}, true
-}
-
-// retries returns a feed's page retries after a poll: those carried
-// over, less the items now seen, plus one attempt for each item whose
-// page failed for a passing reason in this poll; nil when none are left.
-func retries(carried map[string]Retry, out *outcome, now time.Time) map[string]Retry {
-	r := maps.Clone(carried)
-	for _, k := range out.keys {
-		delete(r, k)
-	}
-	for _, k := range out.retried {
-		if r == nil {
-			r = make(map[string]Retry)
-		}
-		t := r[k]
-		if t.Attempts == 0 {
-			t.First = now
-		}
-		t.Attempts++
-		r[k] = t
-	}
-	if len(r) == 0 {
-		return nil
-	}
-	return r
 }
