@@ -19,8 +19,9 @@ var _ feed.Store = (*Store)(nil)
 func (s *Store) FeedState(ctx context.Context, feedURL string) (feed.State, error) {
 	var st feed.State
 	var checked, next *time.Time
-	err := s.pool.QueryRow(ctx, `SELECT etag, last_modified, checked, failures, next_check
-		FROM feed_state WHERE url = $1`, feedURL).Scan(&st.ETag, &st.LastModified, &checked, &st.Failures, &next)
+	var retries string
+	err := s.pool.QueryRow(ctx, `SELECT etag, last_modified, checked, failures, next_check, page_retries
+		FROM feed_state WHERE url = $1`, feedURL).Scan(&st.ETag, &st.LastModified, &checked, &st.Failures, &next, &retries)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return feed.State{}, nil
 	}
@@ -28,6 +29,9 @@ func (s *Store) FeedState(ctx context.Context, feedURL string) (feed.State, erro
 		return feed.State{}, fmt.Errorf("feed state: %w", err)
 	}
 	st.Checked, st.Next = fromNull(checked), fromNull(next)
+	if st.Retries, err = feed.DecodeRetries(retries); err != nil {
+		return feed.State{}, fmt.Errorf("feed state: %w", err)
+	}
 	return st, nil
 }
 
@@ -37,11 +41,11 @@ type execer interface {
 }
 
 func saveFeedState(ctx context.Context, db execer, feedURL string, st feed.State) error {
-	_, err := db.Exec(ctx, `INSERT INTO feed_state (url, etag, last_modified, checked, failures, next_check)
-		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
+	_, err := db.Exec(ctx, `INSERT INTO feed_state (url, etag, last_modified, checked, failures, next_check, page_retries)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
 		last_modified = excluded.last_modified, checked = excluded.checked, failures = excluded.failures,
-		next_check = excluded.next_check`,
-		feedURL, st.ETag, st.LastModified, nullTime(st.Checked), st.Failures, nullTime(st.Next))
+		next_check = excluded.next_check, page_retries = excluded.page_retries`,
+		feedURL, st.ETag, st.LastModified, nullTime(st.Checked), st.Failures, nullTime(st.Next), feed.EncodeRetries(st.Retries))
 	if err != nil {
 		return fmt.Errorf("save feed state: %w", err)
 	}
@@ -56,6 +60,26 @@ func markSeen(ctx context.Context, db execer, feedURL string, keys []string, now
 		SELECT $1, k, $3 FROM unnest($2::text[]) AS k ON CONFLICT (feed, key) DO NOTHING`,
 		feedURL, keys, now.UTC()); err != nil {
 		return fmt.Errorf("mark seen: %w", err)
+	}
+	return nil
+}
+
+// renewSeen renews the seen time of the keys a feed lists and forgets
+// the keys it stopped listing long ago (feed.FeedCommit).
+func renewSeen(ctx context.Context, db execer, f feed.FeedCommit, now time.Time) error {
+	if f.Listed == nil {
+		return nil
+	}
+	if _, err := db.Exec(ctx, `UPDATE feed_seen SET seen_at = $1 WHERE feed = $2 AND seen_at < $3
+		AND key = ANY($4::text[])`, now.UTC(), f.URL, f.RenewBefore.UTC(), f.Listed); err != nil {
+		return fmt.Errorf("renew seen: %w", err)
+	}
+	if f.ForgetBefore.IsZero() {
+		return nil
+	}
+	if _, err := db.Exec(ctx, `DELETE FROM feed_seen WHERE feed = $1 AND seen_at < $2
+		AND key <> ALL($3::text[])`, f.URL, f.ForgetBefore.UTC(), f.Listed); err != nil {
+		return fmt.Errorf("forget seen: %w", err)
 	}
 	return nil
 }
@@ -124,6 +148,9 @@ func (s *Store) SavePoll(ctx context.Context, c feed.Commit) error {
 		}
 		for _, f := range c.Feeds {
 			if err := markSeen(ctx, tx, f.URL, f.Seen, c.Now); err != nil {
+				return err
+			}
+			if err := renewSeen(ctx, tx, f, c.Now); err != nil {
 				return err
 			}
 			if err := saveFeedState(ctx, tx, f.URL, f.State); err != nil {

@@ -19,8 +19,9 @@ var _ feed.Store = (*Store)(nil)
 func (s *Store) FeedState(ctx context.Context, feedURL string) (feed.State, error) {
 	var st feed.State
 	var checked, next sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT etag, last_modified, checked, failures, next_check
-		FROM feed_state WHERE url = ?`, feedURL).Scan(&st.ETag, &st.LastModified, &checked, &st.Failures, &next)
+	var retries string
+	err := s.db.QueryRowContext(ctx, `SELECT etag, last_modified, checked, failures, next_check, page_retries
+		FROM feed_state WHERE url = ?`, feedURL).Scan(&st.ETag, &st.LastModified, &checked, &st.Failures, &next, &retries)
 	if errors.Is(err, sql.ErrNoRows) {
 		return feed.State{}, nil
 	}
@@ -33,6 +34,9 @@ func (s *Store) FeedState(ctx context.Context, feedURL string) (feed.State, erro
 	if st.Next, err = parseTime(next); err != nil {
 		return feed.State{}, fmt.Errorf("feed state: %w", err)
 	}
+	if st.Retries, err = feed.DecodeRetries(retries); err != nil {
+		return feed.State{}, fmt.Errorf("feed state: %w", err)
+	}
 	return st, nil
 }
 
@@ -42,11 +46,11 @@ type execer interface {
 }
 
 func saveFeedState(ctx context.Context, db execer, feedURL string, st feed.State) error {
-	_, err := db.ExecContext(ctx, `INSERT INTO feed_state (url, etag, last_modified, checked, failures, next_check)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
+	_, err := db.ExecContext(ctx, `INSERT INTO feed_state (url, etag, last_modified, checked, failures, next_check, page_retries)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
 		last_modified = excluded.last_modified, checked = excluded.checked, failures = excluded.failures,
-		next_check = excluded.next_check`,
-		feedURL, st.ETag, st.LastModified, nullTime(st.Checked), st.Failures, nullTime(st.Next))
+		next_check = excluded.next_check, page_retries = excluded.page_retries`,
+		feedURL, st.ETag, st.LastModified, nullTime(st.Checked), st.Failures, nullTime(st.Next), feed.EncodeRetries(st.Retries))
 	if err != nil {
 		return fmt.Errorf("save feed state: %w", err)
 	}
@@ -65,6 +69,30 @@ func markSeen(ctx context.Context, db execer, feedURL string, keys []string, now
 		SELECT ?, value, ? FROM json_each(?) WHERE true ON CONFLICT (feed, key) DO NOTHING`,
 		feedURL, fmtTime(now), string(list)); err != nil {
 		return fmt.Errorf("mark seen: %w", err)
+	}
+	return nil
+}
+
+// renewSeen renews the seen time of the keys a feed lists and forgets
+// the keys it stopped listing long ago (feed.FeedCommit).
+func renewSeen(ctx context.Context, db execer, f feed.FeedCommit, now time.Time) error {
+	if f.Listed == nil {
+		return nil
+	}
+	list, err := json.Marshal(f.Listed)
+	if err != nil {
+		return fmt.Errorf("renew seen: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, `UPDATE feed_seen SET seen_at = ? WHERE feed = ? AND seen_at < ?
+		AND key IN (SELECT value FROM json_each(?))`, fmtTime(now), f.URL, fmtTime(f.RenewBefore), string(list)); err != nil {
+		return fmt.Errorf("renew seen: %w", err)
+	}
+	if f.ForgetBefore.IsZero() {
+		return nil
+	}
+	if _, err := db.ExecContext(ctx, `DELETE FROM feed_seen WHERE feed = ? AND seen_at < ?
+		AND key NOT IN (SELECT value FROM json_each(?))`, f.URL, fmtTime(f.ForgetBefore), string(list)); err != nil {
+		return fmt.Errorf("forget seen: %w", err)
 	}
 	return nil
 }
@@ -146,6 +174,9 @@ func (s *Store) SavePoll(ctx context.Context, c feed.Commit) error {
 	}
 	for _, f := range c.Feeds {
 		if err := markSeen(ctx, tx, f.URL, f.Seen, c.Now); err != nil {
+			return fmt.Errorf("save poll: %w", err)
+		}
+		if err := renewSeen(ctx, tx, f, c.Now); err != nil {
 			return fmt.Errorf("save poll: %w", err)
 		}
 		if err := saveFeedState(ctx, tx, f.URL, f.State); err != nil {

@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/corpus"
 )
 
 // breakSite adds the broken feeds and pages to s; release ends the slow
@@ -143,17 +145,35 @@ func TestBrokenPagesFallBack(t *testing.T) {
 		w.Write([]byte(strings.ReplaceAll(feed, "{{BASE}}", s.URL)))
 	})
 	p := newPoller(t, Options{Timeout: 100 * time.Millisecond, MaxBytes: 32 << 10}, s.URL+"/edge.xml")
-	res := poll(t, p, t0)
-	if len(res.Failed) != 0 {
-		t.Errorf("feed failed: %v", res.Failed)
+	var all []corpus.Article
+	// the pages that fail for good fall back at once; the slow one is
+	// retried at the next two polls, then falls back too
+	for i, want := range []int{4, 0, 1} {
+		res := poll(t, p, t0.Add(time.Duration(i)*10*time.Minute))
+		if len(res.Failed) != 0 {
+			t.Errorf("poll %d: feed failed: %v", i+1, res.Failed)
+		}
+		if len(res.New) != want {
+			t.Fatalf("poll %d: %d articles, want %d:\n%s", i+1, len(res.New), want, render(res, s.URL))
+		}
+		all = append(all, res.New...)
 	}
-	if len(res.New) != 5 {
-		t.Fatalf("%d articles, want 5:\n%s", len(res.New), render(res, s.URL))
+	if all[4].URL != s.URL+"/slow" {
+		t.Errorf("last article %s, want the slow page's", all[4].URL)
 	}
-	for _, a := range res.New {
+	for _, a := range all {
 		if !strings.Contains(blocksText(a), "told in the feed") {
 			t.Errorf("%s: not the feed's text: %q", a.URL, blocksText(a))
 		}
+	}
+	if got := s.hitsOf("/slow"); got != 3 {
+		t.Errorf("slow page requested %d times, want 3", got)
+	}
+	if got := s.hitsOf("/missing"); got != 1 {
+		t.Errorf("missing page requested %d times, want 1", got)
+	}
+	if res := poll(t, p, t0.Add(30*time.Minute)); len(res.New) != 0 || s.hitsOf("/slow") != 3 {
+		t.Errorf("after the last try: %d new, slow page requested %d times; want none and 3", len(res.New), s.hitsOf("/slow"))
 	}
 }
 

@@ -5,7 +5,13 @@
 // conditional requests (If-None-Match, If-Modified-Since) so an unchanged
 // feed costs one 304. For every item it has not seen before it fetches the
 // item's page and extracts the article with corpus.Parse, falling back to
-// the item's own content or description when the page cannot be had.
+// the item's own content or description when the page cannot be had. A
+// page that fails for a passing reason (5xx, 429, a refused or reset
+// connection, a timeout) is tried again at the feed's next polls, up to
+// Options.PageAttempts polls within Options.PageRetryFor, the count kept in
+// the feed's State; a page that is gone (404, 410) or not an article falls
+// back at once. With a Store, the seen key of an item is renewed while its
+// feed lists it and forgotten Options.ForgetSeen after the feed last did.
 //
 // Feeds are polled on their own by a pool of Concurrency workers (Run
 // polls each feed when it is due), each feed's poll bounded by

@@ -29,6 +29,9 @@ type item struct {
 	author      string
 	published   time.Time
 	categories  []string
+	// lastTry is set when a page that fails for a passing reason is not
+	// to be tried again: the feed's text is used then.
+	lastTry bool
 }
 
 // source is the Source of the article made from the item: its link, or
@@ -149,7 +152,8 @@ const acceptPage = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5"
 
 // article fetches the item's page and extracts its article, falling back
 // to the item's own text when the page cannot be fetched or read, or says
-// less than the feed does.
+// less than the feed does. A page that fails for a passing reason gives
+// an error wrapping errRetry instead, unless it.lastTry.
 // It also returns the URL the page was found at after redirects ("" when
 // it was not fetched).
 func (p *Poller) article(ctx context.Context, it *item) (corpus.Article, string, error) {
@@ -161,6 +165,9 @@ func (p *Poller) article(ctx context.Context, it *item) (corpus.Article, string,
 		if pageErr != nil {
 			if ctx.Err() != nil {
 				return corpus.Article{}, "", ctx.Err()
+			}
+			if !it.lastTry && transient(pageErr) {
+				return corpus.Article{}, "", fmt.Errorf("%w: %w", errRetry, pageErr)
 			}
 			p.log.Debug("feed: page failed, using the feed's text", "url", it.link, "err", pageErr)
 		}

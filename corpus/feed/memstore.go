@@ -61,6 +61,7 @@ func (m *MemoryStore) SavePoll(ctx context.Context, c Commit) error {
 	}
 	for _, f := range c.Feeds {
 		m.MemoryState.MarkSeen(ctx, f.URL, f.Seen, c.Now)
+		m.MemoryState.renew(f, c.Now)
 		m.MemoryState.SaveFeedState(ctx, f.URL, f.State)
 	}
 	return nil

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -91,6 +92,9 @@ func TestRun(t *testing.T) {
 		t.Errorf("Run waits %v, want the refresh interval", d)
 	}
 	s.feed("/rss.xml", "rss-next.xml", "application/rss+xml", `"rss-v2"`)
+	// gone for good, so the feed's text is used at once (a 5xx would be
+	// tried again next poll)
+	s.status("/news/night-ferry", http.StatusGone)
 	mu.Lock()
 	now = now.Add(10 * time.Minute)
 	mu.Unlock()

@@ -17,7 +17,15 @@ const (
 	DefaultMaxNewItems  = 50
 	DefaultRemember     = 100000
 	DefaultFeedTimeout  = 5 * time.Minute
+	DefaultPageAttempts = 3
+	DefaultPageRetryFor = 24 * time.Hour
+	DefaultForgetSeen   = 90 * 24 * time.Hour
 )
+
+// seenRenewed is how stale a listed item's seen time may get before a
+// poll renews it: renewing it at every poll would write every listed
+// item each time.
+const seenRenewed = 24 * time.Hour
 
 // UserAgent returns the User-Agent the poller sends by default:
 // "briefbot/VERSION (+https://github.com/briefbot/briefbot)".
@@ -75,6 +83,26 @@ type Options struct {
 	// the oldest half is forgotten. 0 means DefaultRemember. Items a feed
 	// has listed before are recognised by the State whatever this is.
 	Remember int
+	// PageAttempts is in how many polls of its feed an item's page is
+	// tried when it fails for a passing reason: a 5xx, 429 or 408 status,
+	// a refused or reset connection, a request timeout. Until then the
+	// item is left unseen and tried again at the feed's next poll (the
+	// count is kept in the State, so restarts and replicas share it);
+	// at the last attempt, or once PageRetryFor has passed since the
+	// first, the article is made from the feed's own text, as for a
+	// page that is gone (404, 410) or not an article, which is never
+	// retried. 0 means DefaultPageAttempts; 1 means no retry.
+	PageAttempts int
+	// PageRetryFor bounds how long after its first failure an item's
+	// page is retried; 0 means DefaultPageRetryFor.
+	PageRetryFor time.Duration
+	// ForgetSeen is how long after its feed last listed it an item's
+	// seen key is kept; then it is forgotten, so the seen items do not
+	// grow for ever (a feed that lists it again after that makes it new
+	// again, unless its article is still known). Keys are renewed and
+	// forgotten only with a Store, at polls that read the whole feed;
+	// a key the feed lists is never forgotten. 0 means DefaultForgetSeen.
+	ForgetSeen time.Duration
 	// Logger receives warnings about failing feeds and debug lines about
 	// pages; nil discards them.
 	Logger *slog.Logger
@@ -131,6 +159,15 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxNewItems <= 0 {
 		o.MaxNewItems = DefaultMaxNewItems
+	}
+	if o.PageAttempts <= 0 {
+		o.PageAttempts = DefaultPageAttempts
+	}
+	if o.PageRetryFor <= 0 {
+		o.PageRetryFor = DefaultPageRetryFor
+	}
+	if o.ForgetSeen <= 0 {
+		o.ForgetSeen = DefaultForgetSeen
 	}
 	if o.Remember <= 0 {
 		o.Remember = DefaultRemember

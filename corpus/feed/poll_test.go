@@ -182,13 +182,21 @@ func TestNewItemBecomesArticle(t *testing.T) {
 	p := newPoller(t, Options{}, s.URL+"/rss.xml")
 	poll(t, p, t0)
 	s.feed("/rss.xml", "rss-next.xml", "application/rss+xml", `"rss-v2"`)
-	res := poll(t, p, t0.Add(time.Hour))
-	if len(res.New) != 1 {
-		t.Fatalf("second poll: %d new articles, want 1:\n%s", len(res.New), render(res, s.URL))
+	// the page answers 500: the item is tried again at the next polls,
+	// and at the last of DefaultPageAttempts it is made from the feed
+	var res Result
+	for i := 1; i <= DefaultPageAttempts; i++ {
+		res = poll(t, p, t0.Add(time.Duration(i)*time.Hour))
+		if want := map[bool]int{true: 1}[i == DefaultPageAttempts]; len(res.New) != want {
+			t.Fatalf("poll %d: %d new articles, want %d:\n%s", i+1, len(res.New), want, render(res, s.URL))
+		}
 	}
 	a := res.New[0]
 	if a.URL != s.URL+"/news/night-ferry" || !strings.Contains(blocksText(a), "heated waiting room") {
 		t.Errorf("new article from the description (the page fails): %s", render(res, s.URL))
+	}
+	if n := s.hitsOf("/news/night-ferry"); n != DefaultPageAttempts {
+		t.Errorf("failing page fetched %d times, want %d", n, DefaultPageAttempts)
 	}
 	if !a.Published.Equal(time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC)) {
 		t.Errorf("published = %v", a.Published)

@@ -72,7 +72,13 @@ type fetched struct {
 	prev  State // as saved before this poll
 	state State // to save when the poll succeeds
 	items []item
-	err   error
+	// listed are the keys of all the items the feed lists; nil after a
+	// 304
+	listed []string
+	// retries are the page retries of the State for items the feed
+	// still lists and that are not seen
+	retries map[string]Retry
+	err     error
 }
 
 // story is one new item whose page one feed fetches; other feeds listing
@@ -85,6 +91,7 @@ type story struct {
 	final     string         // the page's URL after redirects
 	err       error          // the item gave no article
 	cancelled bool           // the fetch was cut short: not seen yet
+	retry     bool           // the page failed for a passing reason: not seen yet
 	src       string         // the Source the item ended up in
 	isNew     bool           // src is art, new in this poll
 }
@@ -93,6 +100,7 @@ type story struct {
 type outcome struct {
 	res      Result
 	keys     []string // items to mark seen
+	retried  []string // items whose page failed for a passing reason
 	save     []StoredArticle
 	links    []Merge
 	reported []string // sources this feed reported as new
@@ -102,7 +110,7 @@ type outcome struct {
 // what it found, within Options.FeedTimeout.
 func (p *Poller) pollFeed(ctx context.Context, f *schedule, now time.Time, ord *order) (Result, error) {
 	fctx, cancel := context.WithTimeout(ctx, p.opts.FeedTimeout)
-	g := p.fetchFeed(fctx, f)
+	g := p.fetchFeed(fctx, f, now)
 	timedOut := errors.Is(fctx.Err(), context.DeadlineExceeded)
 	cancel()
 	if ctx.Err() != nil {
@@ -144,8 +152,9 @@ func (p *Poller) pollFeed(ctx context.Context, f *schedule, now time.Time, ord *
 }
 
 // fetchFeed fetches one feed with its validators and keeps the items not
-// seen before.
-func (p *Poller) fetchFeed(ctx context.Context, f *schedule) *fetched {
+// seen before. While some items' pages are to be retried the feed is
+// fetched without validators, so that a 304 does not hide them.
+func (p *Poller) fetchFeed(ctx context.Context, f *schedule, now time.Time) *fetched {
 	g := &fetched{sched: f}
 	url := f.src.URL
 	st, err := p.opts.State.FeedState(ctx, url)
@@ -153,12 +162,12 @@ func (p *Poller) fetchFeed(ctx context.Context, f *schedule) *fetched {
 		g.err = fmt.Errorf("%w: read state: %w", ErrStore, err)
 		return g
 	}
-	g.prev, g.state = st, st
+	g.prev, g.state, g.retries = st, st, st.Retries
 	hdr := http.Header{}
-	if st.ETag != "" {
+	if st.ETag != "" && len(st.Retries) == 0 {
 		hdr.Set("If-None-Match", st.ETag)
 	}
-	if st.LastModified != "" {
+	if st.LastModified != "" && len(st.Retries) == 0 {
 		hdr.Set("If-Modified-Since", st.LastModified)
 	}
 	res, err := p.fetch.get(ctx, url, hdr, "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
@@ -179,14 +188,29 @@ func (p *Poller) fetchFeed(ctx context.Context, f *schedule) *fetched {
 	for i := range items {
 		keys[i] = items[i].key
 	}
+	g.listed = keys
 	seen, err := p.opts.State.SeenItems(ctx, url, keys)
 	if err != nil {
 		g.err = fmt.Errorf("%w: read seen items: %w", ErrStore, err)
 		return g
 	}
+	g.retries = nil
+	for _, it := range items {
+		if r, ok := st.Retries[it.key]; ok && !seen[it.key] {
+			if g.retries == nil {
+				g.retries = make(map[string]Retry)
+			}
+			g.retries[it.key] = r
+		}
+	}
 	for _, it := range items {
 		if seen[it.key] {
 			continue
+		}
+		if r, ok := g.retries[it.key]; ok {
+			it.lastTry = r.Attempts+1 >= p.opts.PageAttempts || now.Sub(r.First) >= p.opts.PageRetryFor
+		} else {
+			it.lastTry = p.opts.PageAttempts <= 1
 		}
 		if len(g.items) == p.opts.MaxNewItems {
 			// more next time; keep the old validators so that the next
@@ -280,6 +304,8 @@ func (p *Poller) stories(ctx context.Context, g *fetched, ord *order, out *outco
 		switch {
 		case s.cancelled:
 			// not seen: the next poll takes it again
+		case s.retry:
+			out.retried = append(out.retried, w.it.key)
 		case s.err != nil:
 			out.keys = append(out.keys, w.it.key)
 		default:
@@ -303,6 +329,12 @@ func (p *Poller) stories(ctx context.Context, g *fetched, ord *order, out *outco
 // compare decides what a fetched story is: skipped, another link of a
 // known article, or a new article. Called with p.mu held.
 func (p *Poller) compare(s *story, feedURL string, out *outcome) {
+	if errors.Is(s.err, errRetry) {
+		s.retry = true
+		p.log.Info("feed: page failed, tried again next poll", "feed", feedURL, "url", s.item.link, "err", s.err)
+		out.retried = append(out.retried, s.item.key)
+		return
+	}
 	if s.err != nil {
 		if errors.Is(s.err, context.Canceled) || errors.Is(s.err, context.DeadlineExceeded) {
 			s.cancelled = true
@@ -386,10 +418,12 @@ func (p *Poller) commit(ctx context.Context, g *fetched, out *outcome, now time.
 	url := g.sched.src.URL
 	st := g.state
 	st.Checked, st.Failures, st.Next = now, 0, now.Add(g.sched.src.Refresh)
+	st.Retries = retries(g.retries, out, now)
 	if p.store != nil {
 		err := p.store.SavePoll(ctx, Commit{
 			Articles: out.save, Links: out.links, Now: now,
-			Feeds: []FeedCommit{{URL: url, State: st, Seen: out.keys}},
+			Feeds: []FeedCommit{{URL: url, State: st, Seen: out.keys, Listed: g.listed,
+				RenewBefore: now.Add(-seenRenewed), ForgetBefore: now.Add(-p.opts.ForgetSeen)}},
 		})
 		if err != nil {
 			return fmt.Errorf("%w: save poll of %s: %w", ErrStore, url, err)

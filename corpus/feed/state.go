@@ -2,6 +2,9 @@ package feed
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
 	"sync"
 	"time"
 )
@@ -18,6 +21,47 @@ type State struct {
 	Failures int
 	// Next is when the feed is next due; the zero time means at once.
 	Next time.Time
+	// Retries are the listed items whose page failed for a passing
+	// reason (see Options.PageAttempts), by item key: they are left
+	// unseen and tried again at the next poll. nil when there are none.
+	Retries map[string]Retry
+}
+
+// Retry is how often an item's page has failed for a passing reason.
+type Retry struct {
+	// Attempts is the number of polls in which the page failed.
+	Attempts int `json:"n"`
+	// First is when it first failed.
+	First time.Time `json:"first"`
+}
+
+// EncodeRetries returns the stored form of a State's Retries (a JSON
+// object, "{}" when there are none), for a Store's column.
+func EncodeRetries(r map[string]Retry) string {
+	if len(r) == 0 {
+		return "{}"
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		// a map of strings to ints and times always encodes
+		panic(err)
+	}
+	return string(b)
+}
+
+// DecodeRetries reads what EncodeRetries wrote; empty means none.
+func DecodeRetries(s string) (map[string]Retry, error) {
+	if s == "" || s == "{}" {
+		return nil, nil
+	}
+	var r map[string]Retry
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		return nil, fmt.Errorf("decode page retries: %w", err)
+	}
+	if len(r) == 0 {
+		return nil, nil
+	}
+	return r, nil
 }
 
 // StateStore keeps feed validators and the items seen per feed, so a
@@ -51,7 +95,9 @@ var _ StateStore = (*MemoryState)(nil)
 func (m *MemoryState) FeedState(_ context.Context, feedURL string) (State, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.feeds[feedURL], nil
+	st := m.feeds[feedURL]
+	st.Retries = maps.Clone(st.Retries)
+	return st, nil
 }
 
 // SaveFeedState implements StateStore.
@@ -60,6 +106,10 @@ func (m *MemoryState) SaveFeedState(_ context.Context, feedURL string, s State) 
 	defer m.mu.Unlock()
 	if m.feeds == nil {
 		m.feeds = make(map[string]State)
+	}
+	s.Retries = maps.Clone(s.Retries)
+	if len(s.Retries) == 0 {
+		s.Retries = nil
 	}
 	m.feeds[feedURL] = s
 	return nil
@@ -77,6 +127,31 @@ func (m *MemoryState) SeenItems(_ context.Context, feedURL string, keys []string
 		}
 	}
 	return out, nil
+}
+
+// renew renews and forgets a feed's seen keys as FeedCommit says.
+func (m *MemoryState) renew(f FeedCommit, now time.Time) {
+	if f.Listed == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	seen := m.seen[f.URL]
+	listed := make(map[string]bool, len(f.Listed))
+	for _, k := range f.Listed {
+		listed[k] = true
+		if at, ok := seen[k]; ok && at.Before(f.RenewBefore) {
+			seen[k] = now
+		}
+	}
+	if f.ForgetBefore.IsZero() {
+		return
+	}
+	for k, at := range seen {
+		if !listed[k] && at.Before(f.ForgetBefore) {
+			delete(seen, k)
+		}
+	}
 }
 
 // MarkSeen implements StateStore.

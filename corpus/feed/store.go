@@ -54,7 +54,18 @@ type Commit struct {
 type FeedCommit struct {
 	URL   string
 	State State
-	Seen  []string
+	// Seen are the keys to mark seen at the Commit's Now.
+	Seen []string
+	// Listed, when not nil, are all the keys the feed lists now (a full
+	// read of it, not a 304). Each of them already seen before
+	// RenewBefore gets Now as its seen time, so the seen time of a key is
+	// never much older than the last time its feed listed it. When
+	// ForgetBefore is not zero, the feed's seen keys not in Listed and
+	// with a seen time before it are forgotten: items the feed stopped
+	// listing long ago. A key the feed lists is never forgotten.
+	Listed       []string
+	RenewBefore  time.Time
+	ForgetBefore time.Time
 }
 
 // StoredArticle is a feed article with where and when it was found.

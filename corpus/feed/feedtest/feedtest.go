@@ -5,6 +5,7 @@ package feedtest
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ func StateStore(t *testing.T, open func(t *testing.T) feed.StateStore) {
 	t.Run("unknown feed has the zero state", func(t *testing.T) {
 		s := open(t)
 		st, err := s.FeedState(ctx, a)
-		if err != nil || st != (feed.State{}) {
+		if err != nil || !reflect.DeepEqual(st, feed.State{}) {
 			t.Errorf("FeedState = %+v, %v; want the zero State", st, err)
 		}
 	})
@@ -40,6 +41,25 @@ func StateStore(t *testing.T, open func(t *testing.T) feed.StateStore) {
 		got, err = s.FeedState(ctx, b)
 		if err != nil || got.ETag != one.ETag || got.LastModified != one.LastModified || !got.Checked.Equal(one.Checked) {
 			t.Errorf("FeedState(b) = %+v, %v; want %+v", got, err, one)
+		}
+	})
+	t.Run("page retries kept with the state", func(t *testing.T) {
+		s := open(t)
+		r := map[string]feed.Retry{
+			"https://x.example/1": {Attempts: 2, First: now.Add(-time.Hour)},
+			"guid:42":             {Attempts: 1, First: now},
+		}
+		must(t, s.SaveFeedState(ctx, a, feed.State{ETag: `"v1"`, Retries: r}))
+		r["guid:42"] = feed.Retry{Attempts: 9} // the store keeps its own copy
+		got, err := s.FeedState(ctx, a)
+		if err != nil || len(got.Retries) != 2 || got.Retries["guid:42"].Attempts != 1 || !got.Retries["guid:42"].First.Equal(now) ||
+			got.Retries["https://x.example/1"].Attempts != 2 || !got.Retries["https://x.example/1"].First.Equal(now.Add(-time.Hour)) {
+			t.Errorf("FeedState(a).Retries = %+v, %v; want the two saved", got.Retries, err)
+		}
+		must(t, s.SaveFeedState(ctx, a, feed.State{ETag: `"v2"`}))
+		got, err = s.FeedState(ctx, a)
+		if err != nil || got.Retries != nil {
+			t.Errorf("FeedState(a).Retries = %+v, %v; want none after saving none", got.Retries, err)
 		}
 	})
 	t.Run("seen items per feed", func(t *testing.T) {

@@ -32,7 +32,8 @@ func Store(t *testing.T, open func(t *testing.T) feed.Store) {
 		s := open(t)
 		one := Article("https://x.example/1", now.Add(-time.Hour))
 		two := Article("https://x.example/2", time.Time{})
-		st := feed.State{ETag: `"e1"`, Checked: now, Failures: 0, Next: now.Add(30 * time.Minute)}
+		st := feed.State{ETag: `"e1"`, Checked: now, Failures: 0, Next: now.Add(30 * time.Minute),
+			Retries: map[string]feed.Retry{"k3": {Attempts: 1, First: now}}}
 		must(t, s.SavePoll(ctx, feed.Commit{
 			Articles: []feed.StoredArticle{{Article: one, Feeds: []string{fa}}, {Article: two, Feeds: []string{fa, fb}}},
 			Feeds:    []feed.FeedCommit{{URL: fa, State: st, Seen: []string{"k1", "k2"}}, {URL: fb, State: feed.State{Failures: 2}, Seen: []string{"k2"}}},
@@ -61,6 +62,9 @@ func Store(t *testing.T, open func(t *testing.T) feed.Store) {
 		got, err = s.FeedState(ctx, fb)
 		if err != nil || got.Failures != 2 {
 			t.Errorf("FeedState(b) = %+v, %v; want 2 failures", got, err)
+		}
+		if got, err := s.FeedState(ctx, fa); err != nil || got.Retries["k3"].Attempts != 1 || !got.Retries["k3"].First.Equal(now) {
+			t.Errorf("FeedState(a).Retries = %+v, %v; want k3 tried once", got.Retries, err)
 		}
 		seen, err := s.SeenItems(ctx, fa, []string{"k1", "k2", "k3"})
 		if err != nil || len(seen) != 2 {
@@ -134,6 +138,50 @@ func Store(t *testing.T, open func(t *testing.T) feed.Store) {
 		gone, err = s.PruneArticles(ctx, time.Time{}, 0)
 		if err != nil || len(gone) != 0 {
 			t.Errorf("PruneArticles(no limits) = %v, %v; want nothing", gone, err)
+		}
+	})
+	t.Run("seen keys renewed while listed, forgotten long after", func(t *testing.T) {
+		s := open(t)
+		day := 24 * time.Hour
+		listed := func(at time.Time, keys ...string) feed.Commit {
+			if keys == nil {
+				keys = []string{} // a feed listing nothing, not a 304
+			}
+			return feed.Commit{Now: at, Feeds: []feed.FeedCommit{{URL: fa, Listed: keys,
+				RenewBefore: at.Add(-day), ForgetBefore: at.Add(-30 * day)}}}
+		}
+		seen := func(keys ...string) map[string]bool {
+			t.Helper()
+			got, err := s.SeenItems(ctx, fa, keys)
+			must(t, err)
+			return got
+		}
+		must(t, s.SavePoll(ctx, feed.Commit{Now: now, Feeds: []feed.FeedCommit{{URL: fa, Seen: []string{"k1", "k2", "k3"}}}}))
+		must(t, s.SavePoll(ctx, feed.Commit{Now: now, Feeds: []feed.FeedCommit{{URL: fb, Seen: []string{"k2"}}}}))
+		// k3 leaves the listing; a 304 (Listed nil) renews and forgets nothing
+		must(t, s.SavePoll(ctx, listed(now.Add(20*day), "k1", "k2")))
+		must(t, s.SavePoll(ctx, feed.Commit{Now: now.Add(40 * day), Feeds: []feed.FeedCommit{{URL: fa, ForgetBefore: now.Add(10 * day)}}}))
+		if got := seen("k1", "k2", "k3"); len(got) != 3 {
+			t.Fatalf("seen after a renewal and a 304 = %v; want all three", got)
+		}
+		// 40 days on: k3 was last listed 40 days ago, k1 and k2 20 days ago
+		// and k2 is still listed
+		must(t, s.SavePoll(ctx, listed(now.Add(40*day), "k2")))
+		if got := seen("k1", "k2", "k3"); !got["k1"] || !got["k2"] || got["k3"] {
+			t.Errorf("seen at day 40 = %v; want k1 and k2 (listed within 30 days), not k3", got)
+		}
+		must(t, s.SavePoll(ctx, listed(now.Add(51*day))))
+		if got := seen("k1", "k2", "k3"); got["k1"] || !got["k2"] {
+			t.Errorf("seen at day 51 = %v; want k2 (listed at day 40) and not k1 (day 20)", got)
+		}
+		// a key still listed is kept however old its seen time
+		must(t, s.SavePoll(ctx, feed.Commit{Now: now.Add(200 * day), Feeds: []feed.FeedCommit{{URL: fa, Listed: []string{"k2"},
+			ForgetBefore: now.Add(199 * day)}}}))
+		if got := seen("k2"); !got["k2"] {
+			t.Errorf("a listed key was forgotten")
+		}
+		if got, err := s.SeenItems(ctx, fb, []string{"k2"}); err != nil || !got["k2"] {
+			t.Errorf("another feed's key = %v, %v; want kept", got, err)
 		}
 	})
 	t.Run("a failed save records nothing", func(t *testing.T) {
