@@ -242,8 +242,19 @@ func (p *Poller) stories(ctx context.Context, g *fetched, ord *order, out *outco
 	var waits []waiting
 	p.mu.Lock()
 	for _, it := range g.items {
-		if _, known := p.byURL[it.key]; known {
-			out.keys = append(out.keys, it.key) // the same page as an article reported before
+		if src, known := p.byURL[it.key]; known {
+			// The same page as an article reported before, by another
+			// feed: in this poll (whose fetch it missed) or an earlier
+			// one. Its link and this feed are recorded as for an item
+			// that waited for that fetch, so the outcome does not
+			// depend on which feed got there first.
+			out.keys = append(out.keys, it.key)
+			out.res.Feeds[src] = appendNew(out.res.Feeds[src], feedURL)
+			if it.link != "" && it.link != src {
+				m := Merge{Source: src, URL: it.link, Feed: feedURL, sameLink: true}
+				out.res.Merged = append(out.res.Merged, m)
+				out.links = append(out.links, m)
+			}
 			continue
 		}
 		if s, ok := p.inflight[it.key]; ok {
