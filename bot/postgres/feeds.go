@@ -236,14 +236,8 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]feed.Cha
 			return nil, fmt.Errorf("feed changes: %w", err)
 		}
 		if !c.Removed {
-			c.Fetched = fromNull(fetched)
-			if c.Article, err = feed.DecodeArticle(body, c.Source, fromNull(published)); err != nil {
+			if err := feed.DecodeChange(&c, body, fromNull(published), fromNull(fetched), links); err != nil {
 				return nil, fmt.Errorf("feed changes: %w", err)
-			}
-			for _, l := range links {
-				if !slices.Contains(c.Article.Duplicates, l) {
-					c.Article.Duplicates = append(c.Article.Duplicates, l)
-				}
 			}
 		}
 		out = append(out, c)
@@ -253,10 +247,6 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]feed.Cha
 	}
 	return out, nil
 }
-
-// removedKept is how long the removal of an article stays readable in
-// Changes.
-const removedKept = 7 * 24 * time.Hour
 
 // PruneArticles implements feed.Store.
 func (s *Store) PruneArticles(ctx context.Context, cutoff time.Time, keep int) ([]string, error) {
@@ -289,7 +279,7 @@ func (s *Store) PruneArticles(ctx context.Context, cutoff time.Time, keep int) (
 		}
 		// removals a week old have reached every running replica; a new
 		// one reads only the articles that are left
-		if _, err := tx.Exec(ctx, `DELETE FROM feed_removed WHERE removed_at < $1`, time.Now().Add(-removedKept).UTC()); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM feed_removed WHERE removed_at < $1`, time.Now().Add(-feed.RemovedKept).UTC()); err != nil {
 			return err
 		}
 		if len(gone) == 0 {

@@ -280,19 +280,19 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]feed.Cha
 			if err != nil {
 				return nil, fmt.Errorf("feed changes: %w", err)
 			}
-			if c.Fetched, err = parseTime(fetched); err != nil {
+			fetchedAt, err := parseTime(fetched)
+			if err != nil {
 				return nil, fmt.Errorf("feed changes: %w", err)
 			}
-			if c.Article, err = feed.DecodeArticle(body, c.Source, pub); err != nil {
-				return nil, fmt.Errorf("feed changes: %w", err)
-			}
-			json.Unmarshal([]byte(feeds.String), &c.Feeds)
 			var ls []string
-			json.Unmarshal([]byte(links.String), &ls)
-			for _, l := range ls {
-				if !slices.Contains(c.Article.Duplicates, l) {
-					c.Article.Duplicates = append(c.Article.Duplicates, l)
-				}
+			if err := json.Unmarshal([]byte(feeds.String), &c.Feeds); err != nil {
+				return nil, fmt.Errorf("feed changes: feeds of %s: %w", c.Source, err)
+			}
+			if err := json.Unmarshal([]byte(links.String), &ls); err != nil {
+				return nil, fmt.Errorf("feed changes: links of %s: %w", c.Source, err)
+			}
+			if err := feed.DecodeChange(&c, body, pub, fetchedAt, ls); err != nil {
+				return nil, fmt.Errorf("feed changes: %w", err)
 			}
 		}
 		out = append(out, c)
@@ -302,10 +302,6 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]feed.Cha
 	}
 	return out, nil
 }
-
-// removedKept is how long the removal of an article stays readable in
-// Changes.
-const removedKept = 7 * 24 * time.Hour
 
 // PruneArticles implements feed.Store.
 func (s *Store) PruneArticles(ctx context.Context, cutoff time.Time, keep int) ([]string, error) {
@@ -347,7 +343,7 @@ func (s *Store) PruneArticles(ctx context.Context, cutoff time.Time, keep int) (
 	}
 	// removals a week old have reached every running replica; a new one
 	// reads only the articles that are left
-	if _, err := tx.ExecContext(ctx, `DELETE FROM feed_removed WHERE removed_at < ?`, fmtTime(time.Now().Add(-removedKept))); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM feed_removed WHERE removed_at < ?`, fmtTime(time.Now().Add(-feed.RemovedKept))); err != nil {
 		return nil, fmt.Errorf("prune feed articles: %w", err)
 	}
 	if len(gone) == 0 {

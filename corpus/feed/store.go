@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -142,6 +143,28 @@ func EncodeArticle(a *corpus.Article) ([]byte, error) {
 		return nil, fmt.Errorf("encode article %s: %w", a.Source, err)
 	}
 	return body, nil
+}
+
+// RemovedKept is how long a Store keeps the removal of an article
+// readable in Changes.
+const RemovedKept = 7 * 24 * time.Hour
+
+// DecodeChange fills the article of c, a change that is not a removal,
+// from a store's row: the body EncodeArticle wrote, its published and
+// fetched times, and the other links the store recorded for it since,
+// which join its Duplicates.
+func DecodeChange(c *Change, body []byte, published, fetched time.Time, links []string) error {
+	a, err := DecodeArticle(body, c.Source, published)
+	if err != nil {
+		return err
+	}
+	for _, l := range links {
+		if !slices.Contains(a.Duplicates, l) {
+			a.Duplicates = append(a.Duplicates, l)
+		}
+	}
+	c.Article, c.Fetched = a, fetched
+	return nil
 }
 
 // DecodeArticle reads what EncodeArticle wrote back into an article with
