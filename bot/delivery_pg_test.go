@@ -2,51 +2,23 @@ package bot_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/postgres"
-	"github.com/jackc/pgx/v5"
+	"github.com/briefbot/briefbot/bot/postgres/pgtest"
 )
 
 // pgStores opens n stores on a fresh schema of the server named by
 // BRIEFBOT_TEST_POSTGRES (dropped when t ends), or skips t.
 func pgStores(t *testing.T, n int) []bot.Store {
 	t.Helper()
-	base := os.Getenv("BRIEFBOT_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("set BRIEFBOT_TEST_POSTGRES=postgres://postgres@127.0.0.1:5432/test?sslmode=disable to run")
-	}
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "briefbot_test_" + hex.EncodeToString(b)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-		conn.Close(ctx)
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("BRIEFBOT_TEST_POSTGRES must be a URL here: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
+	dsn := pgtest.DSN(t)
 	var out []bot.Store
 	for range n {
-		s, err := postgres.Open(ctx, u.String())
+		s, err := postgres.Open(ctx, dsn)
 		if err != nil {
 			t.Fatal(err)
 		}

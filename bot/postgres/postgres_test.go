@@ -2,64 +2,19 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/postgres"
+	"github.com/briefbot/briefbot/bot/postgres/pgtest"
 	"github.com/briefbot/briefbot/bot/storetest"
 	"github.com/briefbot/briefbot/corpus/feed"
 	"github.com/briefbot/briefbot/corpus/feed/feedtest"
 	"github.com/jackc/pgx/v5"
 )
-
-const skipMsg = "set BRIEFBOT_TEST_POSTGRES=postgres://postgres@127.0.0.1:5432/test?sslmode=disable to run"
-
-// TestDSN returns the DSN of a fresh schema on the server named by
-// BRIEFBOT_TEST_POSTGRES, dropped when t ends; it skips t when unset.
-func testDSN(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("BRIEFBOT_TEST_POSTGRES")
-	if base == "" {
-		t.Skip(skipMsg)
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect %s: %v", base, err)
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "briefbot_test_" + hex.EncodeToString(b)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		conn.Close(ctx)
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema: %v", err)
-		}
-		conn.Close(ctx)
-	})
-	return withSearchPath(base, schema)
-}
-
-// withSearchPath adds search_path to a URL or key=value DSN.
-func withSearchPath(dsn, schema string) string {
-	if u, err := url.Parse(dsn); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
-		q := u.Query()
-		q.Set("search_path", schema)
-		u.RawQuery = q.Encode()
-		return u.String()
-	}
-	return strings.TrimSpace(dsn) + " search_path=" + schema
-}
 
 func opener() storetest.Opener {
 	var mu sync.Mutex
@@ -70,7 +25,7 @@ func opener() storetest.Opener {
 		dsn, ok := dsns[t]
 		mu.Unlock()
 		if !ok {
-			dsn = testDSN(t)
+			dsn = pgtest.DSN(t)
 			mu.Lock()
 			dsns[t] = dsn
 			mu.Unlock()
@@ -89,7 +44,7 @@ func TestContract(t *testing.T) { storetest.Run(t, opener()) }
 // TestMigrateRace starts several stores on one empty schema at once: the
 // advisory lock lets exactly one apply the migrations.
 func TestMigrateRace(t *testing.T) {
-	dsn := testDSN(t)
+	dsn := pgtest.DSN(t)
 	var wg sync.WaitGroup
 	errs := make(chan error, 5)
 	for range 5 {
@@ -112,9 +67,9 @@ func TestMigrateRace(t *testing.T) {
 }
 
 func BenchmarkStore(b *testing.B) {
-	base := os.Getenv("BRIEFBOT_TEST_POSTGRES")
+	base := os.Getenv(pgtest.Env)
 	if base == "" {
-		b.Skip(skipMsg)
+		b.Skip(pgtest.SkipMessage)
 	}
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, base)
@@ -128,7 +83,7 @@ func BenchmarkStore(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-	s, err := postgres.Open(ctx, withSearchPath(base, schema))
+	s, err := postgres.Open(ctx, pgtest.WithSearchPath(base, schema))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -140,7 +95,7 @@ func BenchmarkStore(b *testing.B) {
 // minutes of the claims' clock.
 func TestEventPrune(t *testing.T) {
 	ctx := context.Background()
-	dsn := testDSN(t)
+	dsn := pgtest.DSN(t)
 	s, err := postgres.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -184,7 +139,7 @@ func TestEventPrune(t *testing.T) {
 
 func TestFeedStore(t *testing.T) {
 	feedtest.Store(t, func(t *testing.T) feed.Store {
-		s, err := postgres.Open(context.Background(), testDSN(t))
+		s, err := postgres.Open(context.Background(), pgtest.DSN(t))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,52 +2,15 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/postgres"
-	"github.com/jackc/pgx/v5"
+	"github.com/briefbot/briefbot/bot/postgres/pgtest"
 )
-
-// pgSchema returns a DSN on a fresh schema of the server named by
-// BRIEFBOT_TEST_POSTGRES, dropped when t ends; it skips t when unset.
-func pgSchema(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("BRIEFBOT_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("set BRIEFBOT_TEST_POSTGRES=postgres://postgres@127.0.0.1:5432/test?sslmode=disable to run")
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect %s: %v", base, err)
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "briefbot_test_" + hex.EncodeToString(b)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-		conn.Close(ctx)
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 // crashingStore keeps its lease when the replica stops, as a process
 // killed with SIGKILL does.
@@ -63,7 +26,7 @@ func isPoller(r *replica) bool {
 // page is fetched once in all, both answer every item; when the polling
 // replica dies without giving up its lease, the other takes over.
 func TestTwoReplicasShareOneCorpus(t *testing.T) {
-	dsn := pgSchema(t)
+	dsn := pgtest.DSN(t)
 	site := newFeedSite(t, 0, 10)
 	feedURL := site.URL + "/rss.xml"
 	cfg := feedConfig(t, t.TempDir(), feedURL, fmt.Sprintf("{ driver: postgres, dsn: %q }", dsn))
