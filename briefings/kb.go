@@ -44,7 +44,6 @@ type KB struct {
 	byID     map[string]int
 	faq      []FAQEntry
 	faqAll   []FAQEntry // faq, then the entries generated from the issues
-	issues   []Issue
 	index    *cite.Index
 	stories  *stories.Set
 	answers  *answer.Answerer
@@ -117,13 +116,12 @@ func buildKnowledge(ctx context.Context, articles []corpus.Article, opts Options
 		return nil, err
 	}
 	kb.stories = stories.Build(kb.index, articles, opts.Issues, opts.Synonyms, phrases, plan)
-	kb.issues = kb.stories.Issues
-	kb.faqAll = withGenerated(kb.faq, kb.issues, kb.Article)
+	kb.faqAll = withGenerated(kb.faq, kb.stories.Issues, kb.Article)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	opts.Logger.Debug("knowledge built", "articles", len(articles), "sentences", len(kb.index.Sents),
-		"faq", len(kb.faq), "issues", len(kb.issues))
+		"faq", len(kb.faq), "issues", len(kb.stories.Issues))
 	return kb, nil
 }
 
@@ -145,7 +143,7 @@ func (kb *KB) Article(id string) (corpus.Article, bool) {
 func (kb *KB) FAQ() []FAQEntry { return kb.faqAll }
 
 // Issues returns every issue, most prominent first.
-func (kb *KB) Issues() []Issue { return kb.issues }
+func (kb *KB) Issues() []Issue { return kb.stories.Issues }
 
 // FindIssue matches query fuzzily against issue ids, names, aliases and
 // configured keywords: an exact or substring match first, then a compact
@@ -168,12 +166,12 @@ func (kb *KB) FindIssue(query string) (issue Issue, suggestions []string, ok boo
 // MaxChars: the lowest-ranked points go first, sentences are never cut.
 // Empty is true, with a short lead, when nothing is new.
 func (kb *KB) Digest(opts DigestOptions) Digest {
-	return digest.Make(&digest.Base{Articles: kb.articles, Index: kb.index, Issues: kb.issues, IssueSents: kb.stories.Sents}, opts)
+	return digest.Make(&digest.Base{Articles: kb.articles, Index: kb.index, Issues: kb.stories.Issues, IssueSents: kb.stories.Sents}, opts)
 }
 
 // answerBase is what the answerer of kb answers from.
 func (kb *KB) answerBase() *answer.Base {
-	return &answer.Base{Articles: kb.articles, ByID: kb.byID, FAQ: kb.faq, Issues: kb.issues,
+	return &answer.Base{Articles: kb.articles, ByID: kb.byID, FAQ: kb.faq, Issues: kb.stories.Issues,
 		Synonyms: kb.opts.Synonyms, MinConfidence: kb.opts.MinConfidence, DefaultAnswer: kb.opts.DefaultAnswer}
 }
 

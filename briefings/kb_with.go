@@ -64,8 +64,7 @@ func (kb *KB) With(ctx context.Context, added []corpus.Article) (*KB, error) {
 	nk.faq = faq.Extend(kb.faq, len(kb.opts.FAQ), fresh)
 	nk.index = kb.index.Extend(fresh)
 	nk.stories = kb.stories.Extend(nk.index, nk.articles, kb.opts.Issues, n)
-	nk.issues = nk.stories.Issues
-	nk.faqAll = withGenerated(nk.faq, nk.issues, nk.Article)
+	nk.faqAll = withGenerated(nk.faq, nk.stories.Issues, nk.Article)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
