@@ -13,16 +13,17 @@ var confidenceModel = Logistic{
 		0.0000,  // key cover
 		0.0000,  // margin
 		0.0000,  // unknown
-		-1.4850, // type absent
+		-1.5042, // type absent
 		0.0000,  // type present
 		0.0000,  // negation
 		0.0000,  // antonym
 		0.0000,  // name miss
 		0.0000,  // heaviest miss
 		0.0000,  // entry
-		-0.3490, // corpus size
+		0.0000,  // corpus size
 		0.0000,  // body miss
-		-0.1058, // sure
-		-1.3941, // name unknown
+		-0.1009, // sure
+		-1.4182, // name unknown
+		-2.1978, // size tie
 	},
 }

@@ -27,13 +27,14 @@ const (
 	featBodyMiss            // share of the question's weight the match's own text (not its neighbours, heading or title) lacks
 	featSure                // how far above even odds the rule-based confidence is (its logit, when positive)
 	featNameUnknown         // share of the question's names of two words or more that no text of the corpus holds
+	featSizeTie             // corpus size times how close the next different answer ranks (1 - margin)
 	numFeatures
 )
 
 // featureNames name the features for the fitting test's report and the
 // generated weights.
 var featureNames = [numFeatures]string{"raw", "coverage", "key cover", "margin", "unknown",
-	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size", "body miss", "sure", "name unknown"}
+	"type absent", "type present", "negation", "antonym", "name miss", "heaviest miss", "entry", "corpus size", "body miss", "sure", "name unknown", "size tie"}
 
 // negations are the words whose absence from an answer flips a question.
 var negations = map[string]bool{"not": true, "never": true, "no": true, "without": true, "nor": true, "none": true}
@@ -108,12 +109,20 @@ func (a *Answerer) features(q string, res search.Result, ms []match, raw, margin
 	if best.show.kind != KindPassage {
 		x[featEntry] = 1
 	}
-	// Many passages compete: a match is likelier by chance. Below a
-	// thousand (a handful of articles, one FAQ) the rules were tuned.
-	x[featCorpusSize] = math.Max(0, math.Log10(1+float64(a.passageCount()))-3)
+	// Many passages compete: a match is likelier by chance, all the more
+	// when another answer ranks as high. Below sizeKnee (a handful of
+	// long articles, an FAQ) the rules were tuned.
+	x[featCorpusSize] = math.Max(0, math.Log10(1+float64(a.passageCount()))-sizeKnee)
 	x[featBodyMiss] = bodyMiss(res, best)
+	x[featSizeTie] = x[featCorpusSize] * (1 - margin)
 	return x
 }
+
+// sizeKnee is the log10 of the passages above which the corpus size
+// counts: about three thousand. The Debian FAQ (1,400 passages) and five
+// long Wikipedia articles (1,300) sit under it; at a thousand, a close
+// runner-up cost Debian answers.
+const sizeKnee = 3.5
 
 // holdsKind reports whether s holds a fact of a kind in want that the
 // question q does not already name ("who founded Apple" is not answered
