@@ -5,6 +5,7 @@ import (
 
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/entity"
+	"github.com/briefbot/briefbot/corpus/search"
 	"github.com/briefbot/briefbot/corpus/text"
 )
 
@@ -78,5 +79,38 @@ func TestConfidenceNeverAboveRules(t *testing.T) {
 				t.Errorf("%q: feature %s = %v < 0", q, featureNames[i], v)
 			}
 		}
+	}
+}
+
+func TestNameSense(t *testing.T) {
+	tests := []struct {
+		name, q, a string
+		want       bool // some of the question's weight is flagged
+	}{
+		{"a common word only inside a name", "what is the capital of australia?",
+			"Unilever Australia Ltd is issuing bonds, said County NatWest Capital Markets as lead manager.", true},
+		{"the word in its own sense", "what is the capital of australia?",
+			"Canberra is the capital of Australia.", false},
+		{"a name the question names more of", "how much did sterling m3 rise in january",
+			"The broad measure of U.K. money supply, Sterling M3, rose 1.1 pct in January.", false},
+		{"a leading stopword makes no name", "what did the army say",
+			"The Army said it will renegotiate the contract.", false},
+		{"a name the question capitalises", "What did Twilight Princess win?",
+			"Twilight Princess received Game of the Year awards.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var res search.Result
+			for _, tok := range text.Tokens(tt.q) {
+				if text.IsStopword(tok) {
+					continue
+				}
+				res.Terms = append(res.Terms, search.QueryTerm{Word: tok, Term: text.Stem(tok), Weight: 1, Known: true})
+				res.Weight++
+			}
+			if got := nameSense(tt.q, res, tt.a) > 0; got != tt.want {
+				t.Errorf("nameSense(%q, %q) = %v, want flagged %v", tt.q, tt.a, nameSense(tt.q, res, tt.a), tt.want)
+			}
+		})
 	}
 }

@@ -322,7 +322,7 @@ func measure(t testing.TB, s labelled, min float64) (eval.Report, float64) {
 // left out: it fits the FIT wiki set's unanswerable questions, made by
 // swapping a name ("Clawshot Princess"), and loses answers on the articles
 // held out in TestFitCV (wiki 62.3% -> 59.6% with it).
-var penalties = []int{featTypeAbsent, featNegation, featAntonym, featHeaviestMiss, featCorpusSize, featBodyMiss, featSure, featNameUnknown, featSizeTie}
+var penalties = []int{featTypeAbsent, featNegation, featAntonym, featHeaviestMiss, featCorpusSize, featBodyMiss, featSure, featNameUnknown, featSizeTie, featNameSense}
 
 // fitBias lets the fit add a bias to the rule-based confidence. It is
 // off: held out in TestFitCV, a bias loses wiki answers for news declines
