@@ -48,7 +48,9 @@ func (s *Scheduler) deliver(ctx context.Context, now time.Time) ([]delivery, err
 	// Posted messages whose delivery could not be recorded are recorded
 	// now, never posted again by this process.
 	for id, pid := range s.unrecorded {
-		if err := s.opts.Store.Delivered(ctx, id, pid, s.opts.Now()); err != nil {
+		if err := s.storeCall(ctx, func(ctx context.Context) error {
+			return s.opts.Store.Delivered(ctx, id, pid, s.opts.Now())
+		}); err != nil {
 			errs = append(errs, err)
 			continue
 		}
@@ -59,7 +61,11 @@ func (s *Scheduler) deliver(ctx context.Context, now time.Time) ([]delivery, err
 		if ctx.Err() != nil || len(errs) > 0 {
 			break
 		}
-		msgs, err := s.opts.Store.Lease(ctx, s.opts.Owner, now, s.opts.Lease, 1)
+		var msgs []OutboxMessage
+		err := s.storeCall(ctx, func(ctx context.Context) (err error) {
+			msgs, err = s.opts.Store.Lease(ctx, s.opts.Owner, now, s.opts.Lease, 1)
+			return err
+		})
 		if err != nil {
 			errs = append(errs, err)
 			break
@@ -76,7 +82,11 @@ func (s *Scheduler) deliver(ctx context.Context, now time.Time) ([]delivery, err
 		}
 		out = append(out, d)
 	}
-	if n, err := s.opts.Store.Pending(context.WithoutCancel(ctx)); err != nil {
+	var n int
+	if err := s.storeCall(context.WithoutCancel(ctx), func(ctx context.Context) (err error) {
+		n, err = s.opts.Store.Pending(ctx)
+		return err
+	}); err != nil {
 		errs = append(errs, err)
 	} else {
 		s.opts.Metrics.SetOutboxDepth(n)
@@ -103,7 +113,9 @@ func (s *Scheduler) deliverOne(ctx context.Context, m OutboxMessage, now time.Ti
 	pid, err := s.post(ctx, m)
 	sctx := context.WithoutCancel(ctx) // record the outcome even when shutting down
 	if err == nil {
-		if err := s.opts.Store.Delivered(sctx, m.ID, pid, s.opts.Now()); err != nil {
+		if err := s.storeCall(sctx, func(ctx context.Context) error {
+			return s.opts.Store.Delivered(ctx, m.ID, pid, s.opts.Now())
+		}); err != nil {
 			// Keep the lease and retry recording; only another process,
 			// after the lease runs out, could post it again.
 			s.unrecorded[m.ID] = pid
@@ -126,7 +138,9 @@ func (s *Scheduler) deliverOne(ctx context.Context, m OutboxMessage, now time.Ti
 	if !m.ExpiresAt.IsZero() && !next.Before(m.ExpiresAt) {
 		return s.giveUp(ctx, log, m, fmt.Errorf("%w (the next try would be after expiry)", err))
 	}
-	if serr := s.opts.Store.Failed(sctx, m.ID, err.Error(), next); serr != nil {
+	if serr := s.storeCall(sctx, func(ctx context.Context) error {
+		return s.opts.Store.Failed(ctx, m.ID, err.Error(), next)
+	}); serr != nil {
 		log.Error("post failed, and recording the failure failed", "err", err, "store_err", serr)
 		return delivery{msg: m, outcome: outcomeStoreError, err: serr}
 	}
@@ -142,7 +156,9 @@ func (s *Scheduler) giveUp(ctx context.Context, log interface {
 	if isFeedAlert(m.Schedule) {
 		kind = "feed alert"
 	}
-	if err := s.opts.Store.Failed(context.WithoutCancel(ctx), m.ID, cause.Error(), time.Time{}); err != nil {
+	if err := s.storeCall(context.WithoutCancel(ctx), func(ctx context.Context) error {
+		return s.opts.Store.Failed(ctx, m.ID, cause.Error(), time.Time{})
+	}); err != nil {
 		log.Error("giving up on a "+kind+" message failed", "err", cause, "store_err", err)
 		return delivery{msg: m, outcome: outcomeStoreError, err: err}
 	}

@@ -12,8 +12,9 @@ func echo(s string, max int) string { return shorten(strings.TrimSpace(cleanEcho
 // cleanEcho removes from user text what would let it disguise a message
 // it is echoed in: bidirectional overrides, embeddings, isolates and marks
 // (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), zero-width
-// characters (U+200B-U+200D, U+2060, U+FEFF), and other control
-// characters, which become spaces.
+// characters (U+200B-U+200D, U+2060, U+FEFF), and control characters
+// and the line and paragraph separators (U+2028, U+2029), which become
+// spaces.
 func cleanEcho(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -21,7 +22,7 @@ func cleanEcho(s string) string {
 			return -1
 		case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
 			return -1
-		case unicode.IsControl(r):
+		case unicode.IsControl(r), r == 0x2028, r == 0x2029:
 			return ' '
 		}
 		return r

@@ -42,7 +42,11 @@ func (s *Scheduler) claim(ctx context.Context, sc *schedule, slot, now time.Time
 		return claimed{}, errors.New("no knowledge base loaded")
 	}
 	kb := s.opts.KB()
-	last, err := s.opts.Store.LastSlot(ctx, sc.Name)
+	var last time.Time
+	err := s.storeCall(ctx, func(ctx context.Context) (err error) {
+		last, err = s.opts.Store.LastSlot(ctx, sc.Name)
+		return err
+	})
 	if err != nil {
 		return claimed{}, err
 	}
@@ -79,7 +83,11 @@ func (s *Scheduler) claim(ctx context.Context, sc *schedule, slot, now time.Time
 		}
 		c.Messages = append(c.Messages, subs...)
 	}
-	ok, err := s.opts.Store.Claim(ctx, c)
+	var ok bool
+	err = s.storeCall(ctx, func(ctx context.Context) (err error) {
+		ok, err = s.opts.Store.Claim(ctx, c)
+		return err
+	})
 	if err != nil {
 		return claimed{}, err
 	}

@@ -28,6 +28,10 @@ const (
 	DefaultLease        = 2 * time.Minute
 	DefaultDeliverEvery = 30 * time.Second
 	DefaultPostAttempts = 4
+	// DefaultStoreTimeout is longer than the SQLite store's wait for a
+	// locked database (15 s), and short enough that a post that took
+	// three quarters of DefaultLease is still recorded within the lease.
+	DefaultStoreTimeout = 20 * time.Second
 )
 
 // ScheduleSpec is one digest schedule.
@@ -81,6 +85,11 @@ type SchedulerOptions struct {
 	Lease time.Duration
 	// DeliverEvery is how often Run checks the outbox and due slots.
 	DeliverEvery time.Duration
+	// StoreTimeout bounds each call to the store about slots and the
+	// outbox (claim, lease, mark delivered or failed, count pending). A
+	// call the store does not answer in time fails, and what it was about
+	// stays queued for a later round.
+	StoreTimeout time.Duration
 	// PostAttempts bounds the delivery rounds of PostLatest.
 	PostAttempts int
 	// QueryRetention is how long the query log keeps entries; Run prunes
@@ -150,6 +159,7 @@ func NewScheduler(opts SchedulerOptions) (*Scheduler, error) {
 	setDefault(&opts.Expire, DefaultExpire)
 	setDefault(&opts.Lease, DefaultLease)
 	setDefault(&opts.DeliverEvery, DefaultDeliverEvery)
+	setDefault(&opts.StoreTimeout, DefaultStoreTimeout)
 	if opts.PostAttempts <= 0 {
 		opts.PostAttempts = DefaultPostAttempts
 	}
@@ -269,7 +279,11 @@ func (s *Scheduler) runDue(ctx context.Context, sc *schedule, now time.Time) err
 	if latest.IsZero() {
 		return nil
 	}
-	last, err := s.opts.Store.LastSlot(ctx, sc.Name)
+	var last time.Time
+	err := s.storeCall(ctx, func(ctx context.Context) (err error) {
+		last, err = s.opts.Store.LastSlot(ctx, sc.Name)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -290,6 +304,19 @@ func (s *Scheduler) runDue(ctx context.Context, sc *schedule, now time.Time) err
 		}
 	}
 	_, err = s.claim(ctx, sc, latest, now)
+	return err
+}
+
+// storeCall runs one call to the store about slots or the outbox with
+// a time limit of its own, StoreTimeout, so that a store that does not
+// answer fails the call instead of holding up the scheduler.
+func (s *Scheduler) storeCall(ctx context.Context, call func(context.Context) error) error {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.StoreTimeout)
+	defer cancel()
+	err := call(ctx)
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("the store did not answer within %s: %w", s.opts.StoreTimeout, err)
+	}
 	return err
 }
 

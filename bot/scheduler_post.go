@@ -93,7 +93,11 @@ func (s *Scheduler) PostLatest(ctx context.Context, name string, now time.Time) 
 	sr, _ := s.opts.Store.(SlotReader)
 	if !c.ok && sr != nil {
 		// claimed before: deliver and report what that run left
-		states, err := sr.SlotStates(ctx, name, res.Slot)
+		var states []TargetState
+		err := s.storeCall(ctx, func(ctx context.Context) (err error) {
+			states, err = sr.SlotStates(ctx, name, res.Slot)
+			return err
+		})
 		if err != nil {
 			return res, fmt.Errorf("schedule %s: %w", name, err)
 		}
@@ -107,7 +111,11 @@ func (s *Scheduler) PostLatest(ctx context.Context, name string, now time.Time) 
 		if sr == nil {
 			return
 		}
-		if states, err := sr.SlotStates(context.WithoutCancel(ctx), name, res.Slot); err == nil {
+		var states []TargetState
+		if err := s.storeCall(context.WithoutCancel(ctx), func(ctx context.Context) (err error) {
+			states, err = sr.SlotStates(ctx, name, res.Slot)
+			return err
+		}); err == nil {
 			res.Targets = states
 		}
 	}()
