@@ -58,7 +58,11 @@ func (s *Scheduler) claim(ctx context.Context, sc *schedule, slot, now time.Time
 		// A first run covers one period, never the back catalogue.
 		since = sc.cron.Prev(slot.Add(-time.Nanosecond))
 	}
-	seen, err := s.opts.Store.SeeArticles(ctx, articleIDs(kb), slot)
+	var seen map[string]time.Time
+	err = s.storeCall(ctx, func(ctx context.Context) (err error) {
+		seen, err = s.opts.Store.SeeArticles(ctx, articleIDs(kb), slot)
+		return err
+	})
 	if err != nil {
 		return claimed{}, err
 	}
@@ -184,7 +188,11 @@ func (s *Scheduler) subscriptionMessages(ctx context.Context, d briefings.Digest
 	var order []string
 	byTarget := map[string]*pending{}
 	for _, is := range d.Issues {
-		subs, err := s.opts.Store.Subscribers(ctx, is.IssueID)
+		var subs []Subscription
+		err := s.storeCall(ctx, func(ctx context.Context) (err error) {
+			subs, err = s.opts.Store.Subscribers(ctx, is.IssueID)
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}

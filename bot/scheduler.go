@@ -381,7 +381,11 @@ func (s *Scheduler) tick(ctx context.Context) {
 	}
 	if s.opts.QueryRetention > 0 && now.Sub(s.lastPrune) >= time.Hour {
 		s.lastPrune = now
-		n, err := s.opts.Store.PruneQueries(ctx, now.Add(-s.opts.QueryRetention))
+		var n int
+		err := s.storeCall(ctx, func(ctx context.Context) (err error) {
+			n, err = s.opts.Store.PruneQueries(ctx, now.Add(-s.opts.QueryRetention))
+			return err
+		})
 		if err != nil {
 			s.log.Error("prune query log", "err", err)
 		} else if n > 0 {

@@ -40,6 +40,13 @@ func (h *hangingStore) LastSlot(ctx context.Context, schedule string) (time.Time
 	return h.Store.LastSlot(context.WithoutCancel(ctx), schedule)
 }
 
+func (h *hangingStore) SeeArticles(ctx context.Context, ids []string, now time.Time) (map[string]time.Time, error) {
+	if h.hangs(ctx, "SeeArticles") {
+		return nil, ctx.Err()
+	}
+	return h.Store.SeeArticles(context.WithoutCancel(ctx), ids, now)
+}
+
 func (h *hangingStore) Claim(ctx context.Context, c bot.Claim) (bool, error) {
 	if h.hangs(ctx, "Claim") {
 		return false, ctx.Err()
@@ -101,6 +108,7 @@ func TestStoreThatHangsFailsTheCall(t *testing.T) {
 		failPost      bool // the first post fails
 	}{
 		{name: "last slot", hang: "LastSlot", run: tick},
+		{name: "see articles", hang: "SeeArticles", run: tick},
 		{name: "claim", hang: "Claim", run: tick},
 		{name: "lease", hang: "Lease", run: tick},
 		{name: "delivered", hang: "Delivered", run: tick},
