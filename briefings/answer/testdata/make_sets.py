@@ -58,6 +58,40 @@ def squad(path):
                 f.write("%s\t%s\n" % (q, g))
 
 
+def squad_large(path):
+    """wiki_report_large.tsv: every unanswerable question of the REPORT
+    articles and three times as many answerable ones, drawn at random
+    (seed 15): a larger REPORT set, only ever measured."""
+    data = json.load(open(path, encoding="utf-8"))["data"]
+    byname = {a["title"]: a for a in data}
+    ans, none = [], []
+    for name in REPORT:
+        title = name.replace("_", " ")
+        for p in byname[name]["paragraphs"]:
+            for q in p["qas"]:
+                text = clean(q["question"])
+                if not text:
+                    continue
+                if q.get("is_impossible"):
+                    none.append((title, text, "NONE"))
+                else:
+                    golds = sorted({clean(x["text"]) for x in q["answers"] if clean(x["text"])})
+                    ans.append((title, text, "|".join(golds)))
+    rng = random.Random(15)
+    rng.shuffle(ans)
+    items = ans[:3 * len(none)] + none
+    items.sort(key=lambda x: (REPORT.index(x[0].replace(" ", "_")), x[1]))
+    with open("wiki_report_large.tsv", "w", encoding="utf-8") as f:
+        f.write("# SQuAD 2.0 train questions on the REPORT articles in wiki/report/ (see README.md):\n")
+        f.write("# every unanswerable one and three times as many answerable ones. Only ever measured.\n")
+        cur = None
+        for title, q, g in items:
+            if title != cur:
+                f.write("\n# %s\n" % title)
+                cur = title
+            f.write("%s\t%s\n" % (q, g))
+
+
 def reuters(dirname, want=2100):
     docs = []
     for i in range(22):
@@ -109,5 +143,6 @@ def pack_wiki():
 
 if __name__ == "__main__":
     squad(sys.argv[1])
+    squad_large(sys.argv[1])
     pack_wiki()
     reuters(sys.argv[2])
