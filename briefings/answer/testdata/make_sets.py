@@ -20,6 +20,34 @@ def clean(q):
     return " ".join(q.replace("\t", " ").split())
 
 
+def add_questions(article, title, ans, none):
+    """Appends an article's questions to ans (title, question, golds) and
+    none (title, question, "NONE")."""
+    for p in article["paragraphs"]:
+        for q in p["qas"]:
+            text = clean(q["question"])
+            if not text:
+                continue
+            if q.get("is_impossible"):
+                none.append((title, text, "NONE"))
+            else:
+                golds = sorted({clean(x["text"]) for x in q["answers"] if clean(x["text"])})
+                ans.append((title, text, "|".join(golds)))
+
+
+def write_questions(name, items, header):
+    """Writes items in the briefbot eval format, under a # line per article."""
+    with open(name, "w", encoding="utf-8") as f:
+        for line in header:
+            f.write("# %s\n" % line)
+        cur = None
+        for title, q, g in items:
+            if title != cur:
+                f.write("\n# %s\n" % title)
+                cur = title
+            f.write("%s\t%s\n" % (q, g))
+
+
 def squad(path):
     data = json.load(open(path, encoding="utf-8"))["data"]
     byname = {a["title"]: a for a in data}
@@ -33,29 +61,14 @@ def squad(path):
             title = name.replace("_", " ")
             with open(os.path.join(d, re.sub(r"\W+", "-", name).strip("-").lower() + ".txt"), "w", encoding="utf-8") as f:
                 f.write(title + "\n\n" + "\n\n".join(p["context"].strip() for p in a["paragraphs"]) + "\n")
-            for p in a["paragraphs"]:
-                for q in p["qas"]:
-                    text = clean(q["question"])
-                    if not text:
-                        continue
-                    if q.get("is_impossible"):
-                        none.append((title, text, "NONE"))
-                    else:
-                        golds = sorted({clean(x["text"]) for x in q["answers"] if clean(x["text"])})
-                        ans.append((title, text, "|".join(golds)))
+            add_questions(a, title, ans, none)
         rng.shuffle(ans)
         rng.shuffle(none)
         items = ans[:ANS[side]] + none[:NONE[side]]
         items.sort(key=lambda x: (names.index(x[0].replace(" ", "_")), x[1]))
-        with open("wiki_%s.tsv" % side, "w", encoding="utf-8") as f:
-            f.write("# SQuAD 2.0 train questions on the %s articles in wiki/%s/ (see README.md).\n" % (side.upper(), side))
-            f.write("# question<TAB>NONE (must decline) or question<TAB>phrase|phrase (answer contains one).\n")
-            cur = None
-            for title, q, g in items:
-                if title != cur:
-                    f.write("\n# %s\n" % title)
-                    cur = title
-                f.write("%s\t%s\n" % (q, g))
+        write_questions("wiki_%s.tsv" % side, items, [
+            "SQuAD 2.0 train questions on the %s articles in wiki/%s/ (see README.md)." % (side.upper(), side),
+            "question<TAB>NONE (must decline) or question<TAB>phrase|phrase (answer contains one)."])
 
 
 def squad_large(path):
@@ -66,30 +79,14 @@ def squad_large(path):
     byname = {a["title"]: a for a in data}
     ans, none = [], []
     for name in REPORT:
-        title = name.replace("_", " ")
-        for p in byname[name]["paragraphs"]:
-            for q in p["qas"]:
-                text = clean(q["question"])
-                if not text:
-                    continue
-                if q.get("is_impossible"):
-                    none.append((title, text, "NONE"))
-                else:
-                    golds = sorted({clean(x["text"]) for x in q["answers"] if clean(x["text"])})
-                    ans.append((title, text, "|".join(golds)))
+        add_questions(byname[name], name.replace("_", " "), ans, none)
     rng = random.Random(15)
     rng.shuffle(ans)
     items = ans[:3 * len(none)] + none
     items.sort(key=lambda x: (REPORT.index(x[0].replace(" ", "_")), x[1]))
-    with open("wiki_report_large.tsv", "w", encoding="utf-8") as f:
-        f.write("# SQuAD 2.0 train questions on the REPORT articles in wiki/report/ (see README.md):\n")
-        f.write("# every unanswerable one and three times as many answerable ones. Only ever measured.\n")
-        cur = None
-        for title, q, g in items:
-            if title != cur:
-                f.write("\n# %s\n" % title)
-                cur = title
-            f.write("%s\t%s\n" % (q, g))
+    write_questions("wiki_report_large.tsv", items, [
+        "SQuAD 2.0 train questions on the REPORT articles in wiki/report/ (see README.md):",
+        "every unanswerable one and three times as many answerable ones. Only ever measured."])
 
 
 def reuters(dirname, want=2100):
