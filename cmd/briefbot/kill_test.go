@@ -79,6 +79,72 @@ func answeredOver(t *testing.T, base string, site *feedSite, from, to int) int {
 // killed (-9) while fetching the pages of a later poll; the feed moves on
 // to list items 26-35 only. After a restart every item is answered over
 // signed Slack requests and no stored page is fetched again.
+// serveChild returns a function that starts `briefbot serve` with the
+// config file cfg as a child process, killed at the end of the test.
+func serveChild(t *testing.T, cfg string) func() *exec.Cmd {
+	return func() *exec.Cmd {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
+		cmd.Env = append(os.Environ(), serveChildConfig+"="+cfg)
+		var logs bytes.Buffer
+		cmd.Stderr = &logs
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		return cmd
+	}
+}
+
+// kill kills a child with SIGKILL: it leaves its poll lease behind.
+func kill(t *testing.T, cmd *exec.Cmd) {
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+}
+
+// TestRestartedServeTakesBackItsLease: a serve killed with its poll lease
+// held and started again on the same host and address is the same
+// replica: it polls at once instead of waiting the lease out (30 s here).
+func TestRestartedServeTakesBackItsLease(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	site := newFeedSite(t, 0, 3)
+	dir := t.TempDir()
+	feedURL := site.URL + "/rss.xml"
+	db := filepath.Join(dir, "state.db")
+	addr := freeAddr(t)
+	base := "http://" + addr
+	cfg := writeFile(t, dir, "bb.yaml", fmt.Sprintf(`http: { listen: %q }
+store: { driver: sqlite, dsn: %q }
+slack: { signing_secret: "${SS}" }
+corpus:
+  feeds: [ { url: %q, refresh: 1m } ]
+`, addr, db, feedURL))
+	child := serveChild(t, cfg)
+	first := child()
+	waitReady(t, base+"/readyz")
+	waitFor(t, 60*time.Second, "3 answers", func() bool { return answeredOver(t, base, site, 0, 3) == 3 })
+	kill(t, first)
+
+	site.window(0, 4)
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	feedDue(t, st, feedURL)
+	if ok, _ := st.HoldLease(context.Background(), bot.PollLease, "another", time.Now(), time.Second); ok {
+		t.Fatal("the killed serve's lease is free: nothing to test")
+	}
+	st.Close()
+	restarted := time.Now()
+	child()
+	waitReady(t, base+"/readyz")
+	waitFor(t, 15*time.Second, "the new item answered", func() bool { return answeredOver(t, base, site, 3, 4) == 1 })
+	t.Logf("the restarted serve polled %.1f s after its start (its old lease had 30 s to run)", time.Since(restarted).Seconds())
+}
+
 func TestServeKilledMidPollLosesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
@@ -95,23 +161,7 @@ slack: { signing_secret: "${SS}" }
 corpus:
   feeds: [ { url: %q, refresh: 1m } ]
 `, addr, db, feedURL))
-	child := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
-		cmd.Env = append(os.Environ(), serveChildConfig+"="+cfg)
-		var logs bytes.Buffer
-		cmd.Stderr = &logs
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-		return cmd
-	}
-	kill := func(cmd *exec.Cmd) {
-		if err := cmd.Process.Kill(); err != nil { // SIGKILL
-			t.Fatal(err)
-		}
-		cmd.Wait()
-	}
+	child := serveChild(t, cfg)
 	// due stands for the downtime between two runs: the feed is due and
 	// the killed serve's poll lease has run out
 	due := func() {
@@ -136,7 +186,7 @@ corpus:
 	if n := answeredOver(t, base, site, 0, 30); n != 30 {
 		t.Fatalf("first serve answers %d of 30", n)
 	}
-	kill(first)
+	kill(t, first)
 
 	site.window(0, 36)
 	site.mu.Lock()
@@ -145,7 +195,7 @@ corpus:
 	due()
 	second := child()
 	<-site.hanging // polling, fetching the page of item 35
-	kill(second)
+	kill(t, second)
 
 	site.mu.Lock()
 	site.hang[35] = false

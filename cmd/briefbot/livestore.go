@@ -167,7 +167,10 @@ func (a *app) pollWhileLeader(ctx context.Context, fs feed.Store, b *bot.Bot, st
 		return a.runPoller(ctx, fs, b, store, m, nudge)
 	}
 	t := a.lib.timing()
-	owner := replicaID()
+	owner := a.replica
+	if owner == "" {
+		owner = replicaID("")
+	}
 	log := a.log.With("replica", owner)
 	for {
 		// the lease runs from taken: a take that answers late leaves less
@@ -317,9 +320,17 @@ func webArticles(arts []corpus.Article) []corpus.Article {
 	return out
 }
 
-// replicaID names this process in leases: host, pid and a random suffix.
-func replicaID() string {
+// replicaID names this process as a holder of the poll lease. A serve
+// names itself by its host and the address it listens on: no two running
+// replicas share both, and one restarted after a crash (kill -9, a lost
+// machine) takes back the lease it left at once instead of waiting it out.
+// Replicas given the same host name must listen on different addresses.
+// Without an address the name is unique to the process.
+func replicaID(addr string) string {
 	host, _ := os.Hostname()
+	if addr != "" {
+		return host + "/" + addr
+	}
 	b := make([]byte, 4)
 	rand.Read(b)
 	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b))

@@ -93,6 +93,7 @@ func runServe(ctx context.Context, e *env, g *globals, args []string) error {
 		}
 		return nil
 	}
+	a.replica = replicaID(srv.Addr().String())
 	for _, ad := range s.adapters {
 		start(ad.Name(), ad.Run)
 	}
