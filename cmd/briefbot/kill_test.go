@@ -79,10 +79,22 @@ func answeredOver(t *testing.T, base string, site *feedSite, from, to int) int {
 // killed (-9) while fetching the pages of a later poll; the feed moves on
 // to list items 26-35 only. After a restart every item is answered over
 // signed Slack requests and no stored page is fetched again.
-// serveChild returns a function that starts `briefbot serve` with the
-// config file cfg as a child process, killed at the end of the test.
-func serveChild(t *testing.T, cfg string) func() *exec.Cmd {
-	return func() *exec.Cmd {
+// serveChildOf writes the config of a serve on a free address that polls
+// site's feed every minute into an SQLite file, and returns the feed's
+// URL, the file, the serve's base URL and a function that starts it as a
+// child process (killed at the end of the test).
+func serveChildOf(t *testing.T, site *feedSite) (feedURL, db, base string, start func() *exec.Cmd) {
+	dir := t.TempDir()
+	feedURL = site.URL + "/rss.xml"
+	db = filepath.Join(dir, "state.db")
+	addr := freeAddr(t)
+	cfg := writeFile(t, dir, "bb.yaml", fmt.Sprintf(`http: { listen: %q }
+store: { driver: sqlite, dsn: %q }
+slack: { signing_secret: "${SS}" }
+corpus:
+  feeds: [ { url: %q, refresh: 1m } ]
+`, addr, db, feedURL))
+	return feedURL, db, "http://" + addr, func() *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
 		cmd.Env = append(os.Environ(), serveChildConfig+"="+cfg)
 		var logs bytes.Buffer
@@ -111,18 +123,7 @@ func TestRestartedServeTakesBackItsLease(t *testing.T) {
 		t.Skip("starts child processes")
 	}
 	site := newFeedSite(t, 0, 3)
-	dir := t.TempDir()
-	feedURL := site.URL + "/rss.xml"
-	db := filepath.Join(dir, "state.db")
-	addr := freeAddr(t)
-	base := "http://" + addr
-	cfg := writeFile(t, dir, "bb.yaml", fmt.Sprintf(`http: { listen: %q }
-store: { driver: sqlite, dsn: %q }
-slack: { signing_secret: "${SS}" }
-corpus:
-  feeds: [ { url: %q, refresh: 1m } ]
-`, addr, db, feedURL))
-	child := serveChild(t, cfg)
+	feedURL, db, base, child := serveChildOf(t, site)
 	first := child()
 	waitReady(t, base+"/readyz")
 	waitFor(t, 60*time.Second, "3 answers", func() bool { return answeredOver(t, base, site, 0, 3) == 3 })
@@ -150,18 +151,7 @@ func TestServeKilledMidPollLosesNothing(t *testing.T) {
 		t.Skip("starts child processes")
 	}
 	site := newFeedSite(t, 0, 30)
-	dir := t.TempDir()
-	feedURL := site.URL + "/rss.xml"
-	db := filepath.Join(dir, "state.db")
-	addr := freeAddr(t)
-	base := "http://" + addr
-	cfg := writeFile(t, dir, "bb.yaml", fmt.Sprintf(`http: { listen: %q }
-store: { driver: sqlite, dsn: %q }
-slack: { signing_secret: "${SS}" }
-corpus:
-  feeds: [ { url: %q, refresh: 1m } ]
-`, addr, db, feedURL))
-	child := serveChild(t, cfg)
+	feedURL, db, base, child := serveChildOf(t, site)
 	// due stands for the downtime between two runs: the feed is due and
 	// the killed serve's poll lease has run out
 	due := func() {
