@@ -109,6 +109,7 @@ func TestEvalSets(t *testing.T) {
 		// One typo in each of the first 15 answerable held-out questions:
 		// at least 13 of 15 must stay right.
 		{"sample_typo.tsv", func(t testing.TB) *KB { return sampleKB(t, Options{}) }, 13.0 / 15, 13.0 / 15},
+		{"debian_typo.tsv", debianKB, 13.0 / 15, 13.0 / 15},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
