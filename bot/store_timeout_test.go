@@ -47,6 +47,20 @@ func (h *hangingStore) SeeArticles(ctx context.Context, ids []string, now time.T
 	return h.Store.SeeArticles(context.WithoutCancel(ctx), ids, now)
 }
 
+func (h *hangingStore) Subscribers(ctx context.Context, issueID string) ([]bot.Subscription, error) {
+	if h.hangs(ctx, "Subscribers") {
+		return nil, ctx.Err()
+	}
+	return h.Store.Subscribers(context.WithoutCancel(ctx), issueID)
+}
+
+func (h *hangingStore) PruneQueries(ctx context.Context, before time.Time) (int, error) {
+	if h.hangs(ctx, "PruneQueries") {
+		return 0, ctx.Err()
+	}
+	return h.Store.PruneQueries(context.WithoutCancel(ctx), before)
+}
+
 func (h *hangingStore) Claim(ctx context.Context, c bot.Claim) (bool, error) {
 	if h.hangs(ctx, "Claim") {
 		return false, ctx.Err()
