@@ -22,6 +22,12 @@ type Leaser interface {
 	// DropLease gives the lease up when owner holds it, so another can
 	// take it at once; it does nothing otherwise.
 	DropLease(ctx context.Context, name, owner string) error
+	// ReclaimLease takes the lease name for owner until now+ttl when
+	// another owner whose name starts with prefix holds it, however long
+	// it still runs: a replica restarted after a crash takes back the
+	// lease of its previous run. It returns false, changing nothing,
+	// otherwise.
+	ReclaimLease(ctx context.Context, name, prefix, owner string, now time.Time, ttl time.Duration) (bool, error)
 }
 
 // ValueTTL is how long a kept value (a long button value) is kept after

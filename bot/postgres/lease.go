@@ -33,6 +33,17 @@ func (s *Store) DropLease(ctx context.Context, name, owner string) error {
 	return nil
 }
 
+// ReclaimLease implements bot.Leaser.
+func (s *Store) ReclaimLease(ctx context.Context, name, prefix, owner string, now time.Time, ttl time.Duration) (bool, error) {
+	tag, err := s.pool.Exec(ctx, `UPDATE leases SET owner = $1, until = $2
+		WHERE name = $3 AND owner <> $1 AND left(owner, length($4)) = $4`,
+		owner, now.Add(ttl).UTC(), name, prefix)
+	if err != nil {
+		return false, fmt.Errorf("reclaim lease %s: %w", name, err)
+	}
+	return tag.RowsAffected() == 1, nil
+}
+
 var _ bot.ValueKeeper = (*Store)(nil)
 
 // KeepValue implements bot.ValueKeeper; values older than bot.ValueTTL

@@ -36,6 +36,21 @@ func (s *Store) DropLease(ctx context.Context, name, owner string) error {
 	return nil
 }
 
+// ReclaimLease implements bot.Leaser.
+func (s *Store) ReclaimLease(ctx context.Context, name, prefix, owner string, now time.Time, ttl time.Duration) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE leases SET owner = ?, until = ?
+		WHERE name = ? AND owner <> ? AND substr(owner, 1, length(?)) = ?`,
+		owner, fmtTime(now.Add(ttl)), name, owner, prefix, prefix)
+	if err != nil {
+		return false, fmt.Errorf("reclaim lease %s: %w", name, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("reclaim lease %s: %w", name, err)
+	}
+	return n == 1, nil
+}
+
 var _ bot.ValueKeeper = (*Store)(nil)
 
 // KeepValue implements bot.ValueKeeper; values older than bot.ValueTTL

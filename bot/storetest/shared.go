@@ -52,6 +52,33 @@ func testPollLease(t *testing.T, open Opener) {
 	}
 }
 
+// testReclaimLease: a restarted replica takes back the lease of its
+// previous run (same prefix) before it runs out, and no other's.
+func testReclaimLease(t *testing.T, open Opener) {
+	ctx := context.Background()
+	a := leaser(t, open(t))
+	ttl := 30 * time.Second
+	if must(a.ReclaimLease(ctx, bot.PollLease, "h/:8080/", "h/:8080/2", t0, ttl)) {
+		t.Error("a lease no one holds was reclaimed")
+	}
+	must(a.HoldLease(ctx, bot.PollLease, "h/:8080/1", t0, ttl))
+	if must(a.ReclaimLease(ctx, bot.PollLease, "h/:8081/", "h/:8081/2", t0.Add(time.Second), ttl)) {
+		t.Error("another replica's lease was reclaimed")
+	}
+	if must(a.ReclaimLease(ctx, bot.PollLease, "h/:8080/", "h/:8080/1", t0.Add(time.Second), ttl)) {
+		t.Error("the holder reclaimed its own lease (HoldLease renews it)")
+	}
+	if !must(a.ReclaimLease(ctx, bot.PollLease, "h/:8080/", "h/:8080/2", t0.Add(2*time.Second), ttl)) {
+		t.Fatal("the lease of the previous run was not reclaimed")
+	}
+	if must(a.HoldLease(ctx, bot.PollLease, "h/:8080/1", t0.Add(3*time.Second), ttl)) {
+		t.Error("the previous run still renews the reclaimed lease")
+	}
+	if !must(a.HoldLease(ctx, bot.PollLease, "h/:8080/2", t0.Add(4*time.Second), ttl)) {
+		t.Error("the new run cannot renew the lease it reclaimed")
+	}
+}
+
 func testPollLeaseRace(t *testing.T, open Opener) {
 	ctx := context.Background()
 	var wg sync.WaitGroup

@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"EventClaimRace", testEventClaimRace},
 		{"PollLease", testPollLease},
 		{"PollLeaseRace", testPollLeaseRace},
+		{"ReclaimLease", testReclaimLease},
 		{"SlotStates", testSlotStates},
 		{"KeptValues", testKeptValues},
 	}

@@ -33,8 +33,8 @@ type app struct {
 	// article while feeds are configured, is why: it is an error only
 	// when the store holds no feed article either.
 	noArticles error
-	// replica names this serve as a holder of the poll lease (replicaID).
-	replica string
+	// listening is the address serve listens on (replicaID).
+	listening string
 }
 
 // loadConfig reads the config file named by -config (or $BRIEFBOT_CONFIG),

@@ -167,11 +167,25 @@ func (a *app) pollWhileLeader(ctx context.Context, fs feed.Store, b *bot.Bot, st
 		return a.runPoller(ctx, fs, b, store, m, nudge)
 	}
 	t := a.lib.timing()
-	owner := a.replica
-	if owner == "" {
-		owner = replicaID("")
-	}
+	prefix, owner := replicaID(a.listening)
 	log := a.log.With("replica", owner)
+	if prefix != "" {
+		// A previous run of this replica, killed while it held the
+		// lease, left it behind: take it back instead of waiting it out.
+		taken := time.Now()
+		rctx, rcancel := context.WithTimeout(ctx, t.renew)
+		held, err := leaser.ReclaimLease(rctx, bot.PollLease, prefix, owner, taken, t.lease)
+		rcancel()
+		if err != nil && ctx.Err() == nil {
+			log.Warn("take back the feed poll lease", "err", err)
+		}
+		if held {
+			log.Info("took back the feed poll lease of this replica's previous run")
+			if err := a.lead(ctx, leaser, owner, taken, fs, b, store, m, nudge); err != nil {
+				return err
+			}
+		}
+	}
 	for {
 		// the lease runs from taken: a take that answers late leaves less
 		taken := time.Now()
@@ -320,18 +334,24 @@ func webArticles(arts []corpus.Article) []corpus.Article {
 	return out
 }
 
-// replicaID names this process as a holder of the poll lease. A serve
-// names itself by its host and the address it listens on: no two running
-// replicas share both, and one restarted after a crash (kill -9, a lost
-// machine) takes back the lease it left at once instead of waiting it out.
-// Replicas given the same host name must listen on different addresses.
-// Without an address the name is unique to the process.
-func replicaID(addr string) string {
-	host, _ := os.Hostname()
-	if addr != "" {
-		return host + "/" + addr
+// replicaID names this process as a holder of the poll lease: its host,
+// the address it listens on (addr, empty when it serves none), its
+// process id and a random part, so no two running processes share a
+// name. prefix is the name without the last two: a later run of the same
+// replica (same host and address) shares it, and takes back a lease a
+// crashed run left (Leaser.ReclaimLease). prefix is empty when there is
+// no address, or the host name is unknown.
+func replicaID(addr string) (prefix, owner string) {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "unknown-host"
+	} else if addr != "" {
+		prefix = host + "/" + addr + "/"
 	}
 	b := make([]byte, 4)
 	rand.Read(b)
-	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b))
+	if prefix != "" {
+		return prefix, fmt.Sprintf("%s%d/%s", prefix, os.Getpid(), hex.EncodeToString(b))
+	}
+	return "", fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b))
 }

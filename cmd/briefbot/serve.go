@@ -93,7 +93,7 @@ func runServe(ctx context.Context, e *env, g *globals, args []string) error {
 		}
 		return nil
 	}
-	a.replica = replicaID(srv.Addr().String())
+	a.listening = srv.Addr().String()
 	for _, ad := range s.adapters {
 		start(ad.Name(), ad.Run)
 	}
