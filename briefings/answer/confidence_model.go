@@ -13,7 +13,7 @@ var confidenceModel = Logistic{
 		0.0000,  // key cover
 		0.0000,  // margin
 		0.0000,  // unknown
-		-1.5046, // type absent
+		-1.5045, // type absent
 		0.0000,  // type present
 		0.0000,  // negation
 		0.0000,  // antonym
@@ -22,9 +22,9 @@ var confidenceModel = Logistic{
 		0.0000,  // entry
 		0.0000,  // corpus size
 		0.0000,  // body miss
-		-0.0991, // sure
-		-1.4191, // name unknown
-		-1.8590, // size tie
-		-1.3703, // name sense
+		-0.0995, // sure
+		-1.4189, // name unknown
+		-1.8570, // size tie
+		-1.3760, // name sense
 	},
 }

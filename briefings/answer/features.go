@@ -26,7 +26,7 @@ const (
 	featNameMiss            // share of the names in the question the answer lacks
 	featHeaviestMiss        // weight of the weightiest question word no field of the match holds, as a share of the question
 	featEntry               // the answer is an FAQ entry or an issue, not a passage
-	featCorpusSize          // log10 of the passages the answer competed with, above a thousand
+	featCorpusSize          // log10 of the passages the answer competed with, above sizeKnee (fitted to 0 since featSizeTie)
 	featBodyMiss            // share of the question's weight the match's own text (not its neighbours, heading or title) lacks
 	featSure                // how far above even odds the rule-based confidence is (its logit, when positive)
 	featNameUnknown         // share of the question's names of two words or more that no text of the corpus holds
@@ -319,7 +319,7 @@ func appendCapWords(dst []capWord, s string) []capWord {
 	}
 	for i, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (r == '\'' || r == '-' || r == '&') && start >= 0:
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (r == '\'' || r == '’' || r == '-' || r == '&') && start >= 0:
 			if start < 0 {
 				start = i
 			}
@@ -332,6 +332,17 @@ func appendCapWords(dst []capWord, s string) []capWord {
 	}
 	flush(len(s))
 	return dst
+}
+
+// allCapitals reports whether every word of ws is written in capitals
+// (digits aside), as a headline is.
+func allCapitals(ws []capWord) bool {
+	for _, w := range ws {
+		if strings.ToUpper(w.text) != w.text || strings.ToLower(w.text) == w.text {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerFirst is the first byte of w in lower case when it is an ASCII
@@ -419,7 +430,10 @@ func nameSense(q string, res search.Result, answer string) float64 {
 	var wBuf [96]capWord
 	ws := appendCapWords(wBuf[:0], answer)
 	// inName[i]: word i is part of a run of two capitalised words or more
-	// ("The Army" is not: a leading stopword does not count).
+	// that names something. A leading stopword is not part of it ("The
+	// Army"), nor is a title before a person's name ("French President
+	// Francois Mitterrand", "Police Chief Daryl Gates": the words up to
+	// the last title word), and a run in capitals is a headline.
 	var nBuf [96]bool
 	inName := nBuf[:0]
 	for range ws {
@@ -434,7 +448,13 @@ func nameSense(q string, res search.Result, answer string) float64 {
 		for k0 < j && stopwordCased(ws[k0].text) {
 			k0++
 		}
-		if ws[i].cap && j-k0 >= 2 {
+		for k := j - 2; k >= k0; k-- {
+			if entity.IsTitle(ws[k].text) {
+				k0 = k + 1
+				break
+			}
+		}
+		if ws[i].cap && j-k0 >= 2 && !allCapitals(ws[k0:j]) {
 			for k := k0; k < j; k++ {
 				inName[k] = true
 			}

@@ -82,6 +82,21 @@ func TestConfidenceNeverAboveRules(t *testing.T) {
 	}
 }
 
+// TestNameSenseApostrophes: a curly apostrophe reads as a straight one.
+func TestNameSenseApostrophes(t *testing.T) {
+	q := "what is the capital of australia?"
+	var res search.Result
+	for _, tok := range []string{"capital", "australia"} {
+		res.Terms = append(res.Terms, search.QueryTerm{Word: tok, Term: text.Stem(tok), Weight: 1, Known: true})
+		res.Weight++
+	}
+	straight := nameSense(q, res, "said Australia's Capital Markets.")
+	curly := nameSense(q, res, "said Australia’s Capital Markets.")
+	if straight != curly {
+		t.Errorf("nameSense: %v with a straight apostrophe, %v with a curly one", straight, curly)
+	}
+}
+
 func TestNameSense(t *testing.T) {
 	tests := []struct {
 		name, q, a string
@@ -95,8 +110,14 @@ func TestNameSense(t *testing.T) {
 			"The broad measure of U.K. money supply, Sterling M3, rose 1.1 pct in January.", false},
 		{"a leading stopword makes no name", "what did the army say",
 			"The Army said it will renegotiate the contract.", false},
-		{"a name the question capitalises", "What did Twilight Princess win?",
-			"Twilight Princess received Game of the Year awards.", false},
+		{"a name the question capitalises", "how big is Capital",
+			"The bonds were placed by County NatWest Capital Markets.", false},
+		{"a title before a person's name", "who is the president of france",
+			"French President Francois Mitterrand said.", false},
+		{"a title of two words", "what did the police say",
+			"Police Chief Daryl Gates said the inquiry was closed.", false},
+		{"a headline in capitals", "what is the capital of australia?",
+			"THE NATION'S CAPITAL IS CANBERRA", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

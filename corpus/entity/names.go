@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"strings"
+
 	"github.com/briefbot/briefbot/corpus/text"
 )
 
@@ -281,4 +283,12 @@ func (f *finder) classWord(i, j int) bool {
 	}
 	w := f.toks[i].lower
 	return nationalityWords[w] || languageWords[w] || religionWords[w]
+}
+
+// IsTitle reports whether a word (in any case) is one that comes before
+// a person's name as a title or part of one ("President", "Chief",
+// "Finance" in "Finance Minister").
+func IsTitle(word string) bool {
+	w := strings.ToLower(word)
+	return titles[w] || roleWords[w] && w != "of" && w != "the" && w != "for" && w != "and"
 }
