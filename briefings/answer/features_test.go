@@ -135,3 +135,20 @@ func TestNameSense(t *testing.T) {
 		})
 	}
 }
+
+// FuzzNameSense: any question and answer give a share in [0, 1].
+func FuzzNameSense(f *testing.F) {
+	f.Add("what is the capital of australia?", "said County NatWest Capital Markets.")
+	f.Add("who is the president of france", "French President Francois Mitterrand said.")
+	f.Add("État’s CAPITAL", "L’ÉTAT Capital-Markets & Co’s 1987")
+	f.Fuzz(func(t *testing.T, q, a string) {
+		var res search.Result
+		for _, tok := range text.Tokens(q) {
+			res.Terms = append(res.Terms, search.QueryTerm{Word: tok, Term: text.Stem(tok), Weight: 1, Known: true})
+			res.Weight++
+		}
+		if v := nameSense(q, res, a); v < 0 || v > 1 || v != v {
+			t.Fatalf("nameSense(%q, %q) = %v", q, a, v)
+		}
+	})
+}
