@@ -47,6 +47,7 @@ var (
 		{"wiki REPORT", wikiBase("report"), testdataItems("wiki_report.tsv")},
 		{"wiki REPORT large", wikiBase("report"), testdataItems("wiki_report_large.tsv")},
 		{"news REPORT", newsBase, testdataItems("news_report.tsv")},
+		{"news off-topic", newsBase, testdataItems("news_offtopic.tsv")},
 	}
 )
 
