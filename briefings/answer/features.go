@@ -145,6 +145,17 @@ func holdsKind(s, q string, want entity.Set) bool {
 	})
 }
 
+// contentTerm reports whether a term of the question is one of its own
+// words (not a related word) that weighs and does not frame the question
+// ("what", "how").
+func contentTerm(t search.QueryTerm) bool {
+	if t.Of > 0 || t.Weight <= 0 {
+		return false
+	}
+	w, low := questionWeights[t.Word]
+	return !low || w > 0.3
+}
+
 // bodyMiss returns the share of the question's weight (question words
 // aside) whose words the best match's own text does not hold.
 func bodyMiss(res search.Result, best *match) float64 {
@@ -161,10 +172,7 @@ func bodyMiss(res search.Result, best *match) float64 {
 		inBody[to] = true
 	}
 	for qi, t := range res.Terms {
-		if t.Of > 0 || t.Weight <= 0 {
-			continue
-		}
-		if w, low := questionWeights[t.Word]; low && w <= 0.3 {
+		if !contentTerm(t) {
 			continue
 		}
 		total += t.Weight
@@ -247,10 +255,7 @@ func heaviestMiss(res search.Result, best *match) float64 {
 	}
 	most := 0.0
 	for qi, t := range res.Terms {
-		if t.Of > 0 || found[qi] || t.Weight <= 0 {
-			continue
-		}
-		if w, low := questionWeights[t.Word]; low && w <= 0.3 {
+		if found[qi] || !contentTerm(t) {
 			continue
 		}
 		most = math.Max(most, t.Weight)

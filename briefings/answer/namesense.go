@@ -130,13 +130,7 @@ func nameSense(q string, res search.Result, answer string) float64 {
 	var aBuf [16]asked
 	words := aBuf[:0]
 	for _, t := range res.Terms {
-		if t.Of > 0 || t.Weight <= 0 {
-			continue
-		}
-		if w, low := questionWeights[t.Word]; low && w <= 0.3 {
-			continue
-		}
-		if !slices.Contains(qNamed, t.Term) && text.Common(t.Word) {
+		if contentTerm(t) && !slices.Contains(qNamed, t.Term) && text.Common(t.Word) {
 			words = append(words, asked{t.Term, t.Weight})
 		}
 	}
@@ -145,38 +139,8 @@ func nameSense(q string, res search.Result, answer string) float64 {
 	}
 	var wBuf [96]capWord
 	ws := appendCapWords(wBuf[:0], answer)
-	// inName[i]: word i is part of a run of two capitalised words or more
-	// that names something. A leading stopword is not part of it ("The
-	// Army"), nor is a title before a person's name ("French President
-	// Francois Mitterrand", "Police Chief Daryl Gates": the words up to
-	// the last title word), and a run in capitals is a headline.
 	var nBuf [96]bool
-	inName := nBuf[:0]
-	for range ws {
-		inName = append(inName, false)
-	}
-	for i := 0; i < len(ws); {
-		j := i + 1
-		for j < len(ws) && ws[j].cap && ws[j].join && ws[j-1].cap {
-			j++
-		}
-		k0 := i
-		for k0 < j && stopwordCased(ws[k0].text) {
-			k0++
-		}
-		for k := j - 2; k >= k0; k-- {
-			if entity.IsTitle(ws[k].text) {
-				k0 = k + 1
-				break
-			}
-		}
-		if ws[i].cap && j-k0 >= 2 && !allCapitals(ws[k0:j]) {
-			for k := k0; k < j; k++ {
-				inName[k] = true
-			}
-		}
-		i = j
-	}
+	inName := nameRuns(ws, nBuf[:0])
 	// stems of ws, made only for a word that may be one looked for (its
 	// first letter, in lower case, starts an asked stem): most answer
 	// words are not, and stemming a capitalised word allocates.
@@ -242,4 +206,40 @@ func nameSense(q string, res search.Result, answer string) float64 {
 		}
 	}
 	return math.Min(1, flagged/res.Weight)
+}
+
+// nameRuns appends to dst, for each word of ws, whether it is part of a
+// run of two capitalised words or more that names something. A leading
+// stopword is not part of it ("The Army"), nor is a title before a
+// person's name ("French President Francois Mitterrand", "Police Chief
+// Daryl Gates": the words up to the last title word), and a run in
+// capitals is a headline.
+func nameRuns(ws []capWord, dst []bool) []bool {
+	inName := dst
+	for range ws {
+		inName = append(inName, false)
+	}
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && ws[j].cap && ws[j].join && ws[j-1].cap {
+			j++
+		}
+		k0 := i
+		for k0 < j && stopwordCased(ws[k0].text) {
+			k0++
+		}
+		for k := j - 2; k >= k0; k-- {
+			if entity.IsTitle(ws[k].text) {
+				k0 = k + 1
+				break
+			}
+		}
+		if ws[i].cap && j-k0 >= 2 && !allCapitals(ws[k0:j]) {
+			for k := k0; k < j; k++ {
+				inName[k] = true
+			}
+		}
+		i = j
+	}
+	return inName
 }

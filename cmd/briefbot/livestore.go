@@ -169,28 +169,24 @@ func (a *app) pollWhileLeader(ctx context.Context, fs feed.Store, b *bot.Bot, st
 	t := a.lib.timing()
 	prefix, owner := replicaID(a.listening)
 	log := a.log.With("replica", owner)
-	if prefix != "" {
-		// A previous run of this replica, killed while it held the
-		// lease, left it behind: take it back instead of waiting it out.
-		taken := time.Now()
-		rctx, rcancel := context.WithTimeout(ctx, t.renew)
-		held, err := leaser.ReclaimLease(rctx, bot.PollLease, prefix, owner, taken, t.lease)
-		rcancel()
-		if err != nil && ctx.Err() == nil {
-			log.Warn("take back the feed poll lease", "err", err)
-		}
-		if held {
-			log.Info("took back the feed poll lease of this replica's previous run")
-			if err := a.lead(ctx, leaser, owner, taken, fs, b, store, m, nudge); err != nil {
-				return err
+	// take holds the lease; the first time it takes back instead the
+	// lease a previous run of this replica (same prefix), killed while it
+	// held it, left behind, rather than waiting it out.
+	reclaim := prefix != ""
+	take := func(ctx context.Context, now time.Time) (bool, error) {
+		if reclaim {
+			reclaim = false
+			if held, err := leaser.ReclaimLease(ctx, bot.PollLease, prefix, owner, now, t.lease); held || err != nil {
+				return held, err
 			}
 		}
+		return leaser.HoldLease(ctx, bot.PollLease, owner, now, t.lease)
 	}
 	for {
 		// the lease runs from taken: a take that answers late leaves less
 		taken := time.Now()
 		tctx, tcancel := context.WithTimeout(ctx, t.renew)
-		held, err := leaser.HoldLease(tctx, bot.PollLease, owner, taken, t.lease)
+		held, err := take(tctx, taken)
 		tcancel()
 		if err != nil && ctx.Err() == nil {
 			log.Warn("take the feed poll lease", "err", err)
@@ -348,10 +344,11 @@ func replicaID(addr string) (prefix, owner string) {
 	} else if addr != "" {
 		prefix = host + "/" + addr + "/"
 	}
+	base := prefix
+	if base == "" {
+		base = host + "/"
+	}
 	b := make([]byte, 4)
 	rand.Read(b)
-	if prefix != "" {
-		return prefix, fmt.Sprintf("%s%d/%s", prefix, os.Getpid(), hex.EncodeToString(b))
-	}
-	return "", fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b))
+	return prefix, fmt.Sprintf("%s%d/%s", base, os.Getpid(), hex.EncodeToString(b))
 }
